@@ -1,0 +1,38 @@
+"""Tortoise models, one module per domain. ``MODEL_MODULES`` is what Tortoise loads."""
+
+from .audit import AuditLog
+from .content import Machine, Question, QuestionAnswerKey
+from .event import Event, EventRegistration, EventScenario
+from .scenario import Scenario, ScenarioTag, ScenarioVersion
+from .session import EnvironmentSession, SessionMachine
+from .team import Team, TeamMember
+from .user import User
+
+MODEL_MODULES = [
+    "rangex_graphql.models.user",
+    "rangex_graphql.models.scenario",
+    "rangex_graphql.models.content",
+    "rangex_graphql.models.session",
+    "rangex_graphql.models.event",
+    "rangex_graphql.models.team",
+    "rangex_graphql.models.audit",
+]
+
+__all__ = [
+    "MODEL_MODULES",
+    "AuditLog",
+    "EnvironmentSession",
+    "Event",
+    "EventRegistration",
+    "EventScenario",
+    "Machine",
+    "Question",
+    "QuestionAnswerKey",
+    "Scenario",
+    "ScenarioTag",
+    "ScenarioVersion",
+    "SessionMachine",
+    "Team",
+    "TeamMember",
+    "User",
+]

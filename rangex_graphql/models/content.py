@@ -1,0 +1,68 @@
+"""What a scenario version is made of: machines and questions."""
+
+from __future__ import annotations
+
+from tortoise import fields
+
+from .base import TimestampedModel
+from .enums import EgressPolicy, MachineRole, QuestionKind
+
+
+class Machine(TimestampedModel):
+    version = fields.ForeignKeyField(
+        "models.ScenarioVersion",
+        related_name="machines",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    name = fields.CharField(max_length=63)
+    role = fields.CharEnumField(MachineRole, max_length=16)
+    image_ref = fields.CharField(max_length=255)
+    cpu = fields.FloatField()
+    memory_mib = fields.IntField()
+    exposed_ports: fields.Field[list[int]] = fields.JSONField(default=list)
+    environment: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
+    network_group = fields.CharField(max_length=63, default="default")
+    egress = fields.CharEnumField(
+        EgressPolicy, max_length=16, default=EgressPolicy.NONE
+    )
+    position = fields.IntField(default=0)
+
+    class Meta:
+        table = "machine"
+        unique_together = (("version", "name"),)
+
+
+class Question(TimestampedModel):
+    version = fields.ForeignKeyField(
+        "models.ScenarioVersion",
+        related_name="questions",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    prompt = fields.TextField()
+    kind = fields.CharEnumField(QuestionKind, max_length=20)
+    points = fields.IntField()
+    position = fields.IntField(default=0)
+    max_attempts = fields.IntField(default=15)
+    choices: fields.Field[list[str]] = fields.JSONField(default=list)
+
+    class Meta:
+        table = "question"
+
+
+class QuestionAnswerKey(TimestampedModel):
+    """The expected answer lives in its own table.
+
+    No learner-facing query joins or selects this table, so an answer cannot leak
+    through a forgotten column in a list query.
+    """
+
+    question = fields.OneToOneField(
+        "models.Question", related_name="answer_key", on_delete=fields.CASCADE
+    )
+    expected: fields.Field[list[str]] = fields.JSONField()
+    case_sensitive = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "question_answer_key"

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from tortoise import fields
+
+from .base import TimestampedModel
+from .enums import Difficulty, ResourceProfile, VersionStatus, Visibility
+
+
+class Scenario(TimestampedModel):
+    author = fields.ForeignKeyField(
+        "models.User",
+        related_name="authored_scenarios",
+        on_delete=fields.RESTRICT,
+        db_index=True,
+    )
+    title = fields.CharField(max_length=160, db_index=True)
+    slug = fields.CharField(max_length=180, unique=True)
+    description = fields.TextField()
+    difficulty = fields.CharEnumField(Difficulty, max_length=16, db_index=True)
+    category = fields.CharField(max_length=64, db_index=True)
+    visibility = fields.CharEnumField(
+        Visibility, max_length=16, default=Visibility.PUBLIC, db_index=True
+    )
+    deleted_at = fields.DatetimeField(null=True, db_index=True)
+
+    class Meta:
+        table = "scenario"
+
+
+class ScenarioTag(TimestampedModel):
+    """One row per tag: filtering by tag is an indexed lookup, not a JSON scan."""
+
+    scenario = fields.ForeignKeyField(
+        "models.Scenario",
+        related_name="tag_rows",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    tag = fields.CharField(max_length=40, db_index=True)
+
+    class Meta:
+        table = "scenario_tag"
+        unique_together = (("scenario", "tag"),)
+
+
+class ScenarioVersion(TimestampedModel):
+    scenario = fields.ForeignKeyField(
+        "models.Scenario",
+        related_name="versions",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    number = fields.IntField()
+    status = fields.CharEnumField(
+        VersionStatus, max_length=16, default=VersionStatus.DRAFT, db_index=True
+    )
+    changelog = fields.TextField(default="")
+    time_limit_minutes = fields.IntField(default=60)
+    resource_profile = fields.CharEnumField(
+        ResourceProfile, max_length=16, default=ResourceProfile.SMALL
+    )
+    submitted_at = fields.DatetimeField(null=True)
+    reviewed_at = fields.DatetimeField(null=True)
+    reviewed_by = fields.ForeignKeyField(
+        "models.User",
+        related_name="reviewed_versions",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    rejection_reason = fields.TextField(null=True)
+    published_at = fields.DatetimeField(null=True, db_index=True)
+    archived_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "scenario_version"
+        unique_together = (("scenario", "number"),)

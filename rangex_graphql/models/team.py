@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from tortoise import fields
+
+from .base import TimestampedModel
+from .enums import TeamRole
+
+
+class Team(TimestampedModel):
+    name = fields.CharField(max_length=80, unique=True)
+    slug = fields.CharField(max_length=100, unique=True)
+    description = fields.TextField(default="")
+    created_by = fields.ForeignKeyField(
+        "models.User",
+        related_name="created_teams",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+
+    class Meta:
+        table = "team"
+
+
+class TeamMember(TimestampedModel):
+    team = fields.ForeignKeyField(
+        "models.Team", related_name="members", on_delete=fields.CASCADE, db_index=True
+    )
+    user = fields.ForeignKeyField(
+        "models.User",
+        related_name="team_memberships",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    role = fields.CharEnumField(TeamRole, max_length=16, default=TeamRole.MEMBER)
+
+    class Meta:
+        table = "team_member"
+        unique_together = (("team", "user"),)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from tortoise import fields
+
+from .base import TimestampedModel
+from .enums import UserRole, UserStatus
+
+
+class User(TimestampedModel):
+    email = fields.CharField(max_length=254, unique=True)
+    username = fields.CharField(max_length=30, unique=True)
+    display_name = fields.CharField(max_length=100)
+    role = fields.CharEnumField(
+        UserRole, max_length=16, default=UserRole.USER, db_index=True
+    )
+    status = fields.CharEnumField(
+        UserStatus, max_length=16, default=UserStatus.ACTIVE, db_index=True
+    )
+    password_hash = fields.CharField(max_length=255, null=True)
+    total_score = fields.IntField(default=0, db_index=True)
+    # MFA columns exist from the start so enabling TOTP needs no table rebuild.
+    mfa_enabled = fields.BooleanField(default=False)
+    mfa_secret_encrypted = fields.CharField(max_length=512, null=True)
+    mfa_confirmed_at = fields.DatetimeField(null=True)
+    last_login_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "user"

@@ -1,0 +1,1 @@
+from . import enums as enums  # registers the API enums before any type uses them

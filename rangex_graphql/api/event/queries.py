@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from uuid import UUID
+
+import strawberry
+
+from ...models import Event
+from ...models.enums import EventStatus
+from ..context import Info, Viewer
+from ..nested_pagination import NestedKey, NestedPage
+from ..node import Node
+from ..pagination import Connection, OrderDirection, PageRequest, SortKey, paginate
+from .types import EVENT_COLUMNS, EventNode, EventRegistrationNode, EventScenarioNode
+
+
+@strawberry.input(description="Narrow the event list.")
+class EventFilter:
+    status: list[EventStatus] | None = None
+    search: str | None = strawberry.field(default=None, description="Text in the title.")
+
+
+@strawberry.enum(description="What to sort events by.")
+class EventOrderField(Enum):
+    STARTS_AT = "starts_at"
+    CREATED_AT = "created_at"
+    TITLE = "title"
+
+
+EVENT_SORT_KEYS = {
+    EventOrderField.STARTS_AT: SortKey("starts_at", datetime),
+    EventOrderField.CREATED_AT: SortKey("created_at", datetime),
+    EventOrderField.TITLE: SortKey("title", str),
+}
+
+
+@strawberry.input(description="Sort order of events (soonest start first by default).")
+class EventOrder:
+    field: EventOrderField = EventOrderField.STARTS_AT
+    direction: OrderDirection = OrderDirection.ASC
+
+
+def sees_drafts(viewer: Viewer | None) -> bool:
+    return viewer is not None and viewer.is_creator
+
+
+async def event_if_visible(info: Info, event: EventNode | None) -> EventNode | None:
+    if event is None or (
+        event.status is EventStatus.DRAFT and not sees_drafts(info.context.viewer)
+    ):
+        return None
+    return event
+
+
+async def resolve_event_node(info: Info, pk: UUID) -> Node | None:
+    return await event_if_visible(info, await info.context.loaders.events_by_id.load(pk))
+
+
+async def resolve_event_scenario_node(info: Info, pk: UUID) -> Node | None:
+    entry: EventScenarioNode | None = await info.context.loaders.event_scenarios_by_id.load(pk)
+    if entry is None or await resolve_event_node(info, entry.event_id) is None:
+        return None
+    return entry
+
+
+async def resolve_registration_node(info: Info, pk: UUID) -> Node | None:
+    entry: EventRegistrationNode | None = await info.context.loaders.registrations_by_id.load(pk)
+    if entry is None or await resolve_event_node(info, entry.event_id) is None:
+        return None
+    return entry
+
+
+async def registrations_of_event(
+    info: Info,
+    event_id: UUID,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[EventRegistrationNode]:
+    settings = info.context.settings
+    page = NestedPage.parse(
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        default_size=settings.default_page_size,
+        max_size=settings.max_page_size,
+    )
+    return await info.context.loaders.registrations_of_event.load(NestedKey(event_id, page))
+
+
+@strawberry.type
+class EventQuery:
+    @strawberry.field(description="Competitions. Drafts are visible to creators and admins.")
+    async def events(
+        self,
+        info: Info,
+        filter: EventFilter | None = None,
+        order_by: EventOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[EventNode]:
+        order_by = order_by or EventOrder()
+        key = EVENT_SORT_KEYS[order_by.field]
+        settings = info.context.settings
+        page = PageRequest.parse(
+            key,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            default_size=settings.default_page_size,
+            max_size=settings.max_page_size,
+        )
+        queryset = Event.all()
+        if not sees_drafts(info.context.viewer):
+            queryset = queryset.exclude(status=EventStatus.DRAFT)
+        if filter is not None:
+            if filter.status:
+                queryset = queryset.filter(status__in=filter.status)
+            if filter.search:
+                queryset = queryset.filter(title__icontains=filter.search.strip())
+        return await paginate(
+            queryset,
+            page,
+            key,
+            descending=order_by.direction is OrderDirection.DESC,
+            columns=EVENT_COLUMNS,
+            to_node=EventNode.from_row,
+        )
+
+    @strawberry.field(description="An event by its slug; null when absent or not visible.")
+    async def event(self, info: Info, slug: str) -> EventNode | None:
+        rows = await Event.filter(slug=slug).values(*EVENT_COLUMNS)
+        return await event_if_visible(info, EventNode.from_row(rows[0]) if rows else None)

@@ -1,0 +1,391 @@
+"""The GraphQL endpoint: GraphQL over HTTP on Strawberry's ASGI view, subscriptions over WebSocket.
+
+Strawberry answers every parse or validation failure with 200 and ``application/json``;
+this view follows the GraphQL-over-HTTP draft instead:
+
+- ``Accept`` picks the response type (``media.negotiate_response_type``); none acceptable: 406.
+- With ``application/graphql-response+json``, a request that fails before execution
+  (parse, validation, operation, variables) gets 400 and no ``data`` entry; with the legacy
+  ``application/json`` it gets 200, still without ``data``. Execution started: 200.
+- A request that is not a well-formed GraphQL-over-HTTP request (malformed JSON, no
+  ``query``, a batch) gets 400 whatever the type; a POST body that is not JSON gets 415;
+  a mutation over GET gets 405 with ``Allow: POST``.
+- Every error carries ``extensions.code``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError, GraphQLSyntaxError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.http.base import BaseRequestProtocol
+from strawberry.schema import BaseSchema
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
+from strawberry.types.graphql import OperationType
+
+from ...settings import Settings
+from .graphiql import GraphiQL, default_assets_dir
+from .media import (
+    GRAPHQL_RESPONSE_JSON,
+    JSON,
+    accepts_html,
+    is_json_request_body,
+    negotiate_response_type,
+)
+
+ContextGetter = Callable[[Request | WebSocket], Awaitable[Any]]
+"""Builds the resolvers' context for an HTTP request or a WebSocket connection."""
+
+
+class ErrorCode(StrEnum):
+    BAD_REQUEST = "BAD_REQUEST"
+    NOT_FOUND = "NOT_FOUND"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
+    UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
+    OPERATION_NOT_SUPPORTED = "OPERATION_NOT_SUPPORTED"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+class RequestRefused(Exception):
+    """An HTTP request the endpoint refuses before any GraphQL work."""
+
+    def __init__(
+        self,
+        status_code: int,
+        message: str,
+        code: ErrorCode,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+        self.code = code
+        self.headers = dict(headers or {})
+
+
+class GraphQLView(GraphQL[Any, None]):
+    def __init__(
+        self,
+        schema: BaseSchema,
+        context_getter: ContextGetter,
+        *,
+        graphiql: GraphiQL | None = None,
+    ) -> None:
+        super().__init__(
+            schema,
+            graphql_ide=None,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            multipart_uploads_enabled=False,
+        )
+        self.context_getter = context_getter
+        self.graphiql = graphiql
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        response_type = negotiate_response_type(request.headers.get("accept"))
+        try:
+            response = await self._respond(request, response_type)
+        except RequestRefused as refused:
+            response = self._refusal(refused, response_type or JSON)
+        except HTTPException as error:  # Strawberry's own refusals, should any remain
+            response = self._refusal(
+                RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST),
+                response_type or JSON,
+            )
+        await response(scope, receive, send)
+
+    async def _respond(self, request: Request, response_type: str | None) -> Response:
+        if request.method not in ("GET", "POST"):
+            raise RequestRefused(
+                405,
+                "GraphQL is served over GET (queries) and POST",
+                ErrorCode.METHOD_NOT_ALLOWED,
+                {"Allow": "GET, POST"},
+            )
+        if self.should_render_graphql_ide(self.request_adapter_class(request)):
+            return await self.render_graphql_ide(request)
+        if response_type is None:
+            raise RequestRefused(
+                406,
+                f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}",
+                ErrorCode.NOT_ACCEPTABLE,
+            )
+        if request.method == "POST" and not is_json_request_body(
+            request.headers.get("content-type")
+        ):
+            raise RequestRefused(
+                415,
+                f"Send the request body as {JSON} (UTF-8)",
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            )
+        request.state.graphql_response_type = response_type
+        return await self.run(request)
+
+    def _refusal(self, refused: RequestRefused, media_type: str) -> Response:
+        body = {"errors": [{"message": refused.message, "extensions": {"code": refused.code}}]}
+        return Response(
+            self.encode_json(body),
+            status_code=refused.status_code,
+            media_type=media_type,
+            headers=refused.headers,
+        )
+
+    # --- GraphiQL -------------------------------------------------------------------------
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        return (
+            request.method == "GET"
+            and "query" not in request.query_params
+            and accepts_html(request.headers.get("accept"))
+        )
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        if self.graphiql is None:
+            raise RequestRefused(404, "GraphiQL is disabled on this server", ErrorCode.NOT_FOUND)
+        return self.graphiql.page(request)
+
+    # --- request parsing --------------------------------------------------------------------
+
+    def encode_json(self, data: object) -> str:
+        # str, not bytes: Strawberry sends bytes as binary WebSocket frames.
+        return json.dumps(data, separators=(",", ":"))
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return self.decode_json(data)
+        except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
+            raise RequestRefused(
+                400, f"Malformed JSON in the request: {error}", ErrorCode.BAD_REQUEST
+            ) from error
+        except RecursionError as error:
+            raise RequestRefused(
+                400, "Malformed JSON in the request: nested too deeply", ErrorCode.BAD_REQUEST
+            ) from error
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
+        if request.method == "GET":
+            params: object = self.parse_query_params(request.query_params)
+        else:
+            params = self.parse_json(await request.get_body())
+        return _request_data(params)
+
+    # --- execution and results --------------------------------------------------------------
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Any:
+        return await self.context_getter(request)
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = getattr(request.state, "graphql_response_type", JSON)
+        return sub_response
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Any,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        is_get = request_adapter.method == "GET"
+        allowed = {OperationType.QUERY} if is_get else {OperationType.QUERY, OperationType.MUTATION}
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions,
+            )
+        except MissingQueryError as error:
+            raise RequestRefused(
+                400, "No GraphQL query found in the request", ErrorCode.BAD_REQUEST
+            ) from error
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.MUTATION:
+                raise RequestRefused(
+                    405,
+                    "Mutations must be sent with POST",
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    {"Allow": "POST"},
+                ) from error
+            return _request_error(
+                "Subscriptions are served over WebSocket (graphql-transport-ws) at this URL",
+                ErrorCode.OPERATION_NOT_SUPPORTED,
+            )
+        except CannotGetOperationTypeError as error:
+            return _request_error(
+                error.as_http_error_reason(), ErrorCode.OPERATION_RESOLUTION_FAILURE
+            )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        response = process_result(result)
+        stage = _failed_stage(result)
+        if stage is not Stage.EXECUTION:
+            # The GraphQL spec: an error raised before execution leaves no `data` entry.
+            response.pop("data", None)
+        if result.errors:
+            response["errors"] = [_with_code(error, stage) for error in result.errors]
+        return response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        media_type = sub_response.media_type or JSON
+        response = Response(
+            self.encode_json(response_data),
+            status_code=_status_for(response_data, media_type),
+            media_type=media_type,
+        )
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
+
+
+def _request_data(params: object) -> GraphQLRequestData:
+    if isinstance(params, list):
+        raise RequestRefused(
+            400,
+            "Batched requests are not supported: send one operation per request",
+            ErrorCode.BAD_REQUEST,
+        )
+    if not isinstance(params, dict):
+        raise RequestRefused(
+            400, "The request must be a JSON object with a `query` string", ErrorCode.BAD_REQUEST
+        )
+    query = params.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise RequestRefused(
+            400,
+            "No GraphQL query found in the request: `query` must be a non-empty string",
+            ErrorCode.BAD_REQUEST,
+        )
+    operation_name = params.get("operationName") or None
+    if not isinstance(operation_name, str | None):
+        raise RequestRefused(400, "`operationName` must be a string", ErrorCode.BAD_REQUEST)
+    variables = params.get("variables")
+    extensions = params.get("extensions")
+    for name, value in (("variables", variables), ("extensions", extensions)):
+        if not isinstance(value, dict | None):
+            raise RequestRefused(400, f"`{name}` must be a JSON object", ErrorCode.BAD_REQUEST)
+    return GraphQLRequestData(
+        query=query, variables=variables, operation_name=operation_name, extensions=extensions
+    )
+
+
+def _request_error(message: str, code: ErrorCode) -> PreExecutionError:
+    return PreExecutionError(data=None, errors=[GraphQLError(message, extensions={"code": code})])
+
+
+class Stage(StrEnum):
+    """Where a request failed: before execution, a request error, the response has no data."""
+
+    PREPARATION = "preparation"  # parse, validation, operation, extension failures
+    VARIABLES = "variables"  # graphql-core's variable coercion
+    EXECUTION = "execution"  # execution started (resolver errors, or no error at all)
+
+
+def _failed_stage(result: ExecutionResult) -> Stage:
+    """Strawberry returns failures before execution as ``PreExecutionError``; graphql-core
+    reports variable coercion failures as errors without a path and no data."""
+    if isinstance(result, PreExecutionError):
+        return Stage.PREPARATION
+    errors = result.errors or []
+    if result.data is None and errors and all(error.path is None for error in errors):
+        return Stage.VARIABLES
+    return Stage.EXECUTION
+
+
+def _code_for(error: GraphQLError, stage: Stage) -> ErrorCode:
+    crashed = error.original_error is not None and not isinstance(
+        error.original_error, GraphQLError
+    )
+    if stage is Stage.EXECUTION or crashed:
+        return ErrorCode.INTERNAL_SERVER_ERROR
+    if stage is Stage.VARIABLES:
+        return ErrorCode.BAD_USER_INPUT
+    if isinstance(error, GraphQLSyntaxError):
+        return ErrorCode.GRAPHQL_PARSE_FAILED
+    return ErrorCode.GRAPHQL_VALIDATION_FAILED
+
+
+def _with_code(error: GraphQLError, stage: Stage) -> dict[str, Any]:
+    formatted: dict[str, Any] = dict(error.formatted)
+    extensions = dict(formatted.get("extensions") or {})
+    extensions.setdefault("code", _code_for(error, stage))
+    formatted["extensions"] = extensions
+    return formatted
+
+
+def _status_for(
+    response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], media_type: str
+) -> int:
+    if isinstance(response_data, list) or "data" in response_data:
+        return 200
+    if media_type != GRAPHQL_RESPONSE_JSON:
+        return 200  # legacy application/json: request errors are 200 too
+    codes = {
+        error.get("extensions", {}).get("code")
+        for error in response_data.get("errors") or []
+        if isinstance(error, dict)
+    }
+    return 500 if ErrorCode.INTERNAL_SERVER_ERROR in codes else 400
+
+
+def graphql_routes(
+    schema: BaseSchema,
+    context_getter: ContextGetter,
+    settings: Settings,
+    *,
+    path: str = "/graphql",
+) -> list[BaseRoute]:
+    """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on."""
+    graphiql = (
+        GraphiQL(settings.graphiql_assets_dir or default_assets_dir())
+        if settings.graphiql
+        else None
+    )
+    view = GraphQLView(schema, context_getter, graphiql=graphiql)
+    routes: list[BaseRoute] = [
+        Route(path, view, name="graphql"),
+        WebSocketRoute(path, view, name="graphql_ws"),
+    ]
+    if graphiql is not None:
+        routes.append(graphiql.asset_route())
+    return routes

@@ -1,0 +1,210 @@
+"""Every DataLoader of a request, created fresh per request (and per subscription event)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+from tortoise.functions import Count
+
+from ..models import (
+    EnvironmentSession,
+    Event,
+    EventRegistration,
+    EventScenario,
+    Machine,
+    Question,
+    Scenario,
+    ScenarioTag,
+    ScenarioVersion,
+    SessionMachine,
+    Team,
+    TeamMember,
+    User,
+)
+from .event.types import (
+    EVENT_COLUMNS,
+    EVENT_SCENARIO_COLUMNS,
+    REGISTRATION_COLUMNS,
+    EventNode,
+    EventRegistrationNode,
+    EventScenarioNode,
+)
+from .loader_shapes import many_by_key, one_by_id
+from .nested_pagination import NestedConnectionLoader, NestedKey
+from .scenario.types import (
+    MACHINE_COLUMNS,
+    QUESTION_COLUMNS,
+    SCENARIO_COLUMNS,
+    VERSION_COLUMNS,
+    MachineNode,
+    QuestionNode,
+    ScenarioNode,
+    ScenarioVersionNode,
+)
+from .session.types import (
+    SESSION_COLUMNS,
+    SESSION_MACHINE_COLUMNS,
+    EnvironmentSessionNode,
+    SessionMachineNode,
+)
+from .team.types import TEAM_COLUMNS, TEAM_MEMBER_COLUMNS, TeamMemberNode, TeamNode
+from .user.types import USER_COLUMNS, UserNode
+
+if TYPE_CHECKING:
+    from .pagination import Connection
+
+SESSIONS_OF_USER = NestedConnectionLoader(
+    EnvironmentSession,
+    "user_id",
+    "created_at DESC, id DESC",
+    SESSION_COLUMNS,
+    EnvironmentSessionNode.from_row,
+)
+REGISTRATIONS_OF_EVENT = NestedConnectionLoader(
+    EventRegistration,
+    "event_id",
+    "created_at ASC, id ASC",
+    REGISTRATION_COLUMNS,
+    EventRegistrationNode.from_row,
+)
+
+
+async def _tags(keys: list[UUID]) -> list[list[str]]:
+    rows = (
+        await ScenarioTag.filter(scenario_id__in=keys)
+        .order_by("tag")
+        .values_list("scenario_id", "tag")
+    )
+    tags: dict[UUID, list[str]] = {key: [] for key in keys}
+    for scenario_id, tag in rows:
+        tags[scenario_id].append(tag)
+    return [tags[key] for key in keys]
+
+
+async def _machine_counts(keys: list[UUID]) -> list[int]:
+    rows = await (
+        Machine.filter(version_id__in=keys)
+        .group_by("version_id")
+        .annotate(n=Count("id"))
+        .values_list("version_id", "n")
+    )
+    counts = dict(rows)
+    return [counts.get(key, 0) for key in keys]
+
+
+def _users() -> DataLoader[UUID, UserNode | None]:
+    return one_by_id(User, USER_COLUMNS, UserNode.from_row)
+
+
+@dataclass
+class Loaders:
+    users_by_id: DataLoader[UUID, UserNode | None] = field(default_factory=_users)
+    scenarios_by_id: DataLoader[UUID, ScenarioNode | None] = field(
+        default_factory=lambda: one_by_id(Scenario, SCENARIO_COLUMNS, ScenarioNode.from_row)
+    )
+    tags_by_scenario: DataLoader[UUID, list[str]] = field(
+        default_factory=lambda: DataLoader(load_fn=_tags)
+    )
+    versions_by_id: DataLoader[UUID, ScenarioVersionNode | None] = field(
+        default_factory=lambda: one_by_id(
+            ScenarioVersion, VERSION_COLUMNS, ScenarioVersionNode.from_row
+        )
+    )
+    versions_by_scenario: DataLoader[UUID, list[ScenarioVersionNode]] = field(
+        default_factory=lambda: many_by_key(
+            ScenarioVersion,
+            "scenario_id",
+            VERSION_COLUMNS,
+            ScenarioVersionNode.from_row,
+            order_by=("-number",),
+        )
+    )
+    machines_by_id: DataLoader[UUID, MachineNode | None] = field(
+        default_factory=lambda: one_by_id(Machine, MACHINE_COLUMNS, MachineNode.from_row)
+    )
+    machines_by_version: DataLoader[UUID, list[MachineNode]] = field(
+        default_factory=lambda: many_by_key(
+            Machine, "version_id", MACHINE_COLUMNS, MachineNode.from_row
+        )
+    )
+    machine_count_by_version: DataLoader[UUID, int] = field(
+        default_factory=lambda: DataLoader(load_fn=_machine_counts)
+    )
+    questions_by_id: DataLoader[UUID, QuestionNode | None] = field(
+        default_factory=lambda: one_by_id(Question, QUESTION_COLUMNS, QuestionNode.from_row)
+    )
+    questions_by_version: DataLoader[UUID, list[QuestionNode]] = field(
+        default_factory=lambda: many_by_key(
+            Question, "version_id", QUESTION_COLUMNS, QuestionNode.from_row
+        )
+    )
+    sessions_by_id: DataLoader[UUID, EnvironmentSessionNode | None] = field(
+        default_factory=lambda: one_by_id(
+            EnvironmentSession, SESSION_COLUMNS, EnvironmentSessionNode.from_row
+        )
+    )
+    sessions_of_user: DataLoader[NestedKey, Connection[EnvironmentSessionNode]] = field(
+        default_factory=SESSIONS_OF_USER.loader
+    )
+    session_machines_by_id: DataLoader[UUID, SessionMachineNode | None] = field(
+        default_factory=lambda: one_by_id(
+            SessionMachine, SESSION_MACHINE_COLUMNS, SessionMachineNode.from_row
+        )
+    )
+    session_machines_by_session: DataLoader[UUID, list[SessionMachineNode]] = field(
+        default_factory=lambda: many_by_key(
+            SessionMachine,
+            "session_id",
+            SESSION_MACHINE_COLUMNS,
+            SessionMachineNode.from_row,
+            order_by=("created_at", "id"),
+        )
+    )
+    events_by_id: DataLoader[UUID, EventNode | None] = field(
+        default_factory=lambda: one_by_id(Event, EVENT_COLUMNS, EventNode.from_row)
+    )
+    event_scenarios_by_id: DataLoader[UUID, EventScenarioNode | None] = field(
+        default_factory=lambda: one_by_id(
+            EventScenario, EVENT_SCENARIO_COLUMNS, EventScenarioNode.from_row
+        )
+    )
+    event_scenarios_by_event: DataLoader[UUID, list[EventScenarioNode]] = field(
+        default_factory=lambda: many_by_key(
+            EventScenario, "event_id", EVENT_SCENARIO_COLUMNS, EventScenarioNode.from_row
+        )
+    )
+    registrations_by_id: DataLoader[UUID, EventRegistrationNode | None] = field(
+        default_factory=lambda: one_by_id(
+            EventRegistration, REGISTRATION_COLUMNS, EventRegistrationNode.from_row
+        )
+    )
+    registrations_of_event: DataLoader[NestedKey, Connection[EventRegistrationNode]] = field(
+        default_factory=REGISTRATIONS_OF_EVENT.loader
+    )
+    teams_by_id: DataLoader[UUID, TeamNode | None] = field(
+        default_factory=lambda: one_by_id(Team, TEAM_COLUMNS, TeamNode.from_row)
+    )
+    members_by_team: DataLoader[UUID, list[TeamMemberNode]] = field(
+        default_factory=lambda: many_by_key(
+            TeamMember,
+            "team_id",
+            TEAM_MEMBER_COLUMNS,
+            TeamMemberNode.from_row,
+            order_by=("role", "created_at", "id"),
+        )
+    )
+    team_members_by_id: DataLoader[UUID, TeamMemberNode | None] = field(
+        default_factory=lambda: one_by_id(TeamMember, TEAM_MEMBER_COLUMNS, TeamMemberNode.from_row)
+    )
+    memberships_by_user: DataLoader[UUID, list[TeamMemberNode]] = field(
+        default_factory=lambda: many_by_key(
+            TeamMember,
+            "user_id",
+            TEAM_MEMBER_COLUMNS,
+            TeamMemberNode.from_row,
+            order_by=("created_at", "id"),
+        )
+    )

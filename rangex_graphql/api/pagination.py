@@ -1,0 +1,186 @@
+"""Relay connections over keyset (seek) pagination: one helper for every list that grows.
+
+A cursor is base64url(JSON [order value, id]) of the row it points at, so a page costs one
+indexed range scan however deep the client has paged, and rows inserted meanwhile do not
+shift the pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+import strawberry
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from .errors import BadUserInput
+
+NodeT = TypeVar("NodeT")
+
+
+@strawberry.enum(description="Sort direction.")
+class OrderDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.type(description="Where a page sits in its connection (Relay).")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="One node of a connection with its cursor.")
+class Edge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+
+
+@strawberry.type(description="A page of a list (Relay cursor connection).")
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    page_info: PageInfo
+    count_total: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="The nodes of this page, without cursors.")
+    def nodes(self) -> list[NodeT]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many nodes the whole list holds, filters applied.")
+    async def total_count(self) -> int:
+        return await self.count_total()
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """A non-null column to order by, with the Python type its cursor value decodes to."""
+
+    column: str
+    kind: type[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """Validated ``first/after/last/before``: which way to read, how many, and from where."""
+
+    limit: int
+    backward: bool
+    after: tuple[Any, UUID] | None
+    before: tuple[Any, UUID] | None
+
+    @classmethod
+    def parse(
+        cls,
+        key: SortKey,
+        *,
+        first: int | None,
+        after: str | None,
+        last: int | None,
+        before: str | None,
+        default_size: int,
+        max_size: int,
+    ) -> PageRequest:
+        if first is not None and last is not None:
+            raise BadUserInput("pass either first or last, not both", field="first")
+        for name, value in (("first", first), ("last", last)):
+            if value is not None and not 0 <= value <= max_size:
+                raise BadUserInput(
+                    f"{name} must be between 0 and {max_size}, got {value}", field=name
+                )
+        backward = last is not None
+        limit = last if last is not None else first if first is not None else default_size
+        return cls(
+            limit=limit,
+            backward=backward,
+            after=decode_cursor(after, key, "after") if after else None,
+            before=decode_cursor(before, key, "before") if before else None,
+        )
+
+
+def encode_cursor(value: Any, pk: UUID | str) -> str:
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    elif isinstance(value, Enum):
+        value = value.value
+    raw = json.dumps([value, str(pk)], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, key: SortKey, field: str) -> tuple[Any, UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value, pk = json.loads(raw)
+        if key.kind is datetime:
+            value = datetime.fromisoformat(value)
+        elif not isinstance(value, key.kind):
+            raise TypeError(value)
+        return value, UUID(pk)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise BadUserInput(f"{field}: not a cursor of this list", field=field) from None
+
+
+def _seek(key: SortKey, descending: bool, cursor: tuple[Any, UUID], *, forward: bool) -> Q:
+    """Rows strictly after (``forward``) or before the cursor, in list order."""
+    op = "gt" if forward != descending else "lt"
+    value, pk = cursor
+    return Q(**{f"{key.column}__{op}": value}) | Q(**{key.column: value, f"id__{op}": pk})
+
+
+async def paginate(
+    queryset: QuerySet[Any],
+    page: PageRequest,
+    key: SortKey,
+    *,
+    descending: bool,
+    columns: Sequence[str],
+    to_node: Callable[[dict[str, Any]], NodeT],
+) -> Connection[NodeT]:
+    """One page of ``queryset`` in one statement; ``totalCount`` costs one more if selected."""
+    seeking = queryset
+    if page.after:
+        seeking = seeking.filter(_seek(key, descending, page.after, forward=True))
+    if page.before:
+        seeking = seeking.filter(_seek(key, descending, page.before, forward=False))
+    read_descending = descending != page.backward
+    ordering = [f"-{key.column}", "-id"] if read_descending else [key.column, "id"]
+    rows = await seeking.order_by(*ordering).limit(page.limit + 1).values(*columns)
+    return build_connection(rows, page, key, to_node, queryset.count)
+
+
+def build_connection(
+    rows: Sequence[dict[str, Any]],
+    page: PageRequest,
+    key: SortKey,
+    to_node: Callable[[dict[str, Any]], NodeT],
+    count_total: Callable[[], Awaitable[int]],
+) -> Connection[NodeT]:
+    """Turn the ``limit + 1`` rows read in read order into a page in list order."""
+    has_more = len(rows) > page.limit
+    rows = list(rows[: page.limit])
+    if page.backward:
+        rows.reverse()
+    edges = [Edge(cursor=encode_cursor(r[key.column], r["id"]), node=to_node(r)) for r in rows]
+    if page.backward:
+        has_next, has_previous = page.before is not None, has_more
+    else:
+        has_next, has_previous = has_more, page.after is not None
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=has_previous,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_total=count_total,
+    )

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+from tortoise.expressions import Q, Subquery
+
+from ...models import Scenario, ScenarioTag, ScenarioVersion
+from ...models.enums import VersionStatus, Visibility
+from ..context import Info
+from ..ids import expect_global_id
+from ..node import Node
+from ..pagination import Connection, OrderDirection, PageRequest, paginate
+from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
+from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
+from .visibility import can_see_unpublished, version_visible, visible_scenarios
+
+
+def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
+    if where is None:
+        return []
+    conditions = []
+    if where.difficulty:
+        conditions.append(Q(difficulty__in=where.difficulty))
+    if where.category:
+        conditions.append(Q(category=where.category))
+    if where.tag:
+        tagged = ScenarioTag.filter(tag=where.tag.strip().lower()).values("scenario_id")
+        conditions.append(Q(id__in=Subquery(tagged)))
+    if where.search:
+        conditions.append(Q(title__icontains=where.search.strip()))
+    if where.author:
+        conditions.append(Q(author_id=expect_global_id(where.author, "User", "filter.author")))
+    if where.status:
+        having = ScenarioVersion.filter(status=where.status).values("scenario_id")
+        conditions.append(Q(id__in=Subquery(having)))
+        viewer = info.context.viewer
+        if where.status is not VersionStatus.PUBLISHED and not (viewer and viewer.is_admin):
+            conditions.append(Q(author_id=viewer.id) if viewer else Q(pk__isnull=True))
+    return conditions
+
+
+async def list_scenarios(
+    info: Info,
+    where: ScenarioFilter | None,
+    order_by: ScenarioOrder | None,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[ScenarioNode]:
+    settings = info.context.settings
+    order_by = order_by or ScenarioOrder()
+    key = SCENARIO_SORT_KEYS[order_by.field]
+    page = PageRequest.parse(
+        key,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        default_size=settings.default_page_size,
+        max_size=settings.max_page_size,
+    )
+    listed = visible_scenarios(info.context.viewer)
+    if not (info.context.viewer and info.context.viewer.is_admin):
+        # Unlisted scenarios open by link only; their authors still see them.
+        viewer = info.context.viewer
+        listed &= ~Q(visibility=Visibility.UNLISTED) | (
+            Q(author_id=viewer.id) if viewer else Q(pk__isnull=True)
+        )
+    queryset = Scenario.filter(listed, *_filter_conditions(info, where))
+    return await paginate(
+        queryset,
+        page,
+        key,
+        descending=order_by.direction is OrderDirection.DESC,
+        columns=SCENARIO_COLUMNS,
+        to_node=ScenarioNode.from_row,
+    )
+
+
+async def scenario_if_visible(info: Info, scenario: ScenarioNode | None) -> ScenarioNode | None:
+    """The scenario when the viewer may open it (unlisted ones included), else None."""
+    if scenario is None:
+        return None
+    viewer = info.context.viewer
+    if scenario.is_deleted and not (viewer and viewer.is_admin):
+        return None
+    if can_see_unpublished(viewer, scenario.author_id):
+        return scenario
+    if scenario.visibility is Visibility.PRIVATE:
+        return None
+    versions = await info.context.loaders.versions_by_scenario.load(scenario.pk)
+    published = any(v.status is VersionStatus.PUBLISHED for v in versions)
+    return scenario if published else None
+
+
+async def resolve_scenario_node(info: Info, pk: UUID) -> Node | None:
+    return await scenario_if_visible(info, await info.context.loaders.scenarios_by_id.load(pk))
+
+
+async def version_if_visible(
+    info: Info, version: ScenarioVersionNode | None
+) -> ScenarioVersionNode | None:
+    if version is None:
+        return None
+    scenario = await resolve_scenario_node(info, version.scenario_id)
+    if not isinstance(scenario, ScenarioNode):
+        return None
+    if not version_visible(info.context.viewer, version.status, scenario.author_id):
+        return None
+    return version
+
+
+async def resolve_version_node(info: Info, pk: UUID) -> Node | None:
+    return await version_if_visible(info, await info.context.loaders.versions_by_id.load(pk))
+
+
+async def resolve_machine_node(info: Info, pk: UUID) -> Node | None:
+    machine: MachineNode | None = await info.context.loaders.machines_by_id.load(pk)
+    if machine is None or await resolve_version_node(info, machine.version_id) is None:
+        return None
+    return machine
+
+
+async def resolve_question_node(info: Info, pk: UUID) -> Node | None:
+    question: QuestionNode | None = await info.context.loaders.questions_by_id.load(pk)
+    if question is None or await resolve_version_node(info, question.version_id) is None:
+        return None
+    return question
+
+
+@strawberry.type
+class ScenarioQuery:
+    @strawberry.field(description="The scenario catalog.")
+    async def scenarios(
+        self,
+        info: Info,
+        filter: ScenarioFilter | None = None,
+        order_by: ScenarioOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ScenarioNode]:
+        return await list_scenarios(info, filter, order_by, first, after, last, before)
+
+    @strawberry.field(description="A scenario by its slug; null when absent or not visible.")
+    async def scenario(self, info: Info, slug: str) -> ScenarioNode | None:
+        rows = await Scenario.filter(slug=slug).values(*SCENARIO_COLUMNS)
+        return await scenario_if_visible(info, ScenarioNode.from_row(rows[0]) if rows else None)

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
+
+import strawberry
+
+from ...models.enums import (
+    Difficulty,
+    EgressPolicy,
+    MachineRole,
+    QuestionKind,
+    ResourceProfile,
+    VersionStatus,
+    Visibility,
+)
+from ..context import Info
+from ..ids import to_global_id
+from ..node import Node
+from .visibility import can_see_unpublished
+
+if TYPE_CHECKING:
+    from ..user.types import UserNode
+
+
+SCENARIO_COLUMNS = (
+    "id",
+    "author_id",
+    "title",
+    "slug",
+    "description",
+    "difficulty",
+    "category",
+    "visibility",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+VERSION_COLUMNS = (
+    "id",
+    "scenario_id",
+    "number",
+    "status",
+    "changelog",
+    "time_limit_minutes",
+    "resource_profile",
+    "published_at",
+    "created_at",
+)
+MACHINE_COLUMNS = (
+    "id",
+    "version_id",
+    "name",
+    "role",
+    "image_ref",
+    "cpu",
+    "memory_mib",
+    "exposed_ports",
+    "network_group",
+    "egress",
+)
+QUESTION_COLUMNS = (
+    "id",
+    "version_id",
+    "prompt",
+    "kind",
+    "points",
+    "position",
+    "max_attempts",
+    "choices",
+)
+
+
+@strawberry.type(name="Scenario", description="A challenge, authored in versions.")
+class ScenarioNode(Node):
+    title: str
+    slug: str
+    description: str
+    difficulty: Difficulty
+    category: str
+    visibility: Visibility
+    created_at: datetime
+    updated_at: datetime
+    pk: strawberry.Private[UUID]
+    author_id: strawberry.Private[UUID]
+    is_deleted: strawberry.Private[bool]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ScenarioNode:
+        return cls(
+            id=strawberry.ID(to_global_id("Scenario", row["id"])),
+            pk=row["id"],
+            author_id=row["author_id"],
+            title=row["title"],
+            slug=row["slug"],
+            description=row["description"],
+            difficulty=row["difficulty"],
+            category=row["category"],
+            visibility=row["visibility"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            is_deleted=row["deleted_at"] is not None,
+        )
+
+    @strawberry.field(description="Normalized tags, alphabetical.")
+    async def tags(self, info: Info) -> list[str]:
+        return await info.context.loaders.tags_by_scenario.load(self.pk)
+
+    @strawberry.field(description="Who wrote the scenario.")
+    async def author(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
+        author = await info.context.loaders.users_by_id.load(self.author_id)
+        assert author is not None  # the foreign key guarantees it
+        return author
+
+    @strawberry.field(
+        description="Versions, newest first. Learners see published versions only; "
+        "the author and admins see every version."
+    )
+    async def versions(self, info: Info) -> list[ScenarioVersionNode]:
+        versions = await info.context.loaders.versions_by_scenario.load(self.pk)
+        if can_see_unpublished(info.context.viewer, self.author_id):
+            return versions
+        return [v for v in versions if v.status is VersionStatus.PUBLISHED]
+
+    @strawberry.field(description="The version learners start now, if one is published.")
+    async def published_version(self, info: Info) -> ScenarioVersionNode | None:
+        versions = await info.context.loaders.versions_by_scenario.load(self.pk)
+        return next((v for v in versions if v.status is VersionStatus.PUBLISHED), None)
+
+
+@strawberry.type(name="ScenarioVersion", description="One version of a scenario's content.")
+class ScenarioVersionNode(Node):
+    number: int
+    status: VersionStatus
+    changelog: str
+    time_limit_minutes: int
+    resource_profile: ResourceProfile
+    published_at: datetime | None
+    created_at: datetime
+    pk: strawberry.Private[UUID]
+    scenario_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ScenarioVersionNode:
+        return cls(
+            id=strawberry.ID(to_global_id("ScenarioVersion", row["id"])),
+            pk=row["id"],
+            scenario_id=row["scenario_id"],
+            number=row["number"],
+            status=row["status"],
+            changelog=row["changelog"],
+            time_limit_minutes=row["time_limit_minutes"],
+            resource_profile=row["resource_profile"],
+            published_at=row["published_at"],
+            created_at=row["created_at"],
+        )
+
+    @strawberry.field
+    async def scenario(self, info: Info) -> ScenarioNode:
+        scenario = await info.context.loaders.scenarios_by_id.load(self.scenario_id)
+        assert scenario is not None
+        return scenario
+
+    @strawberry.field(description="Machines deployed for a session, in order.")
+    async def machines(self, info: Info) -> list[MachineNode]:
+        return await info.context.loaders.machines_by_version.load(self.pk)
+
+    @strawberry.field(description="How many machines a session of this version runs.")
+    async def machine_count(self, info: Info) -> int:
+        return await info.context.loaders.machine_count_by_version.load(self.pk)
+
+    @strawberry.field(description="Questions, in order. Expected answers are never exposed.")
+    async def questions(self, info: Info) -> list[QuestionNode]:
+        return await info.context.loaders.questions_by_version.load(self.pk)
+
+
+@strawberry.type(name="Machine", description="A container a session of the version runs.")
+class MachineNode(Node):
+    name: str
+    role: MachineRole
+    image_ref: str
+    cpu: float = strawberry.field(description="vCPUs.")
+    memory_mib: int
+    exposed_ports: list[int]
+    network_group: str
+    egress: EgressPolicy
+    version_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MachineNode:
+        return cls(
+            id=strawberry.ID(to_global_id("Machine", row["id"])),
+            version_id=row["version_id"],
+            name=row["name"],
+            role=row["role"],
+            image_ref=row["image_ref"],
+            cpu=row["cpu"],
+            memory_mib=row["memory_mib"],
+            exposed_ports=row["exposed_ports"],
+            network_group=row["network_group"],
+            egress=row["egress"],
+        )
+
+    @strawberry.field
+    async def version(self, info: Info) -> ScenarioVersionNode:
+        version = await info.context.loaders.versions_by_id.load(self.version_id)
+        assert version is not None
+        return version
+
+
+@strawberry.type(name="Question", description="A question a learner answers in a session.")
+class QuestionNode(Node):
+    prompt: str
+    kind: QuestionKind
+    points: int
+    position: int
+    max_attempts: int
+    choices: list[str] = strawberry.field(description="Options of a choice question.")
+    version_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> QuestionNode:
+        return cls(
+            id=strawberry.ID(to_global_id("Question", row["id"])),
+            version_id=row["version_id"],
+            prompt=row["prompt"],
+            kind=row["kind"],
+            points=row["points"],
+            position=row["position"],
+            max_attempts=row["max_attempts"],
+            choices=row["choices"],
+        )
+
+    @strawberry.field
+    async def version(self, info: Info) -> ScenarioVersionNode:
+        version = await info.context.loaders.versions_by_id.load(self.version_id)
+        assert version is not None
+        return version

@@ -1,0 +1,91 @@
+"""The GraphQL schema, assembled from each domain's root fields."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.tools import merge_types
+
+from .audit.types import AuditLogEntryNode, resolve_audit_node
+from .context import Info
+from .errors import BadUserInput
+from .event.queries import (
+    EventQuery,
+    resolve_event_node,
+    resolve_event_scenario_node,
+    resolve_registration_node,
+)
+from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
+from .ids import from_global_id
+from .node import Node, NodeResolver
+from .scenario.queries import (
+    ScenarioQuery,
+    resolve_machine_node,
+    resolve_question_node,
+    resolve_scenario_node,
+    resolve_version_node,
+)
+from .scenario.types import MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
+from .session.queries import resolve_session_machine_node, resolve_session_node
+from .session.types import EnvironmentSessionNode, SessionMachineNode
+from .team.queries import TeamQuery, resolve_team_member_node, resolve_team_node
+from .team.types import TeamMemberNode, TeamNode
+from .user.queries import UserQuery, resolve_user_node
+from .user.types import UserNode
+
+NODE_RESOLVERS: dict[str, NodeResolver] = {
+    "User": resolve_user_node,
+    "Scenario": resolve_scenario_node,
+    "ScenarioVersion": resolve_version_node,
+    "Machine": resolve_machine_node,
+    "Question": resolve_question_node,
+    "EnvironmentSession": resolve_session_node,
+    "SessionMachine": resolve_session_machine_node,
+    "Event": resolve_event_node,
+    "EventScenario": resolve_event_scenario_node,
+    "EventRegistration": resolve_registration_node,
+    "Team": resolve_team_node,
+    "TeamMember": resolve_team_member_node,
+    "AuditLogEntry": resolve_audit_node,
+}
+NODE_TYPES = [
+    UserNode,
+    ScenarioNode,
+    ScenarioVersionNode,
+    MachineNode,
+    QuestionNode,
+    EnvironmentSessionNode,
+    SessionMachineNode,
+    EventNode,
+    EventScenarioNode,
+    EventRegistrationNode,
+    TeamNode,
+    TeamMemberNode,
+    AuditLogEntryNode,
+]
+MAX_NODES = 100
+
+
+async def resolve_node(info: Info, global_id: str, field: str = "id") -> Node | None:
+    type_name, pk = from_global_id(global_id, field)
+    resolver = NODE_RESOLVERS.get(type_name)
+    if resolver is None:
+        raise BadUserInput(f"{field}: {global_id!r} names no known type", field=field)
+    return await resolver(info, pk)
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global ID; null when absent or hidden.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, id)
+
+    @strawberry.field(description=f"Objects by global IDs, in order (at most {MAX_NODES}).")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            raise BadUserInput(f"ids: at most {MAX_NODES} IDs, got {len(ids)}", field="ids")
+        return [await resolve_node(info, gid, f"ids.{i}") for i, gid in enumerate(ids)]
+
+
+Query = merge_types("Query", (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery))
+
+schema = strawberry.Schema(query=Query, types=NODE_TYPES)

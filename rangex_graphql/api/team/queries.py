@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from ...models import Team
+from ..context import Info
+from ..node import Node
+from ..pagination import Connection, PageRequest, SortKey, paginate
+from .types import TEAM_COLUMNS, TeamNode
+
+TEAM_SORT_KEY = SortKey("name", str)
+
+
+async def resolve_team_node(info: Info, pk: UUID) -> Node | None:
+    return await info.context.loaders.teams_by_id.load(pk)
+
+
+async def resolve_team_member_node(info: Info, pk: UUID) -> Node | None:
+    return await info.context.loaders.team_members_by_id.load(pk)
+
+
+@strawberry.type
+class TeamQuery:
+    @strawberry.field(description="Teams, by name.")
+    async def teams(
+        self,
+        info: Info,
+        search: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[TeamNode]:
+        settings = info.context.settings
+        page = PageRequest.parse(
+            TEAM_SORT_KEY,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            default_size=settings.default_page_size,
+            max_size=settings.max_page_size,
+        )
+        queryset = Team.all()
+        if search:
+            queryset = queryset.filter(name__icontains=search.strip())
+        return await paginate(
+            queryset,
+            page,
+            TEAM_SORT_KEY,
+            descending=False,
+            columns=TEAM_COLUMNS,
+            to_node=TeamNode.from_row,
+        )
+
+    @strawberry.field(description="A team by its slug.")
+    async def team(self, info: Info, slug: str) -> TeamNode | None:
+        rows = await Team.filter(slug=slug).values(*TEAM_COLUMNS)
+        return TeamNode.from_row(rows[0]) if rows else None

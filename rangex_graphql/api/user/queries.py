@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from uuid import UUID
+
+import strawberry
+from tortoise.expressions import Q
+
+from ...models import User
+from ...models.enums import UserRole, UserStatus
+from ..context import Info
+from ..node import Node
+from ..pagination import Connection, OrderDirection, PageRequest, SortKey, paginate
+from ..permissions import AdminOnly
+from .types import USER_COLUMNS, UserNode
+
+
+@strawberry.input(description="Narrow the user list.")
+class UserFilter:
+    role: UserRole | None = None
+    status: UserStatus | None = None
+    search: str | None = strawberry.field(
+        default=None, description="Text in the username, display name or email."
+    )
+
+
+@strawberry.enum(description="What to sort users by.")
+class UserOrderField(Enum):
+    CREATED_AT = "created_at"
+    USERNAME = "username"
+    TOTAL_SCORE = "total_score"
+
+
+USER_SORT_KEYS = {
+    UserOrderField.CREATED_AT: SortKey("created_at", datetime),
+    UserOrderField.USERNAME: SortKey("username", str),
+    UserOrderField.TOTAL_SCORE: SortKey("total_score", int),
+}
+
+
+@strawberry.input(description="Sort order of the user list (newest first by default).")
+class UserOrder:
+    field: UserOrderField = UserOrderField.CREATED_AT
+    direction: OrderDirection = OrderDirection.DESC
+
+
+async def resolve_user_node(info: Info, pk: UUID) -> Node | None:
+    # Public profile fields are visible to all; private ones carry their own permission.
+    return await info.context.loaders.users_by_id.load(pk)
+
+
+@strawberry.type
+class UserQuery:
+    @strawberry.field(description="The signed-in user; null when anonymous.")
+    async def viewer(self, info: Info) -> UserNode | None:
+        viewer = info.context.viewer
+        return await info.context.loaders.users_by_id.load(viewer.id) if viewer else None
+
+    @strawberry.field(permission_classes=[AdminOnly], description="Every user. Admins only.")
+    async def users(
+        self,
+        info: Info,
+        filter: UserFilter | None = None,
+        order_by: UserOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[UserNode] | None:
+        order_by = order_by or UserOrder()
+        key = USER_SORT_KEYS[order_by.field]
+        settings = info.context.settings
+        page = PageRequest.parse(
+            key,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            default_size=settings.default_page_size,
+            max_size=settings.max_page_size,
+        )
+        queryset = User.all()
+        if filter is not None:
+            if filter.role:
+                queryset = queryset.filter(role=filter.role)
+            if filter.status:
+                queryset = queryset.filter(status=filter.status)
+            if filter.search:
+                text = filter.search.strip()
+                queryset = queryset.filter(
+                    Q(username__icontains=text)
+                    | Q(display_name__icontains=text)
+                    | Q(email__icontains=text)
+                )
+        return await paginate(
+            queryset,
+            page,
+            key,
+            descending=order_by.direction is OrderDirection.DESC,
+            columns=USER_COLUMNS,
+            to_node=UserNode.from_row,
+        )

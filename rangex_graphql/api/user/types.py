@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
+
+import strawberry
+
+from ...models.enums import UserRole, UserStatus
+from ..context import Info
+from ..ids import to_global_id
+from ..node import Node
+from ..pagination import Connection
+from ..permissions import SelfOrAdmin
+
+if TYPE_CHECKING:
+    from ..session.filters import SessionFilter
+    from ..session.types import EnvironmentSessionNode
+    from ..team.types import TeamMemberNode
+
+
+USER_COLUMNS = (
+    "id",
+    "email",
+    "username",
+    "display_name",
+    "role",
+    "status",
+    "total_score",
+    "mfa_enabled",
+    "created_at",
+)
+
+
+@strawberry.type(name="User", description="A person using the platform.")
+class UserNode(Node):
+    username: str
+    display_name: str
+    role: UserRole
+    total_score: int = strawberry.field(description="Points earned across all sessions.")
+    created_at: datetime
+    pk: strawberry.Private[UUID]
+    private_email: strawberry.Private[str]
+    private_status: strawberry.Private[UserStatus]
+    private_mfa_enabled: strawberry.Private[bool]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> UserNode:
+        return cls(
+            id=strawberry.ID(to_global_id("User", row["id"])),
+            pk=row["id"],
+            username=row["username"],
+            display_name=row["display_name"],
+            role=row["role"],
+            total_score=row["total_score"],
+            created_at=row["created_at"],
+            private_email=row["email"],
+            private_status=row["status"],
+            private_mfa_enabled=row["mfa_enabled"],
+        )
+
+    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    def email(self) -> str | None:
+        return self.private_email
+
+    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    def status(self) -> UserStatus | None:
+        return self.private_status
+
+    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    def mfa_enabled(self) -> bool | None:
+        return self.private_mfa_enabled
+
+    @strawberry.field(
+        permission_classes=[SelfOrAdmin],
+        description="The user's environment sessions, newest first. Self and admins only.",
+    )
+    async def sessions(
+        self,
+        info: Info,
+        filter: Annotated[SessionFilter, strawberry.lazy("..session.filters")] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[EnvironmentSessionNode, strawberry.lazy("..session.types")]] | None:
+        from ..session.queries import sessions_of_user
+
+        return await sessions_of_user(info, self.pk, filter, first, after, last, before)
+
+    @strawberry.field(description="Teams this user belongs to.")
+    async def team_memberships(
+        self, info: Info
+    ) -> list[Annotated[TeamMemberNode, strawberry.lazy("..team.types")]]:
+        return await info.context.loaders.memberships_by_user.load(self.pk)

@@ -1,0 +1,43 @@
+"""Running GraphQL documents against the schema in-process, as a given viewer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rangex_graphql.api.context import Context, Viewer
+from rangex_graphql.api.schema import schema
+from rangex_graphql.models import User
+from rangex_graphql.models.enums import UserRole
+from rangex_graphql.settings import Settings
+
+
+def viewer_of(user: User | None) -> Viewer | None:
+    return Viewer(id=user.id, role=UserRole(user.role)) if user else None
+
+
+async def run(
+    settings: Settings,
+    document: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    as_user: User | None = None,
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """(data, errors as formatted dicts) of one execution with a fresh context."""
+    context = Context(settings=settings, viewer=viewer_of(as_user))
+    result = await schema.execute(document, variable_values=variables, context_value=context)
+    errors = [error.formatted for error in result.errors or []]
+    return result.data, errors
+
+
+async def data_of(
+    settings: Settings,
+    document: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    as_user: User | None = None,
+) -> dict[str, Any]:
+    """The data of an execution that must not fail."""
+    data, errors = await run(settings, document, variables, as_user=as_user)
+    assert not errors, errors
+    assert data is not None
+    return data

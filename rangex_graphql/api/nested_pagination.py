@@ -14,7 +14,6 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
-from tortoise import connections
 from tortoise.functions import Count
 from tortoise.models import Model
 
@@ -156,7 +155,7 @@ class NestedConnectionLoader(Generic[T]):
         parents: list[UUID],
         counts: DataLoader[tuple[UUID, Filter], int],
     ) -> dict[UUID, Connection[T]]:
-        conn = connections.get("default")
+        conn = self.model._meta.db
         mark = "?" if conn.capabilities.dialect == "sqlite" else "%s"
         table = self.model._meta.db_table
         params: list[Any] = [str(p) for p in parents]

@@ -39,3 +39,13 @@ def reset_mysql_database(url: str) -> None:
             )
     finally:
         conn.close()
+
+
+def drop_mysql_database(url: str) -> None:
+    name = urlparse(url).path.lstrip("/")
+    conn = pymysql.connect(**_connect_args(url))  # type: ignore[arg-type]
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    finally:
+        conn.close()

@@ -18,9 +18,7 @@ class MySQLDriver(StrEnum):
 class Settings(BaseSettings):
     """Every setting is documented in the README's configuration table."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="RANGEX_", env_file=".env", extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="RANGEX_", env_file=".env", extra="ignore")
 
     database_url: str = Field(
         default="sqlite://rangex.sqlite3",
@@ -30,12 +28,8 @@ class Settings(BaseSettings):
         default=MySQLDriver.ASYNCMY,
         description="MySQL client library: asyncmy or aiomysql",
     )
-    db_pool_min: int = Field(
-        default=1, ge=1, description="MySQL pool: connections kept open"
-    )
-    db_pool_max: int = Field(
-        default=10, ge=1, description="MySQL pool: most connections"
-    )
+    db_pool_min: int = Field(default=1, ge=1, description="MySQL pool: connections kept open")
+    db_pool_max: int = Field(default=10, ge=1, description="MySQL pool: most connections")
     db_pool_recycle: int = Field(
         default=3600,
         ge=10,
@@ -60,15 +54,9 @@ class Settings(BaseSettings):
         default=SecretStr("dev-insecure-change-me-dev-insecure-change-me"),
         description="key that signs access tokens; set a long random value in production",
     )
-    access_token_minutes: int = Field(
-        default=15, ge=1, description="access token lifetime"
-    )
-    max_page_size: int = Field(
-        default=100, ge=1, le=1000, description="largest `first`/`last`"
-    )
-    default_page_size: int = Field(
-        default=20, ge=1, description="page size when none is asked"
-    )
+    access_token_minutes: int = Field(default=15, ge=1, description="access token lifetime")
+    max_page_size: int = Field(default=100, ge=1, le=1000, description="largest `first`/`last`")
+    default_page_size: int = Field(default=20, ge=1, description="page size when none is asked")
 
 
 @lru_cache

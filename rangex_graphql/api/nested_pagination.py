@@ -166,7 +166,8 @@ class NestedConnectionLoader(Generic[T]):
         sql = (
             f"SELECT id, {self.parent_column} AS parent, rn, cnt FROM ("
             f"SELECT id, {self.parent_column}, "
-            f"ROW_NUMBER() OVER (PARTITION BY {self.parent_column} ORDER BY {self.order_sql}) AS rn, "
+            f"ROW_NUMBER() OVER (PARTITION BY {self.parent_column} "
+            f"ORDER BY {self.order_sql}) AS rn, "
             f"COUNT(*) OVER (PARTITION BY {self.parent_column}) AS cnt "
             f"FROM {table} WHERE {' AND '.join(where)}) w WHERE {page.window_condition()}"
         )

@@ -14,7 +14,8 @@ from types import ModuleType
 
 def _load_client_with_aiomysql() -> ModuleType:
     spec = importlib.util.find_spec("tortoise.backends.mysql.client")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     hidden = sys.modules.get("asyncmy", None)
     sys.modules["asyncmy"] = None  # type: ignore[assignment]  # makes `import asyncmy` fail

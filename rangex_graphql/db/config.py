@@ -18,9 +18,7 @@ def dialect_of(url: str) -> str:
         return "mysql"
     if scheme.startswith("sqlite"):
         return "sqlite"
-    raise ValueError(
-        f"unsupported database URL scheme {scheme!r}: use sqlite:// or mysql://"
-    )
+    raise ValueError(f"unsupported database URL scheme {scheme!r}: use sqlite:// or mysql://")
 
 
 def connection_config(settings: Settings) -> dict[str, Any]:
@@ -37,11 +35,7 @@ def connection_config(settings: Settings) -> dict[str, Any]:
         }
     parsed = urlparse(url)
     extra = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
-    engine = (
-        ASYNCMY_ENGINE
-        if settings.mysql_driver is MySQLDriver.ASYNCMY
-        else AIOMYSQL_ENGINE
-    )
+    engine = ASYNCMY_ENGINE if settings.mysql_driver is MySQLDriver.ASYNCMY else AIOMYSQL_ENGINE
     return {
         "engine": engine,
         "credentials": {

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
 from .base import TimestampedModel
 
+if TYPE_CHECKING:
+    from .user import User
+
 
 class AuditLog(TimestampedModel):
-    actor = fields.ForeignKeyField(
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="audit_entries",
         null=True,

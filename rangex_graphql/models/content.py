@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 
 from .base import TimestampedModel
 from .enums import EgressPolicy, MachineRole, QuestionKind
 
+if TYPE_CHECKING:
+    from .scenario import ScenarioVersion
+
 
 class Machine(TimestampedModel):
-    version = fields.ForeignKeyField(
+    version: fields.ForeignKeyRelation[ScenarioVersion] = fields.ForeignKeyField(
         "models.ScenarioVersion",
         related_name="machines",
         on_delete=fields.CASCADE,
@@ -23,9 +28,7 @@ class Machine(TimestampedModel):
     exposed_ports: fields.Field[list[int]] = fields.JSONField(default=list)
     environment: fields.Field[dict[str, str]] = fields.JSONField(default=dict)
     network_group = fields.CharField(max_length=63, default="default")
-    egress = fields.CharEnumField(
-        EgressPolicy, max_length=16, default=EgressPolicy.NONE
-    )
+    egress = fields.CharEnumField(EgressPolicy, max_length=16, default=EgressPolicy.NONE)
     position = fields.IntField(default=0)
 
     class Meta:
@@ -34,7 +37,7 @@ class Machine(TimestampedModel):
 
 
 class Question(TimestampedModel):
-    version = fields.ForeignKeyField(
+    version: fields.ForeignKeyRelation[ScenarioVersion] = fields.ForeignKeyField(
         "models.ScenarioVersion",
         related_name="questions",
         on_delete=fields.CASCADE,
@@ -58,7 +61,7 @@ class QuestionAnswerKey(TimestampedModel):
     through a forgotten column in a list query.
     """
 
-    question = fields.OneToOneField(
+    question: fields.OneToOneRelation[Question] = fields.OneToOneField(
         "models.Question", related_name="answer_key", on_delete=fields.CASCADE
     )
     expected: fields.Field[list[str]] = fields.JSONField()

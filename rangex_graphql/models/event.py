@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 
 from .base import TimestampedModel
 from .enums import EventStatus, ParticipationMode, RegistrationMode, RegistrationStatus
+
+if TYPE_CHECKING:
+    from .scenario import ScenarioVersion
+    from .team import Team
+    from .user import User
 
 
 class Event(TimestampedModel):
@@ -23,7 +30,7 @@ class Event(TimestampedModel):
     participation_mode = fields.CharEnumField(
         ParticipationMode, max_length=16, default=ParticipationMode.INDIVIDUAL
     )
-    created_by = fields.ForeignKeyField(
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="created_events",
         null=True,
@@ -36,13 +43,13 @@ class Event(TimestampedModel):
 
 
 class EventScenario(TimestampedModel):
-    event = fields.ForeignKeyField(
+    event: fields.ForeignKeyRelation[Event] = fields.ForeignKeyField(
         "models.Event",
         related_name="scenarios",
         on_delete=fields.CASCADE,
         db_index=True,
     )
-    version = fields.ForeignKeyField(
+    version: fields.ForeignKeyRelation[ScenarioVersion] = fields.ForeignKeyField(
         "models.ScenarioVersion",
         related_name="event_entries",
         on_delete=fields.RESTRICT,
@@ -59,20 +66,20 @@ class EventScenario(TimestampedModel):
 class EventRegistration(TimestampedModel):
     """A registration names a user or a team, never both."""
 
-    event = fields.ForeignKeyField(
+    event: fields.ForeignKeyRelation[Event] = fields.ForeignKeyField(
         "models.Event",
         related_name="registrations",
         on_delete=fields.CASCADE,
         db_index=True,
     )
-    user = fields.ForeignKeyField(
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="event_registrations",
         null=True,
         on_delete=fields.CASCADE,
         db_index=True,
     )
-    team = fields.ForeignKeyField(
+    team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
         "models.Team",
         related_name="event_registrations",
         null=True,

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 
 from .base import TimestampedModel
 from .enums import Difficulty, ResourceProfile, VersionStatus, Visibility
 
+if TYPE_CHECKING:
+    from .user import User
+
 
 class Scenario(TimestampedModel):
-    author = fields.ForeignKeyField(
+    author: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="authored_scenarios",
         on_delete=fields.RESTRICT,
@@ -30,7 +35,7 @@ class Scenario(TimestampedModel):
 class ScenarioTag(TimestampedModel):
     """One row per tag: filtering by tag is an indexed lookup, not a JSON scan."""
 
-    scenario = fields.ForeignKeyField(
+    scenario: fields.ForeignKeyRelation[Scenario] = fields.ForeignKeyField(
         "models.Scenario",
         related_name="tag_rows",
         on_delete=fields.CASCADE,
@@ -44,7 +49,7 @@ class ScenarioTag(TimestampedModel):
 
 
 class ScenarioVersion(TimestampedModel):
-    scenario = fields.ForeignKeyField(
+    scenario: fields.ForeignKeyRelation[Scenario] = fields.ForeignKeyField(
         "models.Scenario",
         related_name="versions",
         on_delete=fields.CASCADE,
@@ -61,7 +66,7 @@ class ScenarioVersion(TimestampedModel):
     )
     submitted_at = fields.DatetimeField(null=True)
     reviewed_at = fields.DatetimeField(null=True)
-    reviewed_by = fields.ForeignKeyField(
+    reviewed_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="reviewed_versions",
         null=True,

@@ -1,31 +1,39 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from .base import TimestampedModel
 from .enums import ResourceProfile, SessionMachineState, SessionState
 
+if TYPE_CHECKING:
+    from .content import Machine
+    from .event import Event
+    from .scenario import ScenarioVersion
+    from .team import Team
+    from .user import User
+
 
 class EnvironmentSession(TimestampedModel):
-    user = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="sessions", on_delete=fields.CASCADE, db_index=True
     )
-    version = fields.ForeignKeyField(
+    version: fields.ForeignKeyRelation[ScenarioVersion] = fields.ForeignKeyField(
         "models.ScenarioVersion",
         related_name="sessions",
         on_delete=fields.RESTRICT,
         db_index=True,
     )
-    event = fields.ForeignKeyField(
+    event: fields.ForeignKeyNullableRelation[Event] = fields.ForeignKeyField(
         "models.Event",
         related_name="sessions",
         null=True,
         on_delete=fields.SET_NULL,
         db_index=True,
     )
-    team = fields.ForeignKeyField(
+    team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
         "models.Team",
         related_name="sessions",
         null=True,
@@ -52,13 +60,13 @@ class EnvironmentSession(TimestampedModel):
 
 
 class SessionMachine(TimestampedModel):
-    session = fields.ForeignKeyField(
+    session: fields.ForeignKeyRelation[EnvironmentSession] = fields.ForeignKeyField(
         "models.EnvironmentSession",
         related_name="machines",
         on_delete=fields.CASCADE,
         db_index=True,
     )
-    machine = fields.ForeignKeyField(
+    machine: fields.ForeignKeyRelation[Machine] = fields.ForeignKeyField(
         "models.Machine",
         related_name="deployments",
         on_delete=fields.RESTRICT,

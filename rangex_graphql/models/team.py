@@ -1,16 +1,21 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 
 from .base import TimestampedModel
 from .enums import TeamRole
+
+if TYPE_CHECKING:
+    from .user import User
 
 
 class Team(TimestampedModel):
     name = fields.CharField(max_length=80, unique=True)
     slug = fields.CharField(max_length=100, unique=True)
     description = fields.TextField(default="")
-    created_by = fields.ForeignKeyField(
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="created_teams",
         null=True,
@@ -23,10 +28,10 @@ class Team(TimestampedModel):
 
 
 class TeamMember(TimestampedModel):
-    team = fields.ForeignKeyField(
+    team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
         "models.Team", related_name="members", on_delete=fields.CASCADE, db_index=True
     )
-    user = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User",
         related_name="team_memberships",
         on_delete=fields.CASCADE,

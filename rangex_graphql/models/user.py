@@ -10,9 +10,7 @@ class User(TimestampedModel):
     email = fields.CharField(max_length=254, unique=True)
     username = fields.CharField(max_length=30, unique=True)
     display_name = fields.CharField(max_length=100)
-    role = fields.CharEnumField(
-        UserRole, max_length=16, default=UserRole.USER, db_index=True
-    )
+    role = fields.CharEnumField(UserRole, max_length=16, default=UserRole.USER, db_index=True)
     status = fields.CharEnumField(
         UserStatus, max_length=16, default=UserStatus.ACTIVE, db_index=True
     )

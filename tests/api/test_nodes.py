@@ -142,7 +142,7 @@ async def test_nodes_refuses_more_than_100_ids(db: None, settings: Settings) -> 
 
 
 async def test_expected_answers_are_not_in_the_schema(settings: Settings) -> None:
-    data, errors = await run(settings, '{ __type(name: "Question") { fields { name } } }')
+    data, _ = await run(settings, '{ __type(name: "Question") { fields { name } } }')
     names = {f["name"] for f in data["__type"]["fields"]}  # type: ignore[index]
     assert "prompt" in names
     assert not {"expected", "expectedAnswer", "answer", "answerKey"} & names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
@@ -47,6 +47,7 @@ class Context:
     request: Request | WebSocket | None = None
     loaders: Loaders = field(default_factory=_fresh_loaders)
     extensions: dict[str, Any] = field(default_factory=dict)
+    request_id: str = field(default_factory=lambda: uuid4().hex)
 
     def is_self_or_admin(self, user_id: UUID) -> bool:
         return self.viewer is not None and (self.viewer.is_admin or self.viewer.id == user_id)
@@ -76,4 +77,8 @@ async def viewer_from_token(settings: Settings, token: str | None) -> Viewer | N
 
 async def build_context(request: Request | WebSocket, settings: Settings) -> Context:
     viewer = await viewer_from_token(settings, bearer_token(request))
-    return Context(settings=settings, viewer=viewer, request=request)
+    context = Context(settings=settings, viewer=viewer, request=request)
+    supplied = request.headers.get("x-request-id", "")
+    if supplied and len(supplied) <= 64 and supplied.isascii() and supplied.isprintable():
+        context.request_id = supplied
+    return context

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 
 from .audit.types import AuditLogEntryNode, resolve_audit_node
 from .context import Info
+from .error_masking import MaskUnexpectedErrors
 from .errors import BadUserInput
 from .event.queries import (
     EventQuery,
@@ -88,4 +97,16 @@ class NodeQuery:
 
 Query = merge_types("Query", (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery))
 
-schema = strawberry.Schema(query=Query, types=NODE_TYPES)
+
+def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        MaskUnexpectedErrors,
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, types=NODE_TYPES, extensions=extensions)
+
+
+schema = build_schema()

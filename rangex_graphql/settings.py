@@ -10,6 +10,9 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+DEVELOPMENT_SECRET_KEY = "dev-insecure-change-me-dev-insecure-change-me"
+
+
 class MySQLDriver(StrEnum):
     ASYNCMY = "asyncmy"
     AIOMYSQL = "aiomysql"
@@ -51,8 +54,8 @@ class Settings(BaseSettings):
     )
     introspection: bool = Field(default=True, description="allow schema introspection")
     secret_key: SecretStr = Field(
-        default=SecretStr("dev-insecure-change-me-dev-insecure-change-me"),
-        description="key that signs access tokens; set a long random value in production",
+        default=SecretStr(DEVELOPMENT_SECRET_KEY),
+        description="key that signs access tokens; required (long and random) with MySQL",
     )
     access_token_minutes: int = Field(default=15, ge=1, description="access token lifetime")
     max_page_size: int = Field(default=100, ge=1, le=1000, description="largest `first`/`last`")

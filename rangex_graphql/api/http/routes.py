@@ -14,12 +14,14 @@ from .view import graphql_routes
 def http_routes(settings: Settings) -> list[BaseRoute]:
     # Imported here: the schema pulls in every domain, and this module is imported by app.py.
     from ..context import build_context
-    from ..schema import schema
+    from ..schema import build_schema
 
     async def context_getter(request: Request | WebSocket) -> object:
         return await build_context(request, settings)
 
     return [
-        *graphql_routes(schema, context_getter, settings),
+        *graphql_routes(
+            build_schema(introspection=settings.introspection), context_getter, settings
+        ),
         *health_routes([DATABASE]),
     ]

@@ -16,6 +16,7 @@ this view follows the GraphQL-over-HTTP draft instead:
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from enum import StrEnum
 from typing import Any
@@ -48,6 +49,8 @@ from .media import (
     negotiate_response_type,
 )
 
+log = logging.getLogger(__name__)
+
 ContextGetter = Callable[[Request | WebSocket], Awaitable[Any]]
 """Builds the resolvers' context for an HTTP request or a WebSocket connection."""
 
@@ -67,13 +70,16 @@ class ErrorCode(StrEnum):
 
 
 class RequestRefused(Exception):
-    """An HTTP request the endpoint refuses before any GraphQL work."""
+    """An HTTP request the endpoint refuses before any GraphQL work.
+
+    A context getter may raise it too (401 for a malformed token, say) with its own code.
+    """
 
     def __init__(
         self,
         status_code: int,
         message: str,
-        code: ErrorCode,
+        code: str,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
@@ -114,6 +120,12 @@ class GraphQLView(GraphQL[Any, None]):
         except HTTPException as error:  # Strawberry's own refusals, should any remain
             response = self._refusal(
                 RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST),
+                response_type or JSON,
+            )
+        except Exception:
+            log.exception("GraphQL request failed outside execution")
+            response = self._refusal(
+                RequestRefused(500, "Internal server error", ErrorCode.INTERNAL_SERVER_ERROR),
                 response_type or JSON,
             )
         await response(scope, receive, send)

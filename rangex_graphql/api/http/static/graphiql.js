@@ -28,9 +28,32 @@
     subscriptionUrl: subscriptions.href,
   });
 
+  // What a newcomer sees first: the catalog, with the shapes the API is built on.
+  var defaultQuery = [
+    "# RangeX GraphQL. Ctrl-Enter runs the query; the Docs pane lists every type.",
+    "# Sign in by adding a header: {\"Authorization\": \"Bearer <access token>\"}",
+    "",
+    "query Catalog {",
+    "  scenarios(first: 10, orderBy: {field: CREATED_AT, direction: DESC}) {",
+    "    totalCount",
+    "    pageInfo { hasNextPage endCursor }",
+    "    nodes {",
+    "      id",
+    "      title",
+    "      difficulty",
+    "      tags",
+    "      author { displayName }",
+    "      publishedVersion { number machineCount }",
+    "    }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+
   ReactDOM.createRoot(root).render(
     React.createElement(window.GraphiQL, {
       fetcher: fetcher,
+      defaultQuery: defaultQuery,
       defaultEditorToolsVisibility: true,
       shouldPersistHeaders: false,
     })

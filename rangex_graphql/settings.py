@@ -9,7 +9,6 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 DEVELOPMENT_SECRET_KEY = "dev-insecure-change-me-dev-insecure-change-me"
 
 
@@ -41,6 +40,11 @@ class Settings(BaseSettings):
     )
     migrate_on_start: bool = Field(
         default=True, description="apply pending migrations when `serve` starts"
+    )
+    migrations_dir: Path | None = Field(
+        default=None,
+        description="folder holding the aerich migrations; default: `migrations/` beside "
+        "the package (set it for an installed copy)",
     )
     host: str = Field(default="127.0.0.1", description="`serve` listen address")
     port: int = Field(default=8000, ge=1, le=65535, description="`serve` listen port")

@@ -135,7 +135,7 @@ async def test_unknown_but_well_formed_id_is_null(db: None, settings: Settings) 
 
 async def test_nodes_refuses_more_than_100_ids(db: None, settings: Settings) -> None:
     ids = [to_global_id("User", "6f1c3b7e-3f57-4a40-9a34-2f0a3c54a8d1")] * 101
-    data, errors = await run(
+    _data, errors = await run(
         settings, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ids}
     )
     assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"

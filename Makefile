@@ -25,6 +25,6 @@ test: install
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check rangex_graphql tests benchmarks
-	$(BIN)/ruff format --check rangex_graphql tests benchmarks
+	$(BIN)/ruff check rangex_graphql tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check rangex_graphql tests $(wildcard benchmarks)
 	$(BIN)/mypy rangex_graphql

@@ -11,8 +11,10 @@ from starlette.applications import Starlette
 from tortoise.contrib.starlette import RegisterTortoise
 
 from .api.http.routes import http_routes
+from .api.http.security import security_middleware
 from .db.config import dialect_of, tortoise_config
 from .db.migrate import apply_migrations
+from .services.runtime import build_runtime
 from .settings import DEVELOPMENT_SECRET_KEY, Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -51,8 +53,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await apply_migrations(settings)
         async with RegisterTortoise(app, config=tortoise_config(settings)):
             tune_garbage_collector()
-            yield
+            try:
+                yield
+            finally:
+                await runtime.aclose()
 
-    app = Starlette(routes=http_routes(settings), lifespan=lifespan)
+    runtime = build_runtime(settings)
+    app = Starlette(
+        routes=http_routes(settings, runtime),
+        middleware=security_middleware(settings),
+        lifespan=lifespan,
+    )
     app.state.settings = settings
+    app.state.runtime = runtime
     return app

@@ -216,6 +216,9 @@ def serve(
         reload=reload,
         reload_dirs=[str(Path(__file__).resolve().parent)] if reload else None,
         log_level=settings.log_level.lower(),
+        # The client address comes from RANGEX_TRUSTED_PROXIES only; uvicorn's own
+        # X-Forwarded-For handling would trust any local peer.
+        proxy_headers=False,
     )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET_KEY = "dev-insecure-change-me-dev-insecure-change-me"
@@ -62,8 +63,126 @@ class Settings(BaseSettings):
         description="key that signs access tokens; required (long and random) with MySQL",
     )
     access_token_minutes: int = Field(default=15, ge=1, description="access token lifetime")
+    # --- identity -------------------------------------------------------------------------
+    previous_secret_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description="earlier signing keys (JSON list), still accepted while tokens signed "
+        "with them expire: rotate by moving the old key here",
+    )
+    refresh_token_days: int = Field(default=30, ge=1, description="refresh token lifetime")
+    password_reset_minutes: int = Field(
+        default=30, ge=5, description="how long a password reset link works"
+    )
+    mfa_challenge_minutes: int = Field(
+        default=5, ge=1, description="how long a login may wait for its second factor"
+    )
+    mfa_required_roles: list[str] = Field(
+        default_factory=list,
+        description='roles that must enable TOTP before they may sign in, e.g. ["ADMIN"]',
+    )
+    mfa_issuer: str = Field(default="RangeX", description="issuer name in TOTP apps")
+    mailer: str = Field(
+        default="rangex_graphql.mail:LogMailer",
+        description="`module:Class` that sends mail (password resets); the default logs it",
+    )
+    api_token_max_days: int = Field(
+        default=365, ge=1, description="longest lifetime an API token may be given"
+    )
     max_page_size: int = Field(default=100, ge=1, le=1000, description="largest `first`/`last`")
     default_page_size: int = Field(default=20, ge=1, description="page size when none is asked")
+    # --- login throttle and client address (security/throttle.py, security/client_ip.py) ---
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://host:port/db shared by the replicas (login throttle, cost budgets); "
+        "unset: kept in each process's memory",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description='reverse proxies (JSON list of CIDRs, e.g. ["10.0.0.0/8"]) whose '
+        "X-Forwarded-For names the client; empty: the TCP peer is the client",
+    )
+    login_account_max_failures: int = Field(
+        default=5, ge=1, description="failed logins that lock an account (per window)"
+    )
+    login_account_window_seconds: int = Field(
+        default=900, ge=1, description="window of the account lock-out, in seconds"
+    )
+    login_ip_max_failures: int = Field(
+        default=20, ge=1, description="failed logins from one client address (per window)"
+    )
+    login_ip_window_seconds: int = Field(
+        default=900, ge=1, description="window of the client address's failures, in seconds"
+    )
+    login_ip_max_attempts: int = Field(
+        default=60, ge=1, description="login attempts from one client address (per window)"
+    )
+    login_ip_attempt_window_seconds: int = Field(
+        default=60, ge=1, description="window of the client address's attempts, in seconds"
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _valid_trusted_proxies(cls, value: list[str]) -> list[str]:
+        from rangex_graphql.security.client_ip import parse_trusted_proxies
+
+        return [str(network) for network in parse_trusted_proxies(value)]
+
+    @cached_property
+    def trusted_proxy_networks(self) -> list[IPv4Network | IPv6Network]:
+        """``trusted_proxies`` parsed (validated when the settings were read)."""
+        from rangex_graphql.security.client_ip import parse_trusted_proxies
+
+        return parse_trusted_proxies(self.trusted_proxies)
+
+    # --- end of login throttle and client address ---
+    # --- query limits, cost budget, CORS, security headers (api/limits, api/http/security.py)
+    max_query_depth: int = Field(
+        default=10,
+        ge=1,
+        description="deepest nesting of selection sets in an operation (`{ viewer { id } }` "
+        "is 1); introspection fields do not count",
+    )
+    max_query_aliases: int = Field(
+        default=30, ge=0, description="most aliases in an operation, fragments expanded"
+    )
+    max_query_tokens: int = Field(
+        default=2000, ge=1, description="most lexical tokens (comments too) in a document"
+    )
+    max_query_cost: int = Field(
+        default=50_000, ge=1, description="highest cost of one operation (see Query limits)"
+    )
+    cost_budget_per_minute: int = Field(
+        default=200_000,
+        ge=0,
+        description="cost points a viewer (or an anonymous client address) may spend per "
+        "minute, shared by the replicas through `RANGEX_REDIS_URL`; 0: no budget",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="browser origins allowed to call the API (JSON list, e.g. "
+        '["https://range.example"]); empty: no CORS headers',
+    )
+    cors_allow_credentials: bool = Field(
+        default=False, description="let those origins send cookies (not with `*`)"
+    )
+    hsts: bool = Field(
+        default=False,
+        description="send Strict-Transport-Security on every response, not only on "
+        "requests that arrived over https",
+    )
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _valid_cors_origins(cls, value: list[str]) -> list[str]:
+        # Browsers send `scheme://host[:port]`, lower-cased; anything else never matches.
+        origins = [origin.strip().lower() for origin in value]
+        for origin in origins:
+            scheme, _, host = origin.partition("://")
+            if origin != "*" and (scheme not in ("http", "https") or not host or "/" in host):
+                raise ValueError(f"invalid CORS origin {origin!r}: use scheme://host[:port]")
+        return origins
+
+    # --- end of query limits, cost budget, CORS, security headers ---
 
 
 @lru_cache

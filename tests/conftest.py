@@ -4,7 +4,8 @@ The suite runs against SQLite by default. ``RANGEX_TEST_DATABASE_URL=mysql://...
 the whole suite against MySQL/MariaDB instead. Tests that always need MariaDB (the
 migration test, for instance) take the ``mysql_url`` fixture: it uses
 ``RANGEX_TEST_MYSQL_URL`` (default: the local MariaDB), skips with the reason when the
-server cannot be reached, and fails instead under ``CI=true``.
+server cannot be reached, and fails instead under ``CI=true``. ``redis_url`` does the
+same for Redis (``RANGEX_TEST_REDIS_URL``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from rangex_graphql.db.config import dialect_of, tortoise_config
 from rangex_graphql.db.migrate import apply_migrations
 from rangex_graphql.settings import Settings
 from tests.support.mysql import mysql_reachable, reset_mysql_database
+from tests.support.redis import redis_reachable
 
 DEFAULT_MYSQL_URL = "mysql://root@127.0.0.1:3306/test"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def require_service(reason: str) -> None:
@@ -40,6 +43,16 @@ def mysql_url() -> str:
     problem = mysql_reachable(url)
     if problem:
         require_service(f"MySQL/MariaDB at {url} unreachable: {problem}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """``RANGEX_TEST_REDIS_URL`` (default: the local Redis); skip or, in CI, fail."""
+    url = os.environ.get("RANGEX_TEST_REDIS_URL", DEFAULT_REDIS_URL)
+    problem = redis_reachable(url)
+    if problem:
+        require_service(f"Redis at {url} unreachable: {problem}")
     return url
 
 

@@ -296,6 +296,7 @@ def test_serve_migrates_once_then_starts_workers_that_do_not(
     assert started["factory"] is True
     assert (started["host"], started["port"], started["workers"]) == ("0.0.0.0", 8123, 3)
     assert started["migrate"] == "false"  # the workers inherit it
+    assert started["proxy_headers"] is False  # client IPs come from RANGEX_TRUSTED_PROXIES
     assert "listening on http://0.0.0.0:8123" in result.stdout
     assert "GraphiQL: http://localhost:8123/graphql" in result.stdout
 

@@ -26,6 +26,7 @@ from ..models.enums import (
     VersionStatus,
     Visibility,
 )
+from ..services.api_tokens import ApiScope
 
 strawberry.enum(EventStatus, description="Where an event is in its schedule.")
 strawberry.enum(RegistrationMode, description="How users get into an event.")
@@ -43,3 +44,4 @@ strawberry.enum(SessionMachineState, description="State of one deployed machine.
 strawberry.enum(TeamRole, description="A member's role in a team.")
 strawberry.enum(UserRole, description="What a user may do on the platform.")
 strawberry.enum(UserStatus, description="Whether a user's account can be used.")
+strawberry.enum(ApiScope, description="What an API token may do.")

@@ -10,12 +10,14 @@ from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
 
 from ..models import (
+    ApiToken,
     EnvironmentSession,
     Event,
     EventRegistration,
     EventScenario,
     Machine,
     Question,
+    QuestionAnswerKey,
     Scenario,
     ScenarioTag,
     ScenarioVersion,
@@ -24,6 +26,7 @@ from ..models import (
     TeamMember,
     User,
 )
+from .account.types import API_TOKEN_COLUMNS, ApiTokenNode
 from .event.types import (
     EVENT_COLUMNS,
     EVENT_SCENARIO_COLUMNS,
@@ -84,6 +87,14 @@ async def _tags(keys: list[UUID]) -> list[list[str]]:
     return [tags[key] for key in keys]
 
 
+async def _answers(keys: list[UUID]) -> list[list[str]]:
+    rows = await QuestionAnswerKey.filter(question_id__in=keys).values_list(
+        "question_id", "expected"
+    )
+    found: dict[UUID, list[str]] = dict(rows)
+    return [found.get(key, []) for key in keys]
+
+
 async def _machine_counts(keys: list[UUID]) -> list[int]:
     rows = await (
         Machine.filter(version_id__in=keys)
@@ -135,6 +146,9 @@ class Loaders:
     )
     questions_by_id: DataLoader[UUID, QuestionNode | None] = field(
         default_factory=lambda: one_by_id(Question, QUESTION_COLUMNS, QuestionNode.from_row)
+    )
+    answers_by_question: DataLoader[UUID, list[str]] = field(
+        default_factory=lambda: DataLoader(load_fn=_answers)
     )
     questions_by_version: DataLoader[UUID, list[QuestionNode]] = field(
         default_factory=lambda: many_by_key(
@@ -206,5 +220,14 @@ class Loaders:
             TEAM_MEMBER_COLUMNS,
             TeamMemberNode.from_row,
             order_by=("created_at", "id"),
+        )
+    )
+    api_tokens_by_user: DataLoader[UUID, list[ApiTokenNode]] = field(
+        default_factory=lambda: many_by_key(
+            ApiToken,
+            "user_id",
+            API_TOKEN_COLUMNS,
+            ApiTokenNode.from_row,
+            order_by=("-created_at", "id"),
         )
     )

@@ -13,6 +13,10 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from .account.mutations import AccountMutation
+from .account.queries import resolve_api_token_node
+from .account.types import ApiTokenNode
+from .audit.queries import AuditQuery
 from .audit.types import AuditLogEntryNode, resolve_audit_node
 from .context import Info
 from .error_masking import MaskUnexpectedErrors
@@ -25,6 +29,7 @@ from .event.queries import (
 )
 from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
 from .ids import from_global_id
+from .limits import DocumentLimits, QueryCost
 from .node import Node, NodeResolver
 from .scenario.queries import (
     ScenarioQuery,
@@ -34,6 +39,7 @@ from .scenario.queries import (
     resolve_version_node,
 )
 from .scenario.types import MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
+from .scopes import ApiScopeGuard
 from .session.queries import resolve_session_machine_node, resolve_session_node
 from .session.types import EnvironmentSessionNode, SessionMachineNode
 from .team.queries import TeamQuery, resolve_team_member_node, resolve_team_node
@@ -55,6 +61,7 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "Team": resolve_team_node,
     "TeamMember": resolve_team_member_node,
     "AuditLogEntry": resolve_audit_node,
+    "ApiToken": resolve_api_token_node,
 }
 NODE_TYPES = [
     UserNode,
@@ -70,6 +77,7 @@ NODE_TYPES = [
     TeamNode,
     TeamMemberNode,
     AuditLogEntryNode,
+    ApiTokenNode,
 ]
 MAX_NODES = 100
 
@@ -95,7 +103,10 @@ class NodeQuery:
         return [await resolve_node(info, gid, f"ids.{i}") for i, gid in enumerate(ids)]
 
 
-Query = merge_types("Query", (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery))
+Query = merge_types(
+    "Query", (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery, AuditQuery)
+)
+Mutation = merge_types("Mutation", (AccountMutation,))
 
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:
@@ -103,10 +114,15 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         MaskUnexpectedErrors,
+        ApiScopeGuard,
+        DocumentLimits,  # tokens, depth, aliases (limits from the context's settings)
+        QueryCost,  # cost limit and budget before execution; extensions.cost
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, types=NODE_TYPES, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, types=NODE_TYPES, extensions=extensions
+    )
 
 
 schema = build_schema()

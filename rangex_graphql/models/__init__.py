@@ -3,6 +3,7 @@
 from .audit import AuditLog
 from .content import Machine, Question, QuestionAnswerKey
 from .event import Event, EventRegistration, EventScenario
+from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import EnvironmentSession, SessionMachine
 from .team import Team, TeamMember
@@ -10,6 +11,7 @@ from .user import User
 
 MODEL_MODULES = [
     "rangex_graphql.models.user",
+    "rangex_graphql.models.identity",
     "rangex_graphql.models.scenario",
     "rangex_graphql.models.content",
     "rangex_graphql.models.session",
@@ -20,14 +22,18 @@ MODEL_MODULES = [
 
 __all__ = [
     "MODEL_MODULES",
+    "ApiToken",
     "AuditLog",
     "EnvironmentSession",
     "Event",
     "EventRegistration",
     "EventScenario",
     "Machine",
+    "MfaRecoveryCode",
+    "OneTimeToken",
     "Question",
     "QuestionAnswerKey",
+    "RefreshToken",
     "Scenario",
     "ScenarioTag",
     "ScenarioVersion",

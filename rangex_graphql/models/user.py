@@ -20,7 +20,11 @@ class User(TimestampedModel):
     mfa_enabled = fields.BooleanField(default=False)
     mfa_secret_encrypted = fields.CharField(max_length=512, null=True)
     mfa_confirmed_at = fields.DatetimeField(null=True)
+    # The last TOTP time step accepted: a code is never accepted twice.
+    mfa_last_step = fields.BigIntField(null=True)
     last_login_at = fields.DatetimeField(null=True)
+    # Bumped to end every access token at once (password change, "sign out everywhere").
+    token_generation = fields.IntField(default=0)
 
     class Meta:
         table = "user"

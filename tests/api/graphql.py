@@ -8,6 +8,7 @@ from rangex_graphql.api.context import Context, Viewer
 from rangex_graphql.api.schema import schema
 from rangex_graphql.models import User
 from rangex_graphql.models.enums import UserRole
+from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.settings import Settings
 
 
@@ -21,9 +22,13 @@ async def run(
     variables: dict[str, Any] | None = None,
     *,
     as_user: User | None = None,
+    runtime: Runtime | None = None,
+    client_ip: str = "203.0.113.7",
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """(data, errors as formatted dicts) of one execution with a fresh context."""
-    context = Context(settings=settings, viewer=viewer_of(as_user))
+    context = Context(
+        settings=settings, viewer=viewer_of(as_user), runtime=runtime, client_ip=client_ip
+    )
     result = await schema.execute(document, variable_values=variables, context_value=context)
     errors = [error.formatted for error in result.errors or []]
     return result.data, errors
@@ -35,9 +40,10 @@ async def data_of(
     variables: dict[str, Any] | None = None,
     *,
     as_user: User | None = None,
+    runtime: Runtime | None = None,
 ) -> dict[str, Any]:
     """The data of an execution that must not fail."""
-    data, errors = await run(settings, document, variables, as_user=as_user)
+    data, errors = await run(settings, document, variables, as_user=as_user, runtime=runtime)
     assert not errors, errors
     assert data is not None
     return data

@@ -2,26 +2,56 @@
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from starlette.routing import BaseRoute
-from starlette.websockets import WebSocket
+from strawberry.exceptions import ConnectionRejectionError
 
+from ...services.runtime import Runtime, build_runtime
 from ...settings import Settings
 from .health import DATABASE, health_routes
-from .view import graphql_routes
+from .view import RequestRefused, graphql_routes
 
 
-def http_routes(settings: Settings) -> list[BaseRoute]:
+def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[BaseRoute]:
     # Imported here: the schema pulls in every domain, and this module is imported by app.py.
-    from ..context import build_context
+    from ..context import (
+        Context,
+        InvalidCredentials,
+        bearer_token,
+        build_context,
+        viewer_from_token,
+    )
     from ..schema import build_schema
 
-    async def context_getter(request: Request | WebSocket) -> object:
-        return await build_context(request, settings)
+    services = runtime or build_runtime(settings)
+
+    async def context_getter(connection: HTTPConnection) -> object:
+        try:
+            return await build_context(connection, services)
+        except InvalidCredentials as refused:
+            raise RequestRefused(
+                401, str(refused), "UNAUTHENTICATED", {"WWW-Authenticate": "Bearer"}
+            ) from None
+
+    async def connection_init(context: Context) -> None:
+        """A WebSocket's viewer comes from its connection_init payload:
+        ``{"Authorization": "Bearer <token>"}`` (the header GraphiQL sends) or
+        ``{"token": "<token>"}``. No token: an anonymous connection."""
+        params = context.connection_params or {}
+        token = bearer_token(params) or params.get("token")
+        try:
+            context.viewer = await viewer_from_token(
+                settings, token if isinstance(token, str) else None
+            )
+        except InvalidCredentials:
+            raise ConnectionRejectionError() from None
 
     return [
         *graphql_routes(
-            build_schema(introspection=settings.introspection), context_getter, settings
+            build_schema(introspection=settings.introspection),
+            context_getter,
+            settings,
+            connection_init=connection_init,
         ),
         *health_routes([DATABASE]),
     ]

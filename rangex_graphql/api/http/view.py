@@ -52,6 +52,7 @@ from .media import (
 log = logging.getLogger(__name__)
 
 ContextGetter = Callable[[Request | WebSocket], Awaitable[Any]]
+ConnectionInit = Callable[[Any], Awaitable[Any]]
 """Builds the resolvers' context for an HTTP request or a WebSocket connection."""
 
 
@@ -96,6 +97,7 @@ class GraphQLView(GraphQL[Any, None]):
         context_getter: ContextGetter,
         *,
         graphiql: GraphiQL | None = None,
+        connection_init: ConnectionInit | None = None,
     ) -> None:
         super().__init__(
             schema,
@@ -106,6 +108,16 @@ class GraphQLView(GraphQL[Any, None]):
         )
         self.context_getter = context_getter
         self.graphiql = graphiql
+        self.connection_init = connection_init
+
+    async def on_ws_connect(self, context: Any) -> Any:
+        """``connection_init`` of graphql-transport-ws: authenticate from its payload.
+
+        The callback raises strawberry's ConnectionRejectionError to refuse (close 4403).
+        """
+        if self.connection_init is not None:
+            return await self.connection_init(context)
+        return await super().on_ws_connect(context)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -377,7 +389,19 @@ def _status_for(
         for error in response_data.get("errors") or []
         if isinstance(error, dict)
     }
-    return 500 if ErrorCode.INTERNAL_SERVER_ERROR in codes else 400
+    for code, status in _REFUSAL_STATUS:
+        if code in codes:
+            return status
+    return 400
+
+
+# The most telling status for an operation refused before execution, first match wins.
+_REFUSAL_STATUS = (
+    (ErrorCode.INTERNAL_SERVER_ERROR, 500),
+    ("UNAUTHENTICATED", 401),
+    ("FORBIDDEN", 403),
+    ("RATE_LIMITED", 429),
+)
 
 
 def graphql_routes(
@@ -386,6 +410,7 @@ def graphql_routes(
     settings: Settings,
     *,
     path: str = "/graphql",
+    connection_init: ConnectionInit | None = None,
 ) -> list[BaseRoute]:
     """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on."""
     graphiql = (
@@ -393,7 +418,7 @@ def graphql_routes(
         if settings.graphiql
         else None
     )
-    view = GraphQLView(schema, context_getter, graphiql=graphiql)
+    view = GraphQLView(schema, context_getter, graphiql=graphiql, connection_init=connection_init)
     routes: list[BaseRoute] = [
         Route(path, view, name="graphql"),
         WebSocketRoute(path, view, name="graphql_ws"),

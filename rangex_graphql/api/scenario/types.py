@@ -16,6 +16,7 @@ from ...models.enums import (
     Visibility,
 )
 from ..context import Info
+from ..errors import Forbidden
 from ..ids import to_global_id
 from ..node import Node
 from .visibility import can_see_unpublished
@@ -218,11 +219,13 @@ class QuestionNode(Node):
     max_attempts: int
     choices: list[str] = strawberry.field(description="Options of a choice question.")
     version_id: strawberry.Private[UUID]
+    pk: strawberry.Private[UUID]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> QuestionNode:
         return cls(
             id=strawberry.ID(to_global_id("Question", row["id"])),
+            pk=row["id"],
             version_id=row["version_id"],
             prompt=row["prompt"],
             kind=row["kind"],
@@ -237,3 +240,16 @@ class QuestionNode(Node):
         version = await info.context.loaders.versions_by_id.load(self.version_id)
         assert version is not None
         return version
+
+    @strawberry.field(
+        description="Accepted answers. The scenario's author and admins only: learners are "
+        "refused, whichever way they reach the question."
+    )
+    async def expected_answers(self, info: Info) -> list[str] | None:
+        version = await info.context.loaders.versions_by_id.load(self.version_id)
+        assert version is not None
+        scenario = await info.context.loaders.scenarios_by_id.load(version.scenario_id)
+        assert scenario is not None
+        if not can_see_unpublished(info.context.viewer, scenario.author_id):
+            raise Forbidden("only the scenario's author and admins see expected answers")
+        return await info.context.loaders.answers_by_question.load(self.pk)

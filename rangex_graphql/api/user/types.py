@@ -14,6 +14,7 @@ from ..pagination import Connection
 from ..permissions import SelfOrAdmin
 
 if TYPE_CHECKING:
+    from ..account.types import ApiTokenNode
     from ..session.filters import SessionFilter
     from ..session.types import EnvironmentSessionNode
     from ..team.types import TeamMemberNode
@@ -87,6 +88,16 @@ class UserNode(Node):
         from ..session.queries import sessions_of_user
 
         return await sessions_of_user(info, self.pk, filter, first, after, last, before)
+
+    @strawberry.field(
+        permission_classes=[SelfOrAdmin],
+        description="The user's API tokens, newest first (never their secrets). Self and "
+        "admins only.",
+    )
+    async def api_tokens(
+        self, info: Info
+    ) -> list[Annotated[ApiTokenNode, strawberry.lazy("..account.types")]] | None:
+        return await info.context.loaders.api_tokens_by_user.load(self.pk)
 
     @strawberry.field(description="Teams this user belongs to.")
     async def team_memberships(

@@ -43,6 +43,6 @@ async def test_the_app_answers_graphql_and_probes(settings: Settings) -> None:
         )
     assert health.json() == {"status": "ok"}
     assert ready.status_code == 200, ready.text
-    assert typename.json() == {"data": {"__typename": "Query"}}
+    assert typename.json()["data"] == {"__typename": "Query"}
     assert invalid.status_code == 400
     assert invalid.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"

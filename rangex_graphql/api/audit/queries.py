@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from ...models import AuditLog
+from ..context import Info
+from ..ids import expect_global_id
+from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..permissions import AdminOnly
+from .types import AUDIT_COLUMNS, AuditLogEntryNode
+
+AUDIT_SORT_KEY = SortKey("created_at", datetime)
+
+
+@strawberry.input(description="Narrow the audit log. All given conditions must hold.")
+class AuditLogFilter:
+    actor: strawberry.ID | None = strawberry.field(default=None, description="A User ID.")
+    action: str | None = strawberry.field(
+        default=None, description='Exact action, or a prefix ending in "." ("login.").'
+    )
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@strawberry.type
+class AuditQuery:
+    @strawberry.field(
+        permission_classes=[AdminOnly], description="The audit log, newest first. Admins only."
+    )
+    async def audit_logs(
+        self,
+        info: Info,
+        filter: AuditLogFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[AuditLogEntryNode] | None:
+        settings = info.context.settings
+        page = PageRequest.parse(
+            AUDIT_SORT_KEY,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            default_size=settings.default_page_size,
+            max_size=settings.max_page_size,
+        )
+        queryset = AuditLog.all()
+        if filter is not None:
+            if filter.actor:
+                queryset = queryset.filter(
+                    actor_id=expect_global_id(filter.actor, "User", "filter.actor")
+                )
+            if filter.action:
+                action = filter.action.strip()
+                queryset = (
+                    queryset.filter(action__startswith=action)
+                    if action.endswith(".")
+                    else queryset.filter(action=action)
+                )
+            if filter.since:
+                queryset = queryset.filter(created_at__gte=filter.since)
+            if filter.until:
+                queryset = queryset.filter(created_at__lt=filter.until)
+        return await paginate(
+            queryset,
+            page,
+            AUDIT_SORT_KEY,
+            descending=True,
+            columns=AUDIT_COLUMNS,
+            to_node=AuditLogEntryNode.from_row,
+        )

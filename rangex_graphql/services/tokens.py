@@ -1,0 +1,197 @@
+"""Logins: access and refresh tokens, rotation with reuse detection, sign-out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+from uuid import UUID, uuid4
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from ..models import OneTimeToken, RefreshToken, User
+from ..models.enums import UserStatus
+from ..security.passwords import hash_password, verify_password
+from ..security.secrets import digest, new_secret
+from ..security.tokens import issue_access_token
+from ..settings import Settings
+from .audit import RequestMeta, audit
+from .errors import DomainError
+
+MFA_LOGIN = "mfa_login"
+# Verifying against this when no account matches keeps a failed login's timing the same
+# whether or not the account exists.
+_ABSENT_USER_HASH: str | None = None
+
+
+class LoginGuard(Protocol):
+    """Brute-force protection consulted around every password check."""
+
+    async def check(self, account_key: str, ip: str) -> object: ...
+    async def record_failure(self, account_key: str, ip: str) -> None: ...
+    async def record_success(self, account_key: str, ip: str) -> None: ...
+    async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPair:
+    access_token: str
+    access_expires_at: datetime
+    refresh_token: str
+    refresh_expires_at: datetime
+    user_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class MfaRequired:
+    challenge: str
+    expires_at: datetime
+    user_id: UUID
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def normalize_login(identifier: str) -> str:
+    return identifier.strip().lower()
+
+
+async def issue_pair(
+    settings: Settings, user: User, meta: RequestMeta, family_id: UUID | None = None
+) -> TokenPair:
+    family = family_id or uuid4()
+    refresh, refresh_hash = new_secret("rgr_")
+    expires = now() + timedelta(days=settings.refresh_token_days)
+    await RefreshToken.create(
+        user_id=user.id,
+        family_id=family,
+        token_hash=refresh_hash,
+        expires_at=expires,
+        ip=meta.ip,
+        user_agent=(meta.user_agent or "")[:512] or None,
+    )
+    access, access_expires = issue_access_token(
+        settings, user.id, generation=user.token_generation, family_id=family
+    )
+    return TokenPair(
+        access_token=access,
+        access_expires_at=datetime.fromtimestamp(access_expires, UTC),
+        refresh_token=refresh,
+        refresh_expires_at=expires,
+        user_id=user.id,
+    )
+
+
+async def _absent_user_hash() -> str:
+    global _ABSENT_USER_HASH
+    if _ABSENT_USER_HASH is None:
+        _ABSENT_USER_HASH = await hash_password(new_secret()[0])
+    return _ABSENT_USER_HASH
+
+
+async def login(
+    settings: Settings, guard: LoginGuard, identifier: str, password: str, meta: RequestMeta
+) -> TokenPair | MfaRequired:
+    key = normalize_login(identifier)
+    ip = meta.ip or "unknown"
+    decision = await guard.check(key, ip)
+    if not getattr(decision, "allowed", True):
+        await audit("login.throttled", meta, reason=str(getattr(decision, "reason", "")))
+        retry = int(getattr(decision, "retry_after", 0) or 0)
+        raise DomainError(
+            "TOO_MANY_ATTEMPTS", f"too many sign-in attempts; try again in {retry} s", "login"
+        )
+    user = await User.filter(email=key).first() or await User.filter(username=key).first()
+    ok, new_hash = await verify_password(
+        user.password_hash if user and user.password_hash else await _absent_user_hash(), password
+    )
+    if user is None or user.password_hash is None or not ok:
+        await guard.record_failure(key, ip)
+        await audit("login.failure", meta, actor_id=user.id if user else None, login=key)
+        raise DomainError("INVALID_CREDENTIALS", "wrong sign-in name or password", "password")
+    await guard.record_success(key, ip)
+    if user.status is not UserStatus.ACTIVE:
+        await audit("login.refused_suspended", meta, actor_id=user.id)
+        raise DomainError("ACCOUNT_SUSPENDED", "this account is suspended", "login")
+    if new_hash:
+        await User.filter(id=user.id).update(password_hash=new_hash)
+    if user.role.value in settings.mfa_required_roles and not user.mfa_enabled:
+        await audit("login.refused_mfa_required", meta, actor_id=user.id)
+        raise DomainError(
+            "MFA_SETUP_REQUIRED",
+            "your role requires two-factor sign-in: ask an admin to help you enable it",
+            "login",
+        )
+    if user.mfa_enabled:
+        challenge, challenge_hash = new_secret("rgm_")
+        expires = now() + timedelta(minutes=settings.mfa_challenge_minutes)
+        await OneTimeToken.create(
+            user_id=user.id, purpose=MFA_LOGIN, token_hash=challenge_hash, expires_at=expires
+        )
+        await audit("login.mfa_challenge", meta, actor_id=user.id)
+        return MfaRequired(challenge=challenge, expires_at=expires, user_id=user.id)
+    return await complete_login(settings, user, meta)
+
+
+async def complete_login(settings: Settings, user: User, meta: RequestMeta) -> TokenPair:
+    await User.filter(id=user.id).update(last_login_at=now())
+    await audit("login.success", meta, actor_id=user.id)
+    return await issue_pair(settings, user, meta)
+
+
+async def consume_one_time(token: str, purpose: str) -> OneTimeToken | None:
+    """The token's row if it is valid, marking it used in the same compare-and-set."""
+    row = await OneTimeToken.filter(token_hash=digest(token), purpose=purpose).first()
+    if row is None or row.used_at is not None or row.expires_at <= now():
+        return None
+    claimed = await OneTimeToken.filter(id=row.id, used_at__isnull=True).update(used_at=now())
+    return row if claimed else None
+
+
+async def refresh(settings: Settings, token: str, meta: RequestMeta) -> TokenPair:
+    row = await RefreshToken.filter(token_hash=digest(token)).first()
+    if row is None or row.revoked_at is not None or row.expires_at <= now():
+        raise DomainError("INVALID_TOKEN", "this refresh token is not valid", "refreshToken")
+    async with in_transaction():
+        claimed = await RefreshToken.filter(
+            id=row.id, rotated_at__isnull=True, revoked_at__isnull=True
+        ).update(rotated_at=now())
+        if not claimed:
+            await _revoke_family(row.family_id, "reuse")
+    if not claimed:
+        # A rotated token came back: someone holds a copy. End the whole login.
+        await audit("token.refresh_reuse", meta, actor_id=row.user_id, family=str(row.family_id))
+        raise DomainError(
+            "TOKEN_REUSED", "this refresh token was already used; sign in again", "refreshToken"
+        )
+    user = await User.get(id=row.user_id)
+    if user.status is not UserStatus.ACTIVE:
+        await _revoke_family(row.family_id, "suspended")
+        raise DomainError("ACCOUNT_SUSPENDED", "this account is suspended", "refreshToken")
+    return await issue_pair(settings, user, meta, family_id=row.family_id)
+
+
+async def _revoke_family(family_id: UUID, reason: str) -> None:
+    await RefreshToken.filter(family_id=family_id, revoked_at__isnull=True).update(
+        revoked_at=now(), revoked_reason=reason
+    )
+
+
+async def revoke(token: str, meta: RequestMeta) -> None:
+    """Sign out one login (the refresh token's family). Unknown tokens are ignored."""
+    row = await RefreshToken.filter(token_hash=digest(token)).first()
+    if row is not None:
+        await _revoke_family(row.family_id, "logout")
+        await audit("token.revoke", meta, actor_id=row.user_id, family=str(row.family_id))
+
+
+async def revoke_all(user_id: UUID, meta: RequestMeta, *, keep_family: UUID | None = None) -> None:
+    """End every login of a user, access tokens included (but ``keep_family``'s refresh)."""
+    await User.filter(id=user_id).update(token_generation=F("token_generation") + 1)
+    query = RefreshToken.filter(user_id=user_id, revoked_at__isnull=True)
+    if keep_family is not None:
+        query = query.exclude(family_id=keep_family)
+    await query.update(revoked_at=now(), revoked_reason="revoke_all")
+    await audit("token.revoke_all", meta, actor_id=user_id)

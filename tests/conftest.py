@@ -89,6 +89,13 @@ async def orm(settings: Settings) -> AsyncIterator[None]:
 
 
 MODELS_CHILD_FIRST = [
+    models.Notification,
+    models.ScenarioRating,
+    models.ScenarioFavorite,
+    models.ApiToken,
+    models.RefreshToken,
+    models.OneTimeToken,
+    models.MfaRecoveryCode,
     models.AuditLog,
     models.SessionMachine,
     models.EnvironmentSession,

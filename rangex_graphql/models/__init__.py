@@ -2,8 +2,10 @@
 
 from .audit import AuditLog
 from .content import Machine, Question, QuestionAnswerKey
+from .engagement import ScenarioFavorite, ScenarioRating
 from .event import Event, EventRegistration, EventScenario
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
+from .notification import Notification
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import EnvironmentSession, SessionMachine
 from .team import Team, TeamMember
@@ -17,6 +19,8 @@ MODEL_MODULES = [
     "rangex_graphql.models.session",
     "rangex_graphql.models.event",
     "rangex_graphql.models.team",
+    "rangex_graphql.models.engagement",
+    "rangex_graphql.models.notification",
     "rangex_graphql.models.audit",
 ]
 
@@ -30,11 +34,14 @@ __all__ = [
     "EventScenario",
     "Machine",
     "MfaRecoveryCode",
+    "Notification",
     "OneTimeToken",
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",
     "Scenario",
+    "ScenarioFavorite",
+    "ScenarioRating",
     "ScenarioTag",
     "ScenarioVersion",
     "SessionMachine",

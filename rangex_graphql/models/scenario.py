@@ -27,6 +27,10 @@ class Scenario(TimestampedModel):
         Visibility, max_length=16, default=Visibility.PUBLIC, db_index=True
     )
     deleted_at = fields.DatetimeField(null=True, db_index=True)
+    # Kept up to date by the services, so the catalog sorts by them with an index.
+    rating_average = fields.FloatField(default=0, db_index=True)
+    rating_count = fields.IntField(default=0)
+    sessions_started = fields.IntField(default=0, db_index=True)
 
     class Meta:
         table = "scenario"

@@ -1,0 +1,1 @@
+"""Scenario authoring: content, validation, the review workflow, content as code."""

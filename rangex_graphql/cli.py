@@ -30,6 +30,7 @@ from tortoise.context import TortoiseContext
 from tortoise.exceptions import BaseORMException, DBConnectionError, IntegrityError
 from tortoise.transactions import in_transaction
 
+from .cli_scenario import scenario_app
 from .db.config import dialect_of, tortoise_config
 from .db.migrate import apply_migrations
 from .models import AuditLog, User
@@ -428,6 +429,9 @@ def create_admin(
         fail("password too weak: it " + "; it ".join(problems))
     user_id = run(_create_admin(settings, email, username, display_name, password), settings)
     out.print(f"created admin {escape(username)} <{escape(email)}> (id {user_id})")
+
+
+app.add_typer(scenario_app, name="scenario")
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
+from ..db.rows import RowReader
+
 T = TypeVar("T")
 Row = dict[str, Any]
 
@@ -21,8 +23,10 @@ Row = dict[str, Any]
 def one_by_id(
     model: type[Model], columns: Sequence[str], to_node: Callable[[Row], T]
 ) -> DataLoader[UUID, T | None]:
+    reader = RowReader(model, columns, "id")
+
     async def load(keys: list[UUID]) -> list[T | None]:
-        rows = await model.filter(id__in=keys).values(*columns)
+        rows = await reader.where_in(keys)
         found = {row["id"]: to_node(row) for row in rows}
         return [found.get(key) for key in keys]
 
@@ -35,11 +39,12 @@ def many_by_key(
     columns: Sequence[str],
     to_node: Callable[[Row], T],
     order_by: Iterable[str] = ("position", "id"),
+    where: dict[str, Any] | None = None,
 ) -> DataLoader[UUID, list[T]]:
-    ordering = tuple(order_by)
+    reader = RowReader(model, columns, key, order_by, where)
 
     async def load(keys: list[UUID]) -> list[list[T]]:
-        rows = await model.filter(**{f"{key}__in": keys}).order_by(*ordering).values(*columns)
+        rows = await reader.where_in(keys)
         grouped: dict[UUID, list[T]] = defaultdict(list)
         for row in rows:
             grouped[row[key]].append(to_node(row))

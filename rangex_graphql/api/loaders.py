@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
+from tortoise.models import Model
 
 from ..models import (
     ApiToken,
@@ -16,9 +17,12 @@ from ..models import (
     EventRegistration,
     EventScenario,
     Machine,
+    Notification,
     Question,
     QuestionAnswerKey,
     Scenario,
+    ScenarioFavorite,
+    ScenarioRating,
     ScenarioTag,
     ScenarioVersion,
     SessionMachine,
@@ -26,7 +30,10 @@ from ..models import (
     TeamMember,
     User,
 )
+from ..models.enums import VersionStatus
 from .account.types import API_TOKEN_COLUMNS, ApiTokenNode
+from .engagement.loaders import UserScenario, favorited, ratings_by_user_scenario
+from .engagement.types import RATING_COLUMNS, ScenarioRatingNode
 from .event.types import (
     EVENT_COLUMNS,
     EVENT_SCENARIO_COLUMNS,
@@ -73,6 +80,29 @@ REGISTRATIONS_OF_EVENT = NestedConnectionLoader(
     REGISTRATION_COLUMNS,
     EventRegistrationNode.from_row,
 )
+RATINGS_OF_SCENARIO = NestedConnectionLoader(
+    ScenarioRating,
+    "scenario_id",
+    "created_at DESC, id DESC",
+    RATING_COLUMNS,
+    ScenarioRatingNode.from_row,
+)
+
+
+def count_by_key(model: type[Model], key: str, **conditions: Any) -> DataLoader[UUID, int]:
+    """How many rows (meeting ``conditions``) each key has: one grouped COUNT per batch."""
+
+    async def load(keys: list[UUID]) -> list[int]:
+        rows = await (
+            model.filter(**{f"{key}__in": keys}, **conditions)
+            .group_by(key)
+            .annotate(n=Count("id"))
+            .values_list(key, "n")
+        )
+        counts = dict(rows)
+        return [counts.get(k, 0) for k in keys]
+
+    return DataLoader(load_fn=load)
 
 
 async def _tags(keys: list[UUID]) -> list[list[str]]:
@@ -95,17 +125,6 @@ async def _answers(keys: list[UUID]) -> list[list[str]]:
     return [found.get(key, []) for key in keys]
 
 
-async def _machine_counts(keys: list[UUID]) -> list[int]:
-    rows = await (
-        Machine.filter(version_id__in=keys)
-        .group_by("version_id")
-        .annotate(n=Count("id"))
-        .values_list("version_id", "n")
-    )
-    counts = dict(rows)
-    return [counts.get(key, 0) for key in keys]
-
-
 def _users() -> DataLoader[UUID, UserNode | None]:
     return one_by_id(User, USER_COLUMNS, UserNode.from_row)
 
@@ -122,6 +141,17 @@ class Loaders:
     versions_by_id: DataLoader[UUID, ScenarioVersionNode | None] = field(
         default_factory=lambda: one_by_id(
             ScenarioVersion, VERSION_COLUMNS, ScenarioVersionNode.from_row
+        )
+    )
+    # Only the published version (one row per scenario), for catalog listings.
+    published_versions_by_scenario: DataLoader[UUID, list[ScenarioVersionNode]] = field(
+        default_factory=lambda: many_by_key(
+            ScenarioVersion,
+            "scenario_id",
+            VERSION_COLUMNS,
+            ScenarioVersionNode.from_row,
+            order_by=("-number",),
+            where={"status": VersionStatus.PUBLISHED},
         )
     )
     versions_by_scenario: DataLoader[UUID, list[ScenarioVersionNode]] = field(
@@ -142,7 +172,7 @@ class Loaders:
         )
     )
     machine_count_by_version: DataLoader[UUID, int] = field(
-        default_factory=lambda: DataLoader(load_fn=_machine_counts)
+        default_factory=lambda: count_by_key(Machine, "version_id")
     )
     questions_by_id: DataLoader[UUID, QuestionNode | None] = field(
         default_factory=lambda: one_by_id(Question, QUESTION_COLUMNS, QuestionNode.from_row)
@@ -221,6 +251,21 @@ class Loaders:
             TeamMemberNode.from_row,
             order_by=("created_at", "id"),
         )
+    )
+    favorited_by_user: DataLoader[UserScenario, bool] = field(
+        default_factory=lambda: DataLoader(load_fn=favorited)
+    )
+    favorite_count_by_scenario: DataLoader[UUID, int] = field(
+        default_factory=lambda: count_by_key(ScenarioFavorite, "scenario_id")
+    )
+    rating_by_user: DataLoader[UserScenario, ScenarioRatingNode | None] = field(
+        default_factory=lambda: DataLoader(load_fn=ratings_by_user_scenario)
+    )
+    ratings_of_scenario: DataLoader[NestedKey, Connection[ScenarioRatingNode]] = field(
+        default_factory=RATINGS_OF_SCENARIO.loader
+    )
+    unread_notification_count_by_user: DataLoader[UUID, int] = field(
+        default_factory=lambda: count_by_key(Notification, "user_id", read_at__isnull=True)
     )
     api_tokens_by_user: DataLoader[UUID, list[ApiTokenNode]] = field(
         default_factory=lambda: many_by_key(

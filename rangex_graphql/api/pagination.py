@@ -1,6 +1,6 @@
 """Relay connections over keyset (seek) pagination: one helper for every list that grows.
 
-A cursor is base64url(JSON [order value, id]) of the row it points at, so a page costs one
+A cursor is base64url(JSON [order value(s), id]) of the row it points at, so a page costs one
 indexed range scan however deep the client has paged, and rows inserted meanwhile do not
 shift the pages.
 """
@@ -63,10 +63,19 @@ class Connection(Generic[NodeT]):
 
 @dataclass(frozen=True, slots=True)
 class SortKey:
-    """A non-null column to order by, with the Python type its cursor value decodes to."""
+    """A non-null column to order by, with the Python type its cursor value decodes to;
+    ``then`` names more such columns that order rows tied on it (the id breaks the rest)."""
 
     column: str
     kind: type[Any]
+    then: tuple[tuple[str, type[Any]], ...] = ()
+
+    @property
+    def columns(self) -> tuple[tuple[str, type[Any]], ...]:
+        return ((self.column, self.kind), *self.then)
+
+
+Cursor = tuple[tuple[Any, ...], UUID]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +84,8 @@ class PageRequest:
 
     limit: int
     backward: bool
-    after: tuple[Any, UUID] | None
-    before: tuple[Any, UUID] | None
+    after: Cursor | None
+    before: Cursor | None
 
     @classmethod
     def parse(
@@ -107,33 +116,44 @@ class PageRequest:
         )
 
 
-def encode_cursor(value: Any, pk: UUID | str) -> str:
+def _cursor_value(value: Any) -> Any:
     if isinstance(value, datetime):
-        value = value.isoformat()
-    elif isinstance(value, Enum):
-        value = value.value
-    raw = json.dumps([value, str(pk)], separators=(",", ":")).encode()
+        return value.isoformat()
+    return value.value if isinstance(value, Enum) else value
+
+
+def encode_cursor(values: Sequence[Any], pk: UUID | str) -> str:
+    raw = json.dumps([*map(_cursor_value, values), str(pk)], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, key: SortKey, field: str) -> tuple[Any, UUID]:
+def decode_cursor(cursor: str, key: SortKey, field: str) -> Cursor:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        value, pk = json.loads(raw)
-        if key.kind is datetime:
-            value = datetime.fromisoformat(value)
-        elif not isinstance(value, key.kind):
-            raise TypeError(value)
-        return value, UUID(pk)
+        *encoded, pk = json.loads(raw)
+        values = []
+        for value, (_, kind) in zip(encoded, key.columns, strict=True):
+            if kind is datetime:
+                value = datetime.fromisoformat(value)
+            elif not isinstance(value, kind):
+                raise TypeError(value)
+            values.append(value)
+        return tuple(values), UUID(pk)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
         raise BadUserInput(f"{field}: not a cursor of this list", field=field) from None
 
 
-def _seek(key: SortKey, descending: bool, cursor: tuple[Any, UUID], *, forward: bool) -> Q:
-    """Rows strictly after (``forward``) or before the cursor, in list order."""
+def _seek(key: SortKey, descending: bool, cursor: Cursor, *, forward: bool) -> Q:
+    """Rows strictly after (``forward``) or before the cursor, in list order: greater (or
+    less) on the first column, or equal on it and so on down to the id."""
     op = "gt" if forward != descending else "lt"
-    value, pk = cursor
-    return Q(**{f"{key.column}__{op}": value}) | Q(**{key.column: value, f"id__{op}": pk})
+    values, pk = cursor
+    names = [column for column, _ in key.columns]
+    seek = Q(**{**dict(zip(names, values, strict=True)), f"id__{op}": pk})
+    for i in reversed(range(len(names))):
+        equal = dict(zip(names[:i], values[:i], strict=True))
+        seek = Q(**{**equal, f"{names[i]}__{op}": values[i]}) | seek
+    return seek
 
 
 async def paginate(
@@ -152,7 +172,8 @@ async def paginate(
     if page.before:
         seeking = seeking.filter(_seek(key, descending, page.before, forward=False))
     read_descending = descending != page.backward
-    ordering = [f"-{key.column}", "-id"] if read_descending else [key.column, "id"]
+    names = [*(column for column, _ in key.columns), "id"]
+    ordering = [f"-{name}" for name in names] if read_descending else names
     rows = await seeking.order_by(*ordering).limit(page.limit + 1).values(*columns)
     return build_connection(rows, page, key, to_node, queryset.count)
 
@@ -169,7 +190,10 @@ def build_connection(
     rows = list(rows[: page.limit])
     if page.backward:
         rows.reverse()
-    edges = [Edge(cursor=encode_cursor(r[key.column], r["id"]), node=to_node(r)) for r in rows]
+    edges = [
+        Edge(cursor=encode_cursor([r[c] for c, _ in key.columns], r["id"]), node=to_node(r))
+        for r in rows
+    ]
     if page.backward:
         has_next, has_previous = page.before is not None, has_more
     else:

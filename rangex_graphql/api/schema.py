@@ -18,7 +18,13 @@ from .account.queries import resolve_api_token_node
 from .account.types import ApiTokenNode
 from .audit.queries import AuditQuery
 from .audit.types import AuditLogEntryNode, resolve_audit_node
+from .authoring.mutations import AuthoringMutation
+from .content.mutations import ScenarioDocumentMutation
+from .content.queries import ScenarioDocumentQuery
 from .context import Info
+from .engagement.mutations import EngagementMutation
+from .engagement.queries import resolve_rating_node
+from .engagement.types import ScenarioRatingNode
 from .error_masking import MaskUnexpectedErrors
 from .errors import BadUserInput
 from .event.queries import (
@@ -31,6 +37,9 @@ from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
 from .ids import from_global_id
 from .limits import DocumentLimits, QueryCost
 from .node import Node, NodeResolver
+from .notification.mutations import NotificationMutation
+from .notification.queries import resolve_notification_node
+from .notification.types import NotificationNode
 from .scenario.queries import (
     ScenarioQuery,
     resolve_machine_node,
@@ -62,6 +71,8 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "TeamMember": resolve_team_member_node,
     "AuditLogEntry": resolve_audit_node,
     "ApiToken": resolve_api_token_node,
+    "ScenarioRating": resolve_rating_node,
+    "Notification": resolve_notification_node,
 }
 NODE_TYPES = [
     UserNode,
@@ -78,6 +89,8 @@ NODE_TYPES = [
     TeamMemberNode,
     AuditLogEntryNode,
     ApiTokenNode,
+    ScenarioRatingNode,
+    NotificationNode,
 ]
 MAX_NODES = 100
 
@@ -104,9 +117,19 @@ class NodeQuery:
 
 
 Query = merge_types(
-    "Query", (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery, AuditQuery)
+    "Query",
+    (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery, AuditQuery, ScenarioDocumentQuery),
 )
-Mutation = merge_types("Mutation", (AccountMutation,))
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutation,
+        AuthoringMutation,
+        EngagementMutation,
+        NotificationMutation,
+        ScenarioDocumentMutation,
+    ),
+)
 
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:

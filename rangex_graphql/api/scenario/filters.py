@@ -14,7 +14,9 @@ class ScenarioFilter:
     difficulty: list[Difficulty] | None = None
     category: str | None = None
     tag: str | None = strawberry.field(default=None, description="Has this tag.")
-    search: str | None = strawberry.field(default=None, description="Text in the title.")
+    search: str | None = strawberry.field(
+        default=None, description="Text in the title, the description or a tag."
+    )
     status: VersionStatus | None = strawberry.field(
         default=None,
         description="Has a version in this status. For unpublished statuses learners and "
@@ -28,12 +30,20 @@ class ScenarioOrderField(Enum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
     TITLE = "title"
+    NEWEST = strawberry.enum_value("newest", description="Creation time (as CREATED_AT).")
+    RATING = strawberry.enum_value(
+        "rating", description="Average stars, then number of ratings on equal averages."
+    )
+    POPULARITY = strawberry.enum_value("popularity", description="Sessions started.")
 
 
 SCENARIO_SORT_KEYS = {
     ScenarioOrderField.CREATED_AT: SortKey("created_at", datetime),
     ScenarioOrderField.UPDATED_AT: SortKey("updated_at", datetime),
     ScenarioOrderField.TITLE: SortKey("title", str),
+    ScenarioOrderField.NEWEST: SortKey("created_at", datetime),
+    ScenarioOrderField.RATING: SortKey("rating_average", float, then=(("rating_count", int),)),
+    ScenarioOrderField.POPULARITY: SortKey("sessions_started", int),
 }
 
 

@@ -7,7 +7,7 @@ from tortoise.expressions import Q, Subquery
 
 from ...models import Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import VersionStatus, Visibility
-from ..context import Info
+from ..context import Info, Viewer
 from ..ids import expect_global_id
 from ..node import Node
 from ..pagination import Connection, OrderDirection, PageRequest, paginate
@@ -27,8 +27,14 @@ def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
     if where.tag:
         tagged = ScenarioTag.filter(tag=where.tag.strip().lower()).values("scenario_id")
         conditions.append(Q(id__in=Subquery(tagged)))
-    if where.search:
-        conditions.append(Q(title__icontains=where.search.strip()))
+    text = (where.search or "").strip()
+    if text:
+        tag_match = ScenarioTag.filter(tag__icontains=text).values("scenario_id")
+        conditions.append(
+            Q(title__icontains=text)
+            | Q(description__icontains=text)
+            | Q(id__in=Subquery(tag_match))
+        )
     if where.author:
         conditions.append(Q(author_id=expect_global_id(where.author, "User", "filter.author")))
     if where.status:
@@ -77,6 +83,16 @@ async def list_scenarios(
         columns=SCENARIO_COLUMNS,
         to_node=ScenarioNode.from_row,
     )
+
+
+def openable_scenarios(viewer: Viewer | None) -> Q:
+    """As a filter, the live scenarios ``scenario_if_visible`` lets the viewer open: the
+    catalog the viewer sees, plus unlisted scenarios with a published version."""
+    published = ScenarioVersion.filter(status=VersionStatus.PUBLISHED).values("scenario_id")
+    unlisted = Q(
+        deleted_at__isnull=True, visibility=Visibility.UNLISTED, id__in=Subquery(published)
+    )
+    return visible_scenarios(viewer) | unlisted
 
 
 async def scenario_if_visible(info: Info, scenario: ScenarioNode | None) -> ScenarioNode | None:

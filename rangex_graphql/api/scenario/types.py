@@ -19,9 +19,11 @@ from ..context import Info
 from ..errors import Forbidden
 from ..ids import to_global_id
 from ..node import Node
+from ..pagination import Connection
 from .visibility import can_see_unpublished
 
 if TYPE_CHECKING:
+    from ..engagement.types import ScenarioRatingNode
     from ..user.types import UserNode
 
 
@@ -37,6 +39,9 @@ SCENARIO_COLUMNS = (
     "created_at",
     "updated_at",
     "deleted_at",
+    "rating_average",
+    "rating_count",
+    "sessions_started",
 )
 VERSION_COLUMNS = (
     "id",
@@ -83,6 +88,13 @@ class ScenarioNode(Node):
     visibility: Visibility
     created_at: datetime
     updated_at: datetime
+    rating_average: float | None = strawberry.field(
+        description="Mean stars (1 to 5) of its ratings; null before the first rating."
+    )
+    rating_count: int = strawberry.field(description="How many users rated it.")
+    sessions_started: int = strawberry.field(
+        description="Sessions started on any of its versions (its popularity)."
+    )
     pk: strawberry.Private[UUID]
     author_id: strawberry.Private[UUID]
     is_deleted: strawberry.Private[bool]
@@ -101,6 +113,9 @@ class ScenarioNode(Node):
             visibility=row["visibility"],
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            rating_average=row["rating_average"] if row["rating_count"] else None,
+            rating_count=row["rating_count"],
+            sessions_started=row["sessions_started"],
             is_deleted=row["deleted_at"] is not None,
         )
 
@@ -126,8 +141,43 @@ class ScenarioNode(Node):
 
     @strawberry.field(description="The version learners start now, if one is published.")
     async def published_version(self, info: Info) -> ScenarioVersionNode | None:
-        versions = await info.context.loaders.versions_by_scenario.load(self.pk)
-        return next((v for v in versions if v.status is VersionStatus.PUBLISHED), None)
+        published = await info.context.loaders.published_versions_by_scenario.load(self.pk)
+        return published[0] if published else None
+
+    @strawberry.field(
+        description="Whether the viewer saved it as a favorite; false when anonymous."
+    )
+    async def viewer_has_favorited(self, info: Info) -> bool:
+        viewer = info.context.viewer
+        if viewer is None:
+            return False
+        return await info.context.loaders.favorited_by_user.load((viewer.id, self.pk))
+
+    @strawberry.field(description="How many users saved it as a favorite.")
+    async def favorite_count(self, info: Info) -> int:
+        return await info.context.loaders.favorite_count_by_scenario.load(self.pk)
+
+    @strawberry.field(description="The viewer's rating; null when anonymous or not rated yet.")
+    async def viewer_rating(
+        self, info: Info
+    ) -> Annotated[ScenarioRatingNode, strawberry.lazy("..engagement.types")] | None:
+        viewer = info.context.viewer
+        if viewer is None:
+            return None
+        return await info.context.loaders.rating_by_user.load((viewer.id, self.pk))
+
+    @strawberry.field(description="Its ratings, newest first.")
+    async def ratings(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[ScenarioRatingNode, strawberry.lazy("..engagement.types")]]:
+        from ..engagement.queries import ratings_of_scenario
+
+        return await ratings_of_scenario(info, self.pk, first, after, last, before)
 
 
 @strawberry.type(name="ScenarioVersion", description="One version of a scenario's content.")

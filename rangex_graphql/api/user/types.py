@@ -10,11 +10,14 @@ from ...models.enums import UserRole, UserStatus
 from ..context import Info
 from ..ids import to_global_id
 from ..node import Node
+from ..notification.permissions import SelfOnly
 from ..pagination import Connection
 from ..permissions import SelfOrAdmin
 
 if TYPE_CHECKING:
     from ..account.types import ApiTokenNode
+    from ..notification.types import NotificationNode
+    from ..scenario.types import ScenarioNode
     from ..session.filters import SessionFilter
     from ..session.types import EnvironmentSessionNode
     from ..team.types import TeamMemberNode
@@ -98,6 +101,48 @@ class UserNode(Node):
         self, info: Info
     ) -> list[Annotated[ApiTokenNode, strawberry.lazy("..account.types")]] | None:
         return await info.context.loaders.api_tokens_by_user.load(self.pk)
+
+    @strawberry.field(
+        permission_classes=[SelfOrAdmin],
+        description="Scenarios the user saved as favorites and you may open, last saved "
+        "first. Self and admins only.",
+    )
+    async def favorites(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]] | None:
+        from ..engagement.queries import favorites_of_user
+
+        return await favorites_of_user(info, self.pk, first, after, last, before)
+
+    @strawberry.field(
+        permission_classes=[SelfOnly],
+        description="The user's notifications, newest first. That user only.",
+    )
+    async def notifications(
+        self,
+        info: Info,
+        unread_only: bool | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Annotated[NotificationNode, strawberry.lazy("..notification.types")]] | None:
+        from ..notification.queries import notifications_of_user
+
+        return await notifications_of_user(
+            info, self.pk, bool(unread_only), first, after, last, before
+        )
+
+    @strawberry.field(
+        permission_classes=[SelfOnly], description="How many notifications are unread."
+    )
+    async def unread_notification_count(self, info: Info) -> int | None:
+        return await info.context.loaders.unread_notification_count_by_user.load(self.pk)
 
     @strawberry.field(description="Teams this user belongs to.")
     async def team_memberships(

@@ -48,6 +48,9 @@ class ScenarioSpec:
     category: str
     tags: list[str] = field(default_factory=list)
     visibility: Visibility = Visibility.PUBLIC
+    # The scenario's stable name across databases: import adds a version to the scenario
+    # with this slug, or creates it. None: derived from the title.
+    slug: str | None = None
 
 
 @dataclass

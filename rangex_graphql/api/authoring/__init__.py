@@ -1,0 +1,1 @@
+"""Scenario authoring: scenarios, versions, their machines and questions, and review."""

@@ -1,0 +1,195 @@
+"""A version's machines and questions: machineAdd/Update/Remove, questionAdd/Update/
+Remove/Reorder. Only while the version is DRAFT or REJECTED; the scenario's author or an
+admin."""
+
+from __future__ import annotations
+
+import strawberry
+
+from ....services.authoring import machines, questions
+from ...context import Info
+from ...ids import expect_global_id, to_global_id
+from ..inputs import (
+    MachineAddInput,
+    MachineRemoveInput,
+    MachineUpdateInput,
+    QuestionAddInput,
+    QuestionRemoveInput,
+    QuestionReorderInput,
+    QuestionUpdateInput,
+)
+from ..permissions import CreatorOrAdmin
+from ..types import (
+    MachinePayload,
+    MachineRemovePayload,
+    QuestionPayload,
+    QuestionRemovePayload,
+    VersionPayload,
+    authoring_errors,
+)
+from .common import (
+    Failure,
+    actor_of,
+    environment,
+    forget,
+    machine_node,
+    question_node,
+    version_node,
+)
+
+EDITABLE = " Only while the version is DRAFT or REJECTED; the scenario's author or an admin."
+
+
+@strawberry.type
+class ContentMutation:
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Add a machine (at most 4 a version)." + EDITABLE,
+    )
+    async def machine_add(self, info: Info, input: MachineAddInput) -> MachinePayload:
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        try:
+            new = machines.NewMachine(
+                name=input.name,
+                role=input.role,
+                image_ref=input.image_ref,
+                cpu=input.cpu,
+                memory_mib=input.memory_mib,
+                exposed_ports=input.exposed_ports,
+                environment=environment(input.environment) or {},
+                network_group=input.network_group,
+                egress=input.egress,
+            )
+            machine = await machines.add_machine(actor_of(info), version_id, new, info.context.meta)
+        except Failure as failure:
+            return MachinePayload(errors=authoring_errors(failure))
+        forget(info)
+        return MachinePayload(machine=await machine_node(machine.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin], description="Change a machine." + EDITABLE
+    )
+    async def machine_update(self, info: Info, input: MachineUpdateInput) -> MachinePayload:
+        machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
+        try:
+            changes = machines.MachineChanges(
+                name=input.name,
+                role=input.role,
+                image_ref=input.image_ref,
+                cpu=input.cpu,
+                memory_mib=input.memory_mib,
+                exposed_ports=input.exposed_ports,
+                environment=environment(input.environment),
+                network_group=input.network_group,
+                egress=input.egress,
+            )
+            machine = await machines.update_machine(
+                actor_of(info), machine_id, changes, info.context.meta
+            )
+        except Failure as failure:
+            return MachinePayload(errors=authoring_errors(failure))
+        forget(info)
+        return MachinePayload(machine=await machine_node(machine.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Remove a machine; the ones after it move up." + EDITABLE,
+    )
+    async def machine_remove(self, info: Info, input: MachineRemoveInput) -> MachineRemovePayload:
+        machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
+        try:
+            version_id = await machines.remove_machine(
+                actor_of(info), machine_id, info.context.meta
+            )
+        except Failure as failure:
+            return MachineRemovePayload(errors=authoring_errors(failure))
+        forget(info)
+        return MachineRemovePayload(
+            removed_machine_id=strawberry.ID(to_global_id("Machine", machine_id)),
+            version=await version_node(version_id),
+        )
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Add a question, with its answer key, after the others." + EDITABLE,
+    )
+    async def question_add(self, info: Info, input: QuestionAddInput) -> QuestionPayload:
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        new = questions.NewQuestion(
+            prompt=input.prompt,
+            kind=input.kind,
+            points=input.points,
+            expected_answers=input.expected_answers,
+            max_attempts=input.max_attempts,
+            choices=input.choices,
+            case_sensitive=input.case_sensitive,
+        )
+        try:
+            question = await questions.add_question(
+                actor_of(info), version_id, new, info.context.meta
+            )
+        except Failure as failure:
+            return QuestionPayload(errors=authoring_errors(failure))
+        forget(info)
+        return QuestionPayload(question=await question_node(question.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Change a question or its answer key." + EDITABLE,
+    )
+    async def question_update(self, info: Info, input: QuestionUpdateInput) -> QuestionPayload:
+        question_id = expect_global_id(input.question_id, "Question", "questionId")
+        changes = questions.QuestionChanges(
+            prompt=input.prompt,
+            kind=input.kind,
+            points=input.points,
+            max_attempts=input.max_attempts,
+            choices=input.choices,
+            expected_answers=input.expected_answers,
+            case_sensitive=input.case_sensitive,
+        )
+        try:
+            question = await questions.update_question(
+                actor_of(info), question_id, changes, info.context.meta
+            )
+        except Failure as failure:
+            return QuestionPayload(errors=authoring_errors(failure))
+        forget(info)
+        return QuestionPayload(question=await question_node(question.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Remove a question and its answer key; the ones after it move up." + EDITABLE,
+    )
+    async def question_remove(
+        self, info: Info, input: QuestionRemoveInput
+    ) -> QuestionRemovePayload:
+        question_id = expect_global_id(input.question_id, "Question", "questionId")
+        try:
+            version_id = await questions.remove_question(
+                actor_of(info), question_id, info.context.meta
+            )
+        except Failure as failure:
+            return QuestionRemovePayload(errors=authoring_errors(failure))
+        forget(info)
+        return QuestionRemovePayload(
+            removed_question_id=strawberry.ID(to_global_id("Question", question_id)),
+            version=await version_node(version_id),
+        )
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Put the version's questions in a new order." + EDITABLE,
+    )
+    async def question_reorder(self, info: Info, input: QuestionReorderInput) -> VersionPayload:
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        ids = [
+            expect_global_id(gid, "Question", f"questionIds.{i}")
+            for i, gid in enumerate(input.question_ids)
+        ]
+        try:
+            await questions.reorder_questions(actor_of(info), version_id, ids, info.context.meta)
+        except Failure as failure:
+            return VersionPayload(errors=authoring_errors(failure))
+        forget(info)
+        return VersionPayload(version=await version_node(version_id))

@@ -1,0 +1,79 @@
+"""scenarioCreate, scenarioUpdate, scenarioDelete."""
+
+from __future__ import annotations
+
+import strawberry
+
+from ....services.authoring import scenarios
+from ....services.authoring.spec import ScenarioSpec
+from ...context import Info
+from ...ids import expect_global_id
+from ..inputs import ScenarioCreateInput, ScenarioDeleteInput, ScenarioUpdateInput
+from ..permissions import CreatorOrAdmin
+from ..types import ScenarioPayload, authoring_errors
+from .common import Failure, actor_of, forget, scenario_node
+
+
+@strawberry.type
+class ScenarioMutation:
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Create a scenario you author (CREATOR or ADMIN). Its slug comes from "
+        "the title, made unique with a suffix, and never changes. Add content with "
+        "versionCreate.",
+    )
+    async def scenario_create(self, info: Info, input: ScenarioCreateInput) -> ScenarioPayload:
+        spec = ScenarioSpec(
+            title=input.title,
+            description=input.description,
+            difficulty=input.difficulty,
+            category=input.category,
+            tags=input.tags,
+            visibility=input.visibility,
+        )
+        try:
+            scenario = await scenarios.create_scenario(actor_of(info), spec, info.context.meta)
+        except Failure as failure:
+            return ScenarioPayload(errors=authoring_errors(failure))
+        forget(info)
+        return ScenarioPayload(scenario=await scenario_node(scenario.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Change a scenario's metadata, shared by all its versions: its author "
+        "or an admin. The slug stays as created.",
+    )
+    async def scenario_update(self, info: Info, input: ScenarioUpdateInput) -> ScenarioPayload:
+        scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
+        changes = scenarios.ScenarioChanges(
+            title=input.title,
+            description=input.description,
+            difficulty=input.difficulty,
+            category=input.category,
+            tags=input.tags,
+            visibility=input.visibility,
+        )
+        try:
+            scenario = await scenarios.update_scenario(
+                actor_of(info), scenario_id, changes, info.context.meta
+            )
+        except Failure as failure:
+            return ScenarioPayload(errors=authoring_errors(failure))
+        forget(info)
+        return ScenarioPayload(scenario=await scenario_node(scenario.id))
+
+    @strawberry.mutation(
+        permission_classes=[CreatorOrAdmin],
+        description="Delete a scenario (soft: hidden from learners and from authoring; "
+        "sessions already running go on): its author or an admin.",
+    )
+    async def scenario_delete(self, info: Info, input: ScenarioDeleteInput) -> ScenarioPayload:
+        scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
+        try:
+            scenario = await scenarios.delete_scenario(
+                actor_of(info), scenario_id, info.context.meta
+            )
+        except Failure as failure:
+            return ScenarioPayload(errors=authoring_errors(failure))
+        forget(info)
+        return ScenarioPayload(scenario=await scenario_node(scenario.id))

@@ -1,0 +1,1 @@
+"""Content as code over GraphQL: ``scenarioExport`` and ``scenarioImport``."""

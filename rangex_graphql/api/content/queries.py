@@ -1,0 +1,41 @@
+"""scenarioExport."""
+
+from __future__ import annotations
+
+import strawberry
+
+from ...models import ScenarioVersion
+from ...services.authoring import content
+from ..context import Info
+from ..ids import expect_global_id
+from ..permissions import Authenticated
+from ..scenario.visibility import can_see_unpublished
+
+
+@strawberry.type
+class ScenarioDocumentQuery:
+    @strawberry.field(
+        permission_classes=[Authenticated],
+        description="A scenario version as a YAML document (content only: no IDs, numbers "
+        "or timestamps), for the scenario's author and admins; null for anyone else or "
+        "when absent. `includeAnswers` adds the expected answers: such a document is "
+        "secret, and each such export is written to the audit log.",
+    )
+    async def scenario_export(
+        self, info: Info, version_id: strawberry.ID, include_answers: bool = False
+    ) -> str | None:
+        viewer = info.context.viewer
+        assert viewer is not None  # guaranteed by the permission
+        pk = expect_global_id(version_id, "ScenarioVersion", "versionId")
+        rows = await ScenarioVersion.filter(id=pk, scenario__deleted_at__isnull=True).values(
+            author_id="scenario__author_id"
+        )
+        if not rows or not can_see_unpublished(viewer, rows[0]["author_id"]):
+            return None
+        return await content.export_document(
+            pk,
+            include_answers=include_answers,
+            actor_id=viewer.id,
+            meta=info.context.meta,
+            source="api",
+        )

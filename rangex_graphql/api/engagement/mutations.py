@@ -1,0 +1,142 @@
+"""Favorites and ratings: scenarioFavorite, scenarioUnfavorite, scenarioRate."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from ...services import catalog
+from ...services.api_tokens import ApiScope
+from ...services.errors import DomainError, DomainErrors
+from ..context import Info
+from ..ids import expect_global_id
+from ..loaders import Loaders
+from ..permissions import Authenticated
+from ..scenario.queries import resolve_scenario_node
+from ..scenario.types import ScenarioNode
+from ..scopes import MUTATION_SCOPES
+from .types import EngagementError, ScenarioRatingNode, engagement_errors
+
+# Favorites are the token owner's own bookmarks (READ); a rating is part of taking
+# scenarios, so it goes with starting and running sessions (SESSIONS).
+MUTATION_SCOPES.update(
+    {
+        "scenarioFavorite": ApiScope.READ,
+        "scenarioUnfavorite": ApiScope.READ,
+        "scenarioRate": ApiScope.SESSIONS,
+    }
+)
+
+Failure = (DomainError, DomainErrors)
+NOT_FOUND = DomainError("NOT_FOUND", "no such scenario", "scenario_id")
+
+
+@strawberry.input
+class ScenarioFavoriteInput:
+    scenario_id: strawberry.ID
+
+
+@strawberry.input
+class ScenarioUnfavoriteInput:
+    scenario_id: strawberry.ID
+
+
+@strawberry.input
+class ScenarioRateInput:
+    scenario_id: strawberry.ID
+    stars: int = strawberry.field(description="1 to 5.")
+    comment: str | None = strawberry.field(default=None, description="At most 2,000 characters.")
+
+
+@strawberry.type
+class ScenarioFavoritePayload:
+    scenario: ScenarioNode | None = None
+    errors: list[EngagementError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ScenarioUnfavoritePayload:
+    scenario: ScenarioNode | None = strawberry.field(
+        default=None, description="Null when you may no longer open it."
+    )
+    errors: list[EngagementError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ScenarioRatePayload:
+    rating: ScenarioRatingNode | None = None
+    scenario: ScenarioNode | None = strawberry.field(
+        default=None, description="With its rating average and count updated."
+    )
+    errors: list[EngagementError] = strawberry.field(default_factory=list)
+
+
+def _viewer_id(info: Info) -> UUID:
+    assert info.context.viewer is not None  # guaranteed by the permission
+    return info.context.viewer.id
+
+
+async def _visible(info: Info, scenario_id: UUID) -> ScenarioNode | None:
+    scenario = await resolve_scenario_node(info, scenario_id)
+    return scenario if isinstance(scenario, ScenarioNode) else None
+
+
+def _forget(info: Info) -> None:
+    """After a write: later fields of the request (the payload's first) read afresh, not
+    what the request's loaders cached before it."""
+    info.context.loaders = Loaders()
+
+
+@strawberry.type
+class EngagementMutation:
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Save a scenario as a favorite; saving it again changes nothing.",
+    )
+    async def scenario_favorite(
+        self, info: Info, input: ScenarioFavoriteInput
+    ) -> ScenarioFavoritePayload:
+        user_id = _viewer_id(info)
+        scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
+        if await _visible(info, scenario_id) is None:
+            return ScenarioFavoritePayload(errors=engagement_errors(NOT_FOUND))
+        await catalog.favorite(user_id, scenario_id)
+        _forget(info)
+        return ScenarioFavoritePayload(scenario=await _visible(info, scenario_id))
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Remove a scenario from your favorites; removing it again changes nothing.",
+    )
+    async def scenario_unfavorite(
+        self, info: Info, input: ScenarioUnfavoriteInput
+    ) -> ScenarioUnfavoritePayload:
+        user_id = _viewer_id(info)
+        scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
+        removed = await catalog.unfavorite(user_id, scenario_id)
+        _forget(info)
+        scenario = await _visible(info, scenario_id)
+        if scenario is None and not removed:
+            return ScenarioUnfavoritePayload(errors=engagement_errors(NOT_FOUND))
+        return ScenarioUnfavoritePayload(scenario=scenario)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Rate a scenario 1 to 5 stars, once you have finished a session of it "
+        "(terminated or expired). Rating it again replaces your rating.",
+    )
+    async def scenario_rate(self, info: Info, input: ScenarioRateInput) -> ScenarioRatePayload:
+        user_id = _viewer_id(info)
+        scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
+        if await _visible(info, scenario_id) is None:
+            return ScenarioRatePayload(errors=engagement_errors(NOT_FOUND))
+        try:
+            await catalog.rate(user_id, scenario_id, input.stars, input.comment)
+        except Failure as failure:
+            return ScenarioRatePayload(errors=engagement_errors(failure))
+        _forget(info)
+        return ScenarioRatePayload(
+            rating=await info.context.loaders.rating_by_user.load((user_id, scenario_id)),
+            scenario=await _visible(info, scenario_id),
+        )

@@ -1,0 +1,86 @@
+"""Reading favorites and ratings: a user's favorites, a scenario's ratings, rating nodes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import Subquery
+
+from ...models import Scenario, ScenarioFavorite, ScenarioRating
+from ..context import Info
+from ..nested_pagination import NestedKey, NestedPage
+from ..node import Node
+from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..scenario.queries import openable_scenarios, resolve_scenario_node
+from ..scenario.types import SCENARIO_COLUMNS, ScenarioNode
+from .types import RATING_COLUMNS, ScenarioRatingNode
+
+FAVORITE_SORT_KEY = SortKey("created_at", datetime)
+# A favorite's own id and time (its cursor), then its scenario's columns through a join.
+FAVORITE_COLUMNS = ("id", "created_at", *(f"scenario__{c}" for c in SCENARIO_COLUMNS))
+
+
+def _favorite_scenario(row: dict[str, Any]) -> ScenarioNode:
+    return ScenarioNode.from_row({c: row[f"scenario__{c}"] for c in SCENARIO_COLUMNS})
+
+
+async def favorites_of_user(
+    info: Info,
+    user_id: UUID,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[ScenarioNode]:
+    """The scenarios the user saved and the viewer may still open, last saved first: one
+    statement a page (``user.favorites`` is for that user and admins only)."""
+    settings = info.context.settings
+    page = PageRequest.parse(
+        FAVORITE_SORT_KEY,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        default_size=settings.default_page_size,
+        max_size=settings.max_page_size,
+    )
+    openable = Scenario.filter(openable_scenarios(info.context.viewer)).values("id")
+    favorites = ScenarioFavorite.filter(user_id=user_id, scenario_id__in=Subquery(openable))
+    return await paginate(
+        favorites,
+        page,
+        FAVORITE_SORT_KEY,
+        descending=True,
+        columns=FAVORITE_COLUMNS,
+        to_node=_favorite_scenario,
+    )
+
+
+async def ratings_of_scenario(
+    info: Info,
+    scenario_id: UUID,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[ScenarioRatingNode]:
+    settings = info.context.settings
+    page = NestedPage.parse(
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        default_size=settings.default_page_size,
+        max_size=settings.max_page_size,
+    )
+    return await info.context.loaders.ratings_of_scenario.load(NestedKey(scenario_id, page))
+
+
+async def resolve_rating_node(info: Info, pk: UUID) -> Node | None:
+    """A rating, to whoever may open its scenario."""
+    rows = await ScenarioRating.filter(id=pk).values(*RATING_COLUMNS)
+    if not rows or await resolve_scenario_node(info, rows[0]["scenario_id"]) is None:
+        return None
+    return ScenarioRatingNode.from_row(rows[0])

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
+
+import strawberry
+
+from ...services.errors import DomainError, DomainErrors
+from ..context import Info
+from ..ids import to_global_id
+from ..node import Node
+from ..payload import payload_errors
+
+if TYPE_CHECKING:
+    from ..scenario.types import ScenarioNode
+    from ..user.types import UserNode
+
+
+@strawberry.enum(description="Why a favorite or rating was refused.")
+class EngagementErrorCode(Enum):
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+    SESSION_REQUIRED = "SESSION_REQUIRED"
+
+
+@strawberry.type(description="An expected failure: which input field, why, in words.")
+class EngagementError:
+    field: str | None = strawberry.field(description="Input field path, camelCase.")
+    code: EngagementErrorCode
+    message: str
+
+
+def engagement_errors(failure: DomainError | DomainErrors) -> list[EngagementError]:
+    return payload_errors(
+        failure, EngagementErrorCode, lambda f, c, m: EngagementError(field=f, code=c, message=m)
+    )
+
+
+RATING_COLUMNS = ("id", "user_id", "scenario_id", "stars", "comment", "created_at", "updated_at")
+
+
+@strawberry.type(
+    name="ScenarioRating",
+    description="A learner's stars for a scenario, given after finishing a session of it. "
+    "Visible to whoever can see the scenario.",
+)
+class ScenarioRatingNode(Node):
+    stars: int = strawberry.field(description="1 to 5.")
+    comment: str | None
+    created_at: datetime
+    updated_at: datetime = strawberry.field(description="When the stars were last changed.")
+    user_id: strawberry.Private[UUID]
+    scenario_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ScenarioRatingNode:
+        return cls(
+            id=strawberry.ID(to_global_id("ScenarioRating", row["id"])),
+            user_id=row["user_id"],
+            scenario_id=row["scenario_id"],
+            stars=row["stars"],
+            comment=row["comment"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
+
+    @strawberry.field(description="Who rated.")
+    async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
+        user = await info.context.loaders.users_by_id.load(self.user_id)
+        assert user is not None  # the foreign key guarantees it
+        return user
+
+    @strawberry.field(description="The scenario rated.")
+    async def scenario(
+        self, info: Info
+    ) -> Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]:
+        scenario = await info.context.loaders.scenarios_by_id.load(self.scenario_id)
+        assert scenario is not None
+        return scenario

@@ -1,0 +1,68 @@
+"""Marking one's notifications read."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from ...services import notifications_read
+from ...services.api_tokens import ApiScope
+from ...services.errors import DomainError, DomainErrors
+from ..context import Info
+from ..ids import expect_global_id
+from ..loaders import Loaders
+from ..permissions import Authenticated
+from ..scopes import MUTATION_SCOPES
+from .types import NotificationError, notification_errors
+
+# Read state is the token owner's own bookkeeping, like reading itself.
+MUTATION_SCOPES.update({"notificationMarkRead": ApiScope.READ})
+
+
+@strawberry.input
+class NotificationMarkReadInput:
+    ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Notifications to mark read (at most 100), your own only."
+    )
+    all: bool | None = strawberry.field(
+        default=None, description="true: mark every unread one read."
+    )
+
+
+@strawberry.type
+class NotificationMarkReadPayload:
+    count: int = strawberry.field(default=0, description="How many were unread and are now read.")
+    errors: list[NotificationError] = strawberry.field(default_factory=list)
+    user_id: strawberry.Private[UUID | None] = None
+
+    @strawberry.field(description="Your unread notifications left.")
+    async def unread_count(self, info: Info) -> int | None:
+        if self.user_id is None:
+            return None
+        return await info.context.loaders.unread_notification_count_by_user.load(self.user_id)
+
+
+@strawberry.type
+class NotificationMutation:
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Mark your notifications read: some by ID, or all. Already read ones "
+        "stay as they are.",
+    )
+    async def notification_mark_read(
+        self, info: Info, input: NotificationMarkReadInput
+    ) -> NotificationMarkReadPayload:
+        viewer = info.context.viewer
+        assert viewer is not None  # guaranteed by the permission
+        ids = None
+        if input.ids is not None:
+            ids = [
+                expect_global_id(gid, "Notification", f"ids.{i}") for i, gid in enumerate(input.ids)
+            ]
+        try:
+            count = await notifications_read.mark_read(viewer.id, ids, bool(input.all))
+        except (DomainError, DomainErrors) as failure:
+            return NotificationMarkReadPayload(errors=notification_errors(failure))
+        info.context.loaders = Loaders()  # the payload's unreadCount reads afresh
+        return NotificationMarkReadPayload(count=count, user_id=viewer.id)

@@ -1,0 +1,85 @@
+"""Reading chosen columns of many rows without Tortoise's query builder.
+
+Building a statement through the QuerySet/pypika layer costs about half a millisecond;
+a DataLoader issues the same statement shape on every request. ``RowReader`` keeps the
+SQL text fixed per dialect and converts values with Tortoise's own field converters, so
+the rows are exactly what ``QuerySet.values()`` would return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from tortoise.models import Model
+
+Row = dict[str, Any]
+
+_QUOTE = {"mysql": "`", "sqlite": '"'}
+_MARK = {"mysql": "%s", "sqlite": "?"}
+
+
+class RowReader:
+    """``SELECT columns FROM table WHERE key IN (...) ORDER BY ...`` for one model."""
+
+    def __init__(
+        self,
+        model: type[Model],
+        columns: Sequence[str],
+        key: str,
+        order_by: Iterable[str] = (),
+        where: dict[str, Any] | None = None,
+    ) -> None:
+        """``where``: further equality conditions, e.g. ``{"status": "PUBLISHED"}``."""
+        self.model = model
+        self.columns = tuple(columns)
+        self.key = key
+        self.order_by = tuple(order_by)
+        self.where = dict(where or {})
+        self._where_values = [
+            model._meta.fields_map[c].to_db_value(v, model) for c, v in self.where.items()
+        ]
+        fields = model._meta.fields_map
+        self._converters: list[tuple[str, Callable[[Any], Any]]] = []
+        for column in self.columns:
+            field = fields[column]
+            self._converters.append((column, self._converter(field)))
+        self._sql: dict[str, str] = {}
+
+    @staticmethod
+    def _converter(field: Any) -> Callable[[Any], Any]:
+        to_python: Callable[[Any], Any] = field.to_python_value
+        return to_python
+
+    def _template(self, dialect: str) -> str:
+        sql = self._sql.get(dialect)
+        if sql is None:
+            q = _QUOTE[dialect]
+            fields = self.model._meta.fields_map
+            names = ", ".join(
+                f"{q}{fields[c].source_field or c}{q} AS {q}{c}{q}" for c in self.columns
+            )
+            order = ", ".join(
+                f"{q}{o.lstrip('-')}{q} {'DESC' if o.startswith('-') else 'ASC'}"
+                for o in self.order_by
+            )
+            conditions = "".join(
+                f" AND {q}{fields[c].source_field or c}{q} = {_MARK[dialect]}" for c in self.where
+            )
+            sql = (
+                f"SELECT {names} FROM {q}{self.model._meta.db_table}{q} "
+                f"WHERE {q}{self.key}{q} IN ({{marks}}){conditions}"
+                + (f" ORDER BY {order}" if order else "")
+            )
+            self._sql[dialect] = sql
+        return sql
+
+    async def where_in(self, keys: Sequence[Any]) -> list[Row]:
+        if not keys:
+            return []
+        client = self.model._meta.db
+        dialect = client.capabilities.dialect
+        sql = self._template(dialect).format(marks=", ".join([_MARK[dialect]] * len(keys)))
+        raw = await client.execute_query_dict(sql, [*map(str, keys), *self._where_values])
+        converters = self._converters
+        return [{name: convert(row[name]) for name, convert in converters} for row in raw]

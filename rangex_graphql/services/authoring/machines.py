@@ -1,0 +1,242 @@
+"""A version's machines: add, change, remove, while the version is DRAFT or REJECTED.
+
+Each change leaves a machine that passes the machine rules of ``validation`` (reported
+with paths relative to the input), at most four machines per version, names unique.
+The rules about the set (a TARGET machine, at least one machine) wait for submit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from ...models import Machine, SessionMachine
+from ...models.enums import EgressPolicy, MachineRole
+from ..audit import RequestMeta, audit
+from ..errors import DomainError, DomainErrors
+from .access import Actor, require_editable, version_for_change
+from .spec import MachineSpec
+from .validation import (
+    DEFAULT_PROFILE_BY_ROLE,
+    MAX_MACHINES,
+    PROFILE_RESOURCES,
+    machine_errors,
+    profile_resources,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NewMachine:
+    name: str
+    role: MachineRole
+    image_ref: str
+    # None: the role's default profile (attackers small, the others micro), within the
+    # version's profile.
+    cpu: float | None = None
+    memory_mib: int | None = None
+    exposed_ports: list[int] = field(default_factory=list)
+    environment: dict[str, str] = field(default_factory=dict)
+    network_group: str = "default"
+    egress: EgressPolicy = EgressPolicy.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class MachineChanges:
+    """Fields to change; None leaves one as it is."""
+
+    name: str | None = None
+    role: MachineRole | None = None
+    image_ref: str | None = None
+    cpu: float | None = None
+    memory_mib: int | None = None
+    exposed_ports: list[int] | None = None
+    environment: dict[str, str] | None = None
+    network_group: str | None = None
+    egress: EgressPolicy | None = None
+
+
+def _spec_of(row: Machine) -> MachineSpec:
+    return MachineSpec(
+        name=row.name,
+        role=row.role,
+        image_ref=row.image_ref,
+        cpu=row.cpu,
+        memory_mib=row.memory_mib,
+        exposed_ports=list(row.exposed_ports),
+        environment=dict(row.environment),
+        network_group=row.network_group,
+        egress=row.egress,
+    )
+
+
+async def _check(
+    spec: MachineSpec, profile: object, version_id: UUID, exclude: UUID | None
+) -> None:
+    errors = machine_errors(spec, profile)
+    others = Machine.filter(version_id=version_id)
+    if exclude is not None:
+        others = others.exclude(id=exclude)
+    names = {str(row["name"]) for row in await others.values("name")}
+    if exclude is None and len(names) >= MAX_MACHINES:
+        errors.append(
+            DomainError("TOO_MANY", f"a version has at most {MAX_MACHINES} machines", "versionId")
+        )
+    if spec.name in names:
+        errors.append(
+            DomainError("DUPLICATE", f"another machine is already named {spec.name!r}", "name")
+        )
+    if errors:
+        raise DomainErrors(errors)
+
+
+async def _version_of(machine_id: UUID) -> UUID:
+    """The machine's version (which never changes), read before the transaction: its
+    first statement must be the version's lock, so that on MariaDB the transaction's
+    snapshot is taken after any edit it waited for."""
+    found = await Machine.filter(id=machine_id).values_list("version_id", flat=True)
+    if not found:
+        raise DomainError("NOT_FOUND", "not found, or not yours to change", "machineId")
+    return UUID(str(found[0]))
+
+
+async def _machine_for_change(
+    actor: Actor, machine_id: UUID, version_id: UUID
+) -> tuple[Machine, object]:
+    """The machine and its version's profile, the version locked and editable."""
+    access = await version_for_change(actor, version_id, "machineId")
+    require_editable(access.version, "machineId")
+    row = await Machine.filter(id=machine_id, version_id=version_id).first()
+    if row is None:
+        raise DomainError("NOT_FOUND", "not found, or not yours to change", "machineId")
+    return row, access.version.resource_profile
+
+
+async def add_machine(
+    actor: Actor, version_id: UUID, new: NewMachine, meta: RequestMeta
+) -> Machine:
+    async with in_transaction():
+        version = (await version_for_change(actor, version_id)).version
+        require_editable(version)
+        default = PROFILE_RESOURCES[DEFAULT_PROFILE_BY_ROLE[new.role]]
+        ceiling = profile_resources(version.resource_profile)
+        spec = MachineSpec(
+            name=new.name.strip(),
+            role=new.role,
+            image_ref=new.image_ref.strip(),
+            cpu=new.cpu if new.cpu is not None else min(default.cpu, ceiling.cpu),
+            memory_mib=(
+                new.memory_mib
+                if new.memory_mib is not None
+                else min(default.memory_mib, ceiling.memory_mib)
+            ),
+            exposed_ports=list(new.exposed_ports),
+            environment=dict(new.environment),
+            network_group=new.network_group.strip(),
+            egress=new.egress,
+        )
+        await _check(spec, version.resource_profile, version.id, exclude=None)
+        positions = (
+            await Machine.filter(version_id=version.id)
+            .order_by("-position")
+            .limit(1)
+            .values("position")
+        )
+        machine = await Machine.create(
+            version_id=version.id,
+            position=int(positions[0]["position"]) + 1 if positions else 0,
+            **_columns(spec),
+        )
+        await audit(
+            "machine.add",
+            meta,
+            actor_id=actor.id,
+            target_type="Machine",
+            target_id=machine.id,
+            version_id=str(version.id),
+            name=machine.name,
+        )
+    return machine
+
+
+def _columns(spec: MachineSpec) -> dict[str, Any]:
+    return {
+        "name": spec.name,
+        "role": spec.role,
+        "image_ref": spec.image_ref,
+        "cpu": spec.cpu,
+        "memory_mib": spec.memory_mib,
+        "exposed_ports": spec.exposed_ports,
+        "environment": spec.environment,
+        "network_group": spec.network_group,
+        "egress": spec.egress,
+    }
+
+
+async def update_machine(
+    actor: Actor, machine_id: UUID, changes: MachineChanges, meta: RequestMeta
+) -> Machine:
+    version_id = await _version_of(machine_id)
+    async with in_transaction():
+        row, profile = await _machine_for_change(actor, machine_id, version_id)
+        given = {k: v for k, v in _changes(changes).items() if v is not None}
+        spec = replace(_spec_of(row), **given)
+        await _check(spec, profile, version_id, exclude=row.id)
+        if given:
+            await Machine.filter(id=row.id).update(**_columns(spec))
+            await audit(
+                "machine.update",
+                meta,
+                actor_id=actor.id,
+                target_type="Machine",
+                target_id=row.id,
+                version_id=str(version_id),
+                fields=sorted(given),
+            )
+        return await Machine.get(id=row.id)
+
+
+def _changes(changes: MachineChanges) -> dict[str, Any]:
+    strip = {"name", "image_ref", "network_group"}
+    return {
+        name: (value.strip() if name in strip and isinstance(value, str) else value)
+        for name, value in (
+            ("name", changes.name),
+            ("role", changes.role),
+            ("image_ref", changes.image_ref),
+            ("cpu", changes.cpu),
+            ("memory_mib", changes.memory_mib),
+            ("exposed_ports", changes.exposed_ports),
+            ("environment", changes.environment),
+            ("network_group", changes.network_group),
+            ("egress", changes.egress),
+        )
+    }
+
+
+async def remove_machine(actor: Actor, machine_id: UUID, meta: RequestMeta) -> UUID:
+    """Remove a machine; the ones after it move up. Returns its version's id."""
+    version_id = await _version_of(machine_id)
+    async with in_transaction():
+        row, _ = await _machine_for_change(actor, machine_id, version_id)
+        if await SessionMachine.filter(machine_id=row.id).exists():
+            raise DomainError(
+                "IN_USE", "sessions have run this machine; create a new version", "machineId"
+            )
+        await Machine.filter(id=row.id).delete()
+        await Machine.filter(version_id=version_id, position__gt=row.position).update(
+            position=F("position") - 1
+        )
+        await audit(
+            "machine.remove",
+            meta,
+            actor_id=actor.id,
+            target_type="Machine",
+            target_id=row.id,
+            version_id=str(version_id),
+            name=row.name,
+        )
+    return version_id

@@ -1,0 +1,180 @@
+"""Scenarios: create (with a stable, unique slug), update metadata and tags, soft delete."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from ...models import Scenario, ScenarioTag
+from ...models.enums import Difficulty, Visibility
+from ..audit import RequestMeta, audit
+from ..errors import DomainError, DomainErrors
+from .access import Actor, now, scenario_for_change
+from .spec import ScenarioSpec
+from .validation import (
+    category_errors,
+    description_errors,
+    difficulty_errors,
+    normalize_tags,
+    scenario_errors,
+    tag_errors,
+    title_errors,
+)
+
+SLUG_MAX_LENGTH = 80
+SLUG_ATTEMPTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioChanges:
+    """Metadata to change; None leaves a field as it is. The slug never changes."""
+
+    title: str | None = None
+    description: str | None = None
+    difficulty: Difficulty | None = None
+    category: str | None = None
+    tags: list[str] | None = None
+    visibility: Visibility | None = None
+
+
+def slugify(title: str) -> str:
+    """``"SQL Injection 101: Login!"`` → ``"sql-injection-101-login"``; ASCII only."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:SLUG_MAX_LENGTH].rstrip("-") or "scenario"
+
+
+async def _free_slug(base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever is free first (deleted ones count)."""
+    rows = await Scenario.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values("slug")
+    taken = {str(row["slug"]) for row in rows}
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+async def _insert_with_slug(base: str, **fields: Any) -> Scenario:
+    """Insert under the first free slug. A concurrent insert can take it between the look
+    and the insert; then retry under a random suffix (a fresh look could still read the
+    transaction's old snapshot on MariaDB)."""
+    slug = await _free_slug(base)
+    for _ in range(SLUG_ATTEMPTS):
+        try:
+            async with in_transaction():  # a savepoint: the failed insert alone rolls back
+                return await Scenario.create(slug=slug, **fields)
+        except IntegrityError:
+            slug = f"{base}-{secrets.token_hex(3)}"
+    raise DomainError("DUPLICATE", "could not reserve a unique slug; try again", "title")
+
+
+async def _write_tags(scenario_id: UUID, tags: list[str]) -> None:
+    await ScenarioTag.filter(scenario_id=scenario_id).delete()
+    await ScenarioTag.bulk_create([ScenarioTag(scenario_id=scenario_id, tag=t) for t in tags])
+
+
+async def create_scenario(actor: Actor, spec: ScenarioSpec, meta: RequestMeta) -> Scenario:
+    errors = scenario_errors(spec, prefix="")
+    if errors:
+        raise DomainErrors(errors)
+    tags = normalize_tags(spec.tags)
+    async with in_transaction():
+        scenario = await _insert_with_slug(
+            slugify(spec.title),
+            author_id=actor.id,
+            title=spec.title.strip(),
+            description=spec.description.strip(),
+            difficulty=spec.difficulty,
+            category=spec.category.strip(),
+            visibility=spec.visibility,
+        )
+        await _write_tags(scenario.id, tags)
+        await audit(
+            "scenario.create",
+            meta,
+            actor_id=actor.id,
+            target_type="Scenario",
+            target_id=scenario.id,
+            slug=scenario.slug,
+        )
+    return scenario
+
+
+def _change_errors(changes: ScenarioChanges) -> list[DomainError]:
+    errors = []
+    if changes.title is not None:
+        errors += title_errors(changes.title)
+    if changes.description is not None:
+        errors += description_errors(changes.description)
+    if changes.difficulty is not None:
+        errors += difficulty_errors(changes.difficulty)
+    if changes.category is not None:
+        errors += category_errors(changes.category)
+    if changes.tags is not None:
+        errors += tag_errors(changes.tags)
+    return errors
+
+
+async def update_scenario(
+    actor: Actor, scenario_id: UUID, changes: ScenarioChanges, meta: RequestMeta
+) -> Scenario:
+    """Change metadata shared by every version (the slug stays as created)."""
+    errors = _change_errors(changes)
+    if errors:
+        raise DomainErrors(errors)
+    async with in_transaction():
+        scenario = await scenario_for_change(actor, scenario_id, lock=True)
+        changed: list[str] = []
+        for name in ("title", "description", "category"):
+            value = getattr(changes, name)
+            if value is not None:
+                setattr(scenario, name, value.strip())
+                changed.append(name)
+        for name in ("difficulty", "visibility"):
+            value = getattr(changes, name)
+            if value is not None:
+                setattr(scenario, name, value)
+                changed.append(name)
+        if changed:
+            await scenario.save(update_fields=[*changed, "updated_at"])
+        if changes.tags is not None:
+            await _write_tags(scenario.id, normalize_tags(changes.tags))
+            changed.append("tags")
+        if changed:
+            await audit(
+                "scenario.update",
+                meta,
+                actor_id=actor.id,
+                target_type="Scenario",
+                target_id=scenario.id,
+                fields=changed,
+            )
+    return scenario
+
+
+async def delete_scenario(actor: Actor, scenario_id: UUID, meta: RequestMeta) -> Scenario:
+    """Soft delete: hidden from the catalog and from further authoring; sessions already
+    running keep running, and the slug stays reserved."""
+    async with in_transaction():
+        scenario = await scenario_for_change(actor, scenario_id, lock=True)
+        scenario.deleted_at = now()
+        await scenario.save(update_fields=["deleted_at", "updated_at"])
+        await audit(
+            "scenario.delete",
+            meta,
+            actor_id=actor.id,
+            target_type="Scenario",
+            target_id=scenario.id,
+            slug=scenario.slug,
+        )
+    return scenario

@@ -1,0 +1,446 @@
+"""The scenario document: one version's content as YAML, to keep in git and import again.
+
+The document holds content only, never database IDs, version numbers or timestamps, so
+export → import → export gives the same text. Keys are camelCase (the API's field names,
+so a problem's path points into the document), in a fixed order, in block style::
+
+    rangex: 1
+    scenario:
+      slug: sql-injection-101
+      title: SQL injection 101
+      ...
+    changelog: ''
+    timeLimitMinutes: 60
+    resourceProfile: SMALL
+    machines:
+      - name: attacker
+        role: ATTACKER
+        ...
+    questions:
+      - prompt: What is the flag?
+        kind: FLAG
+        ...
+
+Expected answers (``caseSensitive``, ``expectedAnswers``) are written only when asked for;
+such a document is secret. Reading uses PyYAML's safe loader, refuses aliases and duplicate
+keys, and reports every problem at once as ``DomainError``s with a field path
+(``machines.1.role``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Callable, Hashable
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from ...models.enums import (
+    Difficulty,
+    EgressPolicy,
+    MachineRole,
+    QuestionKind,
+    ResourceProfile,
+    Visibility,
+)
+from ..errors import DomainError, DomainErrors
+from .scenarios import SLUG_MAX_LENGTH
+from .spec import MachineSpec, QuestionSpec, ScenarioSpec, VersionSpec
+
+SCHEMA_KEY = "rangex"
+SCHEMA_VERSION = 1
+MAX_DOCUMENT_CHARS = 1_000_000
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ANSWER_KEYS = frozenset({"caseSensitive", "expectedAnswers"})
+
+HEADER = "# RangeX scenario document: rangex-graphql scenario import FILE\n"
+SECRET_HEADER = (
+    "# RangeX scenario document WITH EXPECTED ANSWERS: it is secret, keep it out of\n"
+    "# public places. Import: rangex-graphql scenario import FILE\n"
+)
+
+Errors = list[DomainError]
+Reader = Callable[[object, str, Errors], Any]
+
+
+class _Mismatch(Exception):
+    """A value of the wrong type or out of its set; reported at the value's path."""
+
+
+# --- readers: a plain YAML value in, the spec's value out (problems go to ``errors``) -----
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a boolean (quote it to make it a string)"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, datetime.date):
+        return "a date (quote it to make it a string)"
+    return type(value).__name__
+
+
+def _scalar(check: Callable[[object], Any]) -> Reader:
+    def read(value: object, path: str, errors: Errors) -> Any:
+        try:
+            return check(value)
+        except _Mismatch as exc:
+            errors.append(DomainError("INVALID", str(exc), path))
+            return None
+
+    return read
+
+
+def _string(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Mismatch(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Mismatch(f"expected an integer, got {_describe(value)}")
+    return value
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Mismatch(f"expected a number, got {_describe(value)}")
+    return float(value)
+
+
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Mismatch(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _slug(value: object) -> str:
+    slug = _string(value)
+    if len(slug) > SLUG_MAX_LENGTH or not SLUG_PATTERN.match(slug):
+        raise _Mismatch(
+            f"{slug!r} is not a slug: at most {SLUG_MAX_LENGTH} characters of a-z, 0-9 "
+            "and single hyphens between them"
+        )
+    return slug
+
+
+TEXT, INTEGER, NUMBER, BOOLEAN = (
+    _scalar(_string),
+    _scalar(_integer),
+    _scalar(_number),
+    _scalar(_boolean),
+)
+
+
+def _enum(members: type[StrEnum]) -> Reader:
+    def check(value: object) -> StrEnum:
+        text = _string(value)
+        try:
+            return members(text)
+        except ValueError:
+            allowed = ", ".join(member.value for member in members)
+            raise _Mismatch(f'unknown value "{text}" (one of {allowed})') from None
+
+    return _scalar(check)
+
+
+def _list_of(item: Reader) -> Reader:
+    def read(value: object, path: str, errors: Errors) -> list[Any]:
+        if not isinstance(value, list):
+            errors.append(DomainError("INVALID", f"expected a list, got {_describe(value)}", path))
+            return []
+        return [item(element, f"{path}.{i}", errors) for i, element in enumerate(value)]
+
+    return read
+
+
+def _string_map(value: object, path: str, errors: Errors) -> dict[str, str]:
+    if not isinstance(value, dict):
+        errors.append(DomainError("INVALID", f"expected a mapping, got {_describe(value)}", path))
+        return {}
+    result: dict[str, str] = {}
+    # Paths by position, as validation's: a camelCased path would mangle MY_VARIABLE.
+    for i, (key, element) in enumerate(value.items()):
+        if isinstance(key, str):
+            result[key] = TEXT(element, f"{path}.{i}", errors)
+        else:
+            problem = f"the name {key!r} must be a string"
+            errors.append(DomainError("INVALID", problem, f"{path}.{i}"))
+    return result
+
+
+class Entry(NamedTuple):
+    """One key of a section: its name in the document, the spec attribute, how to read it."""
+
+    key: str
+    attr: str
+    read: Reader
+
+
+SCENARIO = (
+    Entry("slug", "slug", _scalar(_slug)),
+    Entry("title", "title", TEXT),
+    Entry("description", "description", TEXT),
+    Entry("difficulty", "difficulty", _enum(Difficulty)),
+    Entry("category", "category", TEXT),
+    Entry("tags", "tags", _list_of(TEXT)),
+    Entry("visibility", "visibility", _enum(Visibility)),
+)
+VERSION = (  # after ``rangex`` and ``scenario``, before ``machines`` and ``questions``
+    Entry("changelog", "changelog", TEXT),
+    Entry("timeLimitMinutes", "time_limit_minutes", INTEGER),
+    Entry("resourceProfile", "resource_profile", _enum(ResourceProfile)),
+)
+MACHINE = (
+    Entry("name", "name", TEXT),
+    Entry("role", "role", _enum(MachineRole)),
+    Entry("imageRef", "image_ref", TEXT),
+    Entry("cpu", "cpu", NUMBER),
+    Entry("memoryMib", "memory_mib", INTEGER),
+    Entry("exposedPorts", "exposed_ports", _list_of(INTEGER)),
+    Entry("environment", "environment", _string_map),
+    Entry("networkGroup", "network_group", TEXT),
+    Entry("egress", "egress", _enum(EgressPolicy)),
+)
+QUESTION = (
+    Entry("prompt", "prompt", TEXT),
+    Entry("kind", "kind", _enum(QuestionKind)),
+    Entry("points", "points", INTEGER),
+    Entry("maxAttempts", "max_attempts", INTEGER),
+    Entry("choices", "choices", _list_of(TEXT)),
+    Entry("caseSensitive", "case_sensitive", BOOLEAN),
+    Entry("expectedAnswers", "expected_answers", _list_of(TEXT)),
+)
+
+
+def _required(spec_class: type) -> set[str]:
+    """The attributes without a default: their keys must be in the document."""
+    return {
+        f.name
+        for f in dataclasses.fields(spec_class)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+
+
+def _join(path: str, key: object) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _read_section(
+    value: object,
+    path: str,
+    errors: Errors,
+    entries: tuple[Entry, ...],
+    required: set[str],
+    extra: frozenset[str] = frozenset(),
+) -> dict[str, Any] | None:
+    """The spec's keyword arguments from the mapping ``value``; None if anything is wrong.
+
+    Absent optional keys are left out, so they keep the spec's default; keys in ``extra``
+    are allowed and left to the caller.
+    """
+    if not isinstance(value, dict):
+        problem = f"expected a mapping, got {_describe(value)}"
+        errors.append(DomainError("INVALID", problem, path or None))
+        return None
+    before = len(errors)
+    known = {entry.key for entry in entries} | extra
+    for key in value:
+        if key not in known:
+            listing = ", ".join(sorted(known))
+            errors.append(
+                DomainError("UNKNOWN_FIELD", f"unknown key (known: {listing})", _join(path, key))
+            )
+    values: dict[str, Any] = {}
+    for entry in entries:
+        if entry.key in value:
+            values[entry.attr] = entry.read(value[entry.key], _join(path, entry.key), errors)
+        elif entry.attr in required:
+            errors.append(DomainError("REQUIRED", "missing", _join(path, entry.key)))
+    return values if len(errors) == before else None
+
+
+def _record(entries: tuple[Entry, ...], spec_class: type) -> Reader:
+    """A reader of one spec object (a machine, a question, the scenario)."""
+    required = _required(spec_class)
+
+    def read(value: object, path: str, errors: Errors) -> Any:
+        values = _read_section(value, path, errors, entries, required)
+        return None if values is None else spec_class(**values)
+
+    return read
+
+
+READ_SCENARIO = _record(SCENARIO, ScenarioSpec)
+READ_MACHINES = _list_of(_record(MACHINE, MachineSpec))
+READ_QUESTIONS = _list_of(_record(QUESTION, QuestionSpec))
+BODY = frozenset({SCHEMA_KEY, "scenario", "machines", "questions"})
+
+
+def _check_schema_version(data: dict[Any, Any]) -> None:
+    """Refuse a mapping that is no RangeX document, or one of another format version."""
+    if SCHEMA_KEY not in data:
+        problem = "missing: not a RangeX scenario document?"
+        raise DomainErrors([DomainError("REQUIRED", problem, SCHEMA_KEY)])
+    found = data[SCHEMA_KEY]
+    if isinstance(found, bool) or found != SCHEMA_VERSION:
+        problem = f"format version {found!r} is not supported (this server reads {SCHEMA_VERSION})"
+        raise DomainErrors([DomainError("UNSUPPORTED_VERSION", problem, SCHEMA_KEY)])
+
+
+def _version(data: object) -> VersionSpec:
+    if not isinstance(data, dict):
+        problem = f"the document must be a mapping of keys, not {_describe(data)}"
+        raise DomainErrors([DomainError("INVALID", problem, None)])
+    _check_schema_version(data)
+    errors: Errors = []
+    values = _read_section(data, "", errors, VERSION, set(), extra=BODY)
+    scenario = None
+    if "scenario" in data:
+        scenario = READ_SCENARIO(data["scenario"], "scenario", errors)
+    else:
+        errors.append(DomainError("REQUIRED", "missing", "scenario"))
+    machines = READ_MACHINES(data.get("machines", []), "machines", errors)
+    questions = READ_QUESTIONS(data.get("questions", []), "questions", errors)
+    if errors or values is None or scenario is None:  # (each None comes with an error)
+        raise DomainErrors(errors)
+    return VersionSpec(scenario=scenario, machines=machines, questions=questions, **values)
+
+
+# --- YAML in ------------------------------------------------------------------------------
+
+
+class _DocumentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, also refusing aliases (no entity expansion) and duplicate keys."""
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.current_event.start_mark  # check_event peeked at it
+            raise ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode):
+                if key_node.value in seen:
+                    raise ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _syntax_error(exc: yaml.YAMLError) -> DomainError:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        problem = (exc.problem or "").removeprefix("but ")  # "but found another document"
+        message = f"line {mark.line + 1}, column {mark.column + 1}: {problem}"
+        if exc.context and exc.context_mark is not None:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    else:
+        message = str(exc)
+    return DomainError("YAML_SYNTAX", message, None)
+
+
+def parse(text: str) -> VersionSpec:
+    """The document's content; ``DomainErrors`` listing every problem when it is malformed.
+
+    Only the document's shape is checked here (keys, types, enum values); the content
+    rules are ``validation.validate_version``'s.
+    """
+    if len(text) > MAX_DOCUMENT_CHARS:
+        problem = f"the document is longer than {MAX_DOCUMENT_CHARS} characters"
+        raise DomainErrors([DomainError("TOO_LARGE", problem, None)])
+    loader = _DocumentLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        raise DomainErrors([_syntax_error(exc)]) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise DomainErrors([DomainError("REQUIRED", "the document is empty", None)])
+    return _version(data)
+
+
+# --- YAML out -----------------------------------------------------------------------------
+
+
+class _DocumentDumper(yaml.SafeDumper):
+    """Block style, list items indented under their key, multi-line text as ``|`` blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
+    )
+
+
+_DocumentDumper.add_representer(str, _represent_text)
+
+
+def _plain(value: Any) -> Any:
+    """A spec value as plain YAML data: enum values, sorted mappings (stable on MySQL too)."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(key): _plain(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_plain(element) for element in value]
+    return value
+
+
+def _dump_section(
+    spec: object, entries: tuple[Entry, ...], skip: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    return {
+        e.key: _plain(getattr(spec, e.attr))
+        for e in entries
+        if e.key not in skip and getattr(spec, e.attr) is not None
+    }
+
+
+def dump(spec: VersionSpec, *, include_answers: bool) -> str:
+    """The document for ``spec``; expected answers only with ``include_answers``."""
+    skip = frozenset() if include_answers else ANSWER_KEYS
+    machines = [_dump_section(m, MACHINE) for m in spec.machines]
+    for machine, source in zip(machines, spec.machines, strict=True):
+        machine["cpu"] = float(source.cpu)  # 1 and 1.0 are one value: always write 1.0
+    document = {
+        SCHEMA_KEY: SCHEMA_VERSION,
+        "scenario": _dump_section(spec.scenario, SCENARIO),
+        **_dump_section(spec, VERSION),
+        "machines": machines,
+        "questions": [_dump_section(q, QUESTION, skip) for q in spec.questions],
+    }
+    body = yaml.dump(
+        document,
+        Dumper=_DocumentDumper,
+        sort_keys=False,
+        default_flow_style=False,
+        allow_unicode=True,
+        indent=2,
+        width=1_000_000,  # no folding of long lines: one line of text stays one line
+    )
+    return (SECRET_HEADER if include_answers else HEADER) + body

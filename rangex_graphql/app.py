@@ -14,6 +14,7 @@ from .api.http.routes import http_routes
 from .api.http.security import security_middleware
 from .db.config import dialect_of, tortoise_config
 from .db.migrate import apply_migrations
+from .security.passwords import configure_password_hashing
 from .services.runtime import build_runtime
 from .settings import DEVELOPMENT_SECRET_KEY, Settings, get_settings
 
@@ -46,6 +47,7 @@ def tune_garbage_collector() -> None:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     check_production_settings(settings)
+    configure_password_hashing(max_concurrent=settings.password_hash_concurrency)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

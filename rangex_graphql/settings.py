@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from ipaddress import IPv4Network, IPv6Network
@@ -64,6 +65,12 @@ class Settings(BaseSettings):
     )
     access_token_minutes: int = Field(default=15, ge=1, description="access token lifetime")
     # --- identity -------------------------------------------------------------------------
+    password_hash_concurrency: int = Field(
+        default_factory=lambda: max(1, len(os.sched_getaffinity(0)) - 1),
+        ge=1,
+        description="argon2 hashes computed at once per process; default: usable CPUs - 1 "
+        "(at least 1), so a login storm leaves a CPU to the event loop",
+    )
     previous_secret_keys: list[SecretStr] = Field(
         default_factory=list,
         description="earlier signing keys (JSON list), still accepted while tokens signed "

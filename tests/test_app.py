@@ -27,3 +27,13 @@ def test_garbage_collector_is_tuned_after_start_up() -> None:
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_password_hashing_concurrency_comes_from_the_settings() -> None:
+    from rangex_graphql.security.passwords import configure_password_hashing, get_password_hashing
+
+    try:
+        create_app(Settings(database_url="sqlite://:memory:", password_hash_concurrency=3))
+        assert get_password_hashing().max_concurrent == 3
+    finally:
+        configure_password_hashing()

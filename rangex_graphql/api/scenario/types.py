@@ -53,6 +53,11 @@ VERSION_COLUMNS = (
     "resource_profile",
     "published_at",
     "created_at",
+    "submitted_at",
+    "reviewed_at",
+    "reviewed_by_id",
+    "rejection_reason",
+    "archived_at",
 )
 MACHINE_COLUMNS = (
     "id",
@@ -189,8 +194,15 @@ class ScenarioVersionNode(Node):
     resource_profile: ResourceProfile
     published_at: datetime | None
     created_at: datetime
+    submitted_at: datetime | None
+    reviewed_at: datetime | None
+    rejection_reason: str | None = strawberry.field(
+        description="Why a reviewer rejected it (REJECTED versions)."
+    )
+    archived_at: datetime | None
     pk: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
+    reviewed_by_id: strawberry.Private[UUID | None]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ScenarioVersionNode:
@@ -205,7 +217,20 @@ class ScenarioVersionNode(Node):
             resource_profile=row["resource_profile"],
             published_at=row["published_at"],
             created_at=row["created_at"],
+            submitted_at=row["submitted_at"],
+            reviewed_at=row["reviewed_at"],
+            rejection_reason=row["rejection_reason"],
+            archived_at=row["archived_at"],
+            reviewed_by_id=row["reviewed_by_id"],
         )
+
+    @strawberry.field(description="The admin who approved or rejected it.")
+    async def reviewed_by(
+        self, info: Info
+    ) -> Annotated[UserNode, strawberry.lazy("..user.types")] | None:
+        if self.reviewed_by_id is None:
+            return None
+        return await info.context.loaders.users_by_id.load(self.reviewed_by_id)
 
     @strawberry.field
     async def scenario(self, info: Info) -> ScenarioNode:

@@ -13,6 +13,7 @@ from tests.api.authoring.conftest import (
     Authoring,
     ready_version,
 )
+from tests.api.graphql import data_of
 
 IMMUTABLE = [("VERSION_IMMUTABLE", "versionId")]
 
@@ -57,6 +58,18 @@ async def test_a_version_from_draft_to_archived(
         "versionReview", admin, versionId=v1, decision="REJECT", reason="Add a hint question."
     )
     assert rejected["version"]["status"] == "REJECTED"
+    # The author reads why, and who decided, on the version itself.
+    review = await data_of(
+        authoring.settings,
+        """query($id: ID!) { node(id: $id) { ... on ScenarioVersion {
+          rejectionReason submittedAt reviewedAt reviewedBy { username } } } }""",
+        {"id": v1},
+        as_user=creator,
+    )
+    assert review["node"]["rejectionReason"] == "Add a hint question."
+    assert review["node"]["reviewedBy"] == {"username": admin.username}
+    assert review["node"]["submittedAt"] is not None
+    assert review["node"]["reviewedAt"] is not None
     # REJECTED is edited and submitted again.
     await authoring.ok("versionUpdate", creator, versionId=v1, changelog="With a hint.")
     await authoring.ok("questionAdd", creator, versionId=v1, **{**FLAG_QUESTION, "points": 5})

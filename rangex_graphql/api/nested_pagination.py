@@ -17,8 +17,9 @@ from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
 from tortoise.models import Model
 
+from ..settings import Settings
 from .errors import BadUserInput
-from .pagination import Connection, Edge, PageInfo
+from .pagination import Connection, Edge, PageInfo, page_size
 
 T = TypeVar("T")
 Filter = tuple[tuple[str, tuple[str, ...]], ...]  # ((column, allowed values), ...)
@@ -58,21 +59,13 @@ class NestedPage:
         after: str | None,
         last: int | None,
         before: str | None,
-        default_size: int,
-        max_size: int,
+        settings: Settings,
         filter: Filter = (),
     ) -> NestedPage:
-        if first is not None and last is not None:
-            raise BadUserInput("pass either first or last, not both", field="first")
-        for name, value in (("first", first), ("last", last)):
-            if value is not None and not 0 <= value <= max_size:
-                raise BadUserInput(
-                    f"{name} must be between 0 and {max_size}, got {value}", field=name
-                )
-        limit = last if last is not None else first if first is not None else default_size
+        limit, backward = page_size(first, last, settings)
         return cls(
             limit=limit,
-            backward=last is not None,
+            backward=backward,
             after=decode_position(after, "after") if after else None,
             before=decode_position(before, "before") if before else None,
             filter=filter,

@@ -21,6 +21,7 @@ import strawberry
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from ..settings import Settings
 from .errors import BadUserInput
 
 NodeT = TypeVar("NodeT")
@@ -78,6 +79,21 @@ class SortKey:
 Cursor = tuple[tuple[Any, ...], UUID]
 
 
+def page_size(first: int | None, last: int | None, settings: Settings) -> tuple[int, bool]:
+    """How many nodes a page holds, and whether it is read backward (``last``)."""
+    if first is not None and last is not None:
+        raise BadUserInput("pass either first or last, not both", field="first")
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= settings.max_page_size:
+            raise BadUserInput(
+                f"{name} must be between 0 and {settings.max_page_size}, got {value}",
+                field=name,
+            )
+    if last is not None:
+        return last, True
+    return (first if first is not None else settings.default_page_size), False
+
+
 @dataclass(frozen=True, slots=True)
 class PageRequest:
     """Validated ``first/after/last/before``: which way to read, how many, and from where."""
@@ -96,18 +112,9 @@ class PageRequest:
         after: str | None,
         last: int | None,
         before: str | None,
-        default_size: int,
-        max_size: int,
+        settings: Settings,
     ) -> PageRequest:
-        if first is not None and last is not None:
-            raise BadUserInput("pass either first or last, not both", field="first")
-        for name, value in (("first", first), ("last", last)):
-            if value is not None and not 0 <= value <= max_size:
-                raise BadUserInput(
-                    f"{name} must be between 0 and {max_size}, got {value}", field=name
-                )
-        backward = last is not None
-        limit = last if last is not None else first if first is not None else default_size
+        limit, backward = page_size(first, last, settings)
         return cls(
             limit=limit,
             backward=backward,

@@ -45,8 +45,7 @@ class AuditQuery:
             after=after,
             last=last,
             before=before,
-            default_size=settings.default_page_size,
-            max_size=settings.max_page_size,
+            settings=settings,
         )
         queryset = AuditLog.all()
         if filter is not None:

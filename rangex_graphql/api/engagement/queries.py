@@ -43,8 +43,7 @@ async def favorites_of_user(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
     )
     openable = Scenario.filter(openable_scenarios(info.context.viewer)).values("id")
     favorites = ScenarioFavorite.filter(user_id=user_id, scenario_id__in=Subquery(openable))
@@ -72,8 +71,7 @@ async def ratings_of_scenario(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
     )
     return await info.context.loaders.ratings_of_scenario.load(NestedKey(scenario_id, page))
 

@@ -85,8 +85,7 @@ async def registrations_of_event(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
     )
     return await info.context.loaders.registrations_of_event.load(NestedKey(event_id, page))
 
@@ -113,8 +112,7 @@ class EventQuery:
             after=after,
             last=last,
             before=before,
-            default_size=settings.default_page_size,
-            max_size=settings.max_page_size,
+            settings=settings,
         )
         queryset = Event.all()
         if not sees_drafts(info.context.viewer):

@@ -30,8 +30,7 @@ async def notifications_of_user(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
     )
     queryset = Notification.filter(user_id=user_id)
     if unread_only:

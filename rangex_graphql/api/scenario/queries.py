@@ -64,8 +64,7 @@ async def list_scenarios(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
     )
     listed = visible_scenarios(info.context.viewer)
     if not (info.context.viewer and info.context.viewer.is_admin):

@@ -26,8 +26,7 @@ async def sessions_of_user(
         after=after,
         last=last,
         before=before,
-        default_size=settings.default_page_size,
-        max_size=settings.max_page_size,
+        settings=settings,
         filter=(("state", states),) if states else (),
     )
     return await info.context.loaders.sessions_of_user.load(NestedKey(user_id, page))

@@ -40,8 +40,7 @@ class TeamQuery:
             after=after,
             last=last,
             before=before,
-            default_size=settings.default_page_size,
-            max_size=settings.max_page_size,
+            settings=settings,
         )
         queryset = Team.all()
         if search:

@@ -77,8 +77,7 @@ class UserQuery:
             after=after,
             last=last,
             before=before,
-            default_size=settings.default_page_size,
-            max_size=settings.max_page_size,
+            settings=settings,
         )
         queryset = User.all()
         if filter is not None:

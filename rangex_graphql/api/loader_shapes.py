@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
@@ -17,13 +18,50 @@ from tortoise.models import Model
 from ..db.rows import RowReader
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 Row = dict[str, Any]
+
+
+class Lazy(Generic[K, V]):
+    """A loader attribute built on first access, then cached on the instance."""
+
+    def __init__(self, factory: Callable[[], DataLoader[K, V]]) -> None:
+        self.factory = factory
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Lazy[K, V]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> DataLoader[K, V]: ...
+    def __get__(self, instance: object | None, owner: type) -> Lazy[K, V] | DataLoader[K, V]:
+        if instance is None:
+            return self
+        loader = self.factory()
+        # No __set__ on this descriptor, so the instance attribute wins from now on.
+        instance.__dict__[self.name] = loader
+        return loader
+
+
+@cache
+def _reader(
+    model: type[Model],
+    columns: tuple[str, ...],
+    key: str,
+    order_by: tuple[str, ...],
+    where: tuple[tuple[str, Any], ...],
+) -> RowReader:
+    # Built once per shape: its converters and SQL text serve every request.
+    return RowReader(model, columns, key, order_by, dict(where))
 
 
 def one_by_id(
     model: type[Model], columns: Sequence[str], to_node: Callable[[Row], T]
 ) -> DataLoader[UUID, T | None]:
-    reader = RowReader(model, columns, "id")
+    reader = _reader(model, tuple(columns), "id", (), ())
 
     async def load(keys: list[UUID]) -> list[T | None]:
         rows = await reader.where_in(keys)
@@ -41,7 +79,7 @@ def many_by_key(
     order_by: Iterable[str] = ("position", "id"),
     where: dict[str, Any] | None = None,
 ) -> DataLoader[UUID, list[T]]:
-    reader = RowReader(model, columns, key, order_by, where)
+    reader = _reader(model, tuple(columns), key, tuple(order_by), tuple((where or {}).items()))
 
     async def load(keys: list[UUID]) -> list[list[T]]:
         rows = await reader.where_in(keys)

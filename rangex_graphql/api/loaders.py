@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -42,7 +41,7 @@ from .event.types import (
     EventRegistrationNode,
     EventScenarioNode,
 )
-from .loader_shapes import many_by_key, one_by_id
+from .loader_shapes import Lazy, many_by_key, one_by_id
 from .nested_pagination import NestedConnectionLoader, NestedKey
 from .scenario.types import (
     MACHINE_COLUMNS,
@@ -129,23 +128,20 @@ def _users() -> DataLoader[UUID, UserNode | None]:
     return one_by_id(User, USER_COLUMNS, UserNode.from_row)
 
 
-@dataclass
 class Loaders:
-    users_by_id: DataLoader[UUID, UserNode | None] = field(default_factory=_users)
-    scenarios_by_id: DataLoader[UUID, ScenarioNode | None] = field(
-        default_factory=lambda: one_by_id(Scenario, SCENARIO_COLUMNS, ScenarioNode.from_row)
+    """Each DataLoader is created on first use: a request touches only a few."""
+
+    users_by_id: Lazy[UUID, UserNode | None] = Lazy(_users)
+    scenarios_by_id: Lazy[UUID, ScenarioNode | None] = Lazy(
+        lambda: one_by_id(Scenario, SCENARIO_COLUMNS, ScenarioNode.from_row)
     )
-    tags_by_scenario: DataLoader[UUID, list[str]] = field(
-        default_factory=lambda: DataLoader(load_fn=_tags)
-    )
-    versions_by_id: DataLoader[UUID, ScenarioVersionNode | None] = field(
-        default_factory=lambda: one_by_id(
-            ScenarioVersion, VERSION_COLUMNS, ScenarioVersionNode.from_row
-        )
+    tags_by_scenario: Lazy[UUID, list[str]] = Lazy(lambda: DataLoader(load_fn=_tags))
+    versions_by_id: Lazy[UUID, ScenarioVersionNode | None] = Lazy(
+        lambda: one_by_id(ScenarioVersion, VERSION_COLUMNS, ScenarioVersionNode.from_row)
     )
     # Only the published version (one row per scenario), for catalog listings.
-    published_versions_by_scenario: DataLoader[UUID, list[ScenarioVersionNode]] = field(
-        default_factory=lambda: many_by_key(
+    published_versions_by_scenario: Lazy[UUID, list[ScenarioVersionNode]] = Lazy(
+        lambda: many_by_key(
             ScenarioVersion,
             "scenario_id",
             VERSION_COLUMNS,
@@ -154,8 +150,8 @@ class Loaders:
             where={"status": VersionStatus.PUBLISHED},
         )
     )
-    versions_by_scenario: DataLoader[UUID, list[ScenarioVersionNode]] = field(
-        default_factory=lambda: many_by_key(
+    versions_by_scenario: Lazy[UUID, list[ScenarioVersionNode]] = Lazy(
+        lambda: many_by_key(
             ScenarioVersion,
             "scenario_id",
             VERSION_COLUMNS,
@@ -163,43 +159,31 @@ class Loaders:
             order_by=("-number",),
         )
     )
-    machines_by_id: DataLoader[UUID, MachineNode | None] = field(
-        default_factory=lambda: one_by_id(Machine, MACHINE_COLUMNS, MachineNode.from_row)
+    machines_by_id: Lazy[UUID, MachineNode | None] = Lazy(
+        lambda: one_by_id(Machine, MACHINE_COLUMNS, MachineNode.from_row)
     )
-    machines_by_version: DataLoader[UUID, list[MachineNode]] = field(
-        default_factory=lambda: many_by_key(
-            Machine, "version_id", MACHINE_COLUMNS, MachineNode.from_row
-        )
+    machines_by_version: Lazy[UUID, list[MachineNode]] = Lazy(
+        lambda: many_by_key(Machine, "version_id", MACHINE_COLUMNS, MachineNode.from_row)
     )
-    machine_count_by_version: DataLoader[UUID, int] = field(
-        default_factory=lambda: count_by_key(Machine, "version_id")
+    machine_count_by_version: Lazy[UUID, int] = Lazy(lambda: count_by_key(Machine, "version_id"))
+    questions_by_id: Lazy[UUID, QuestionNode | None] = Lazy(
+        lambda: one_by_id(Question, QUESTION_COLUMNS, QuestionNode.from_row)
     )
-    questions_by_id: DataLoader[UUID, QuestionNode | None] = field(
-        default_factory=lambda: one_by_id(Question, QUESTION_COLUMNS, QuestionNode.from_row)
+    answers_by_question: Lazy[UUID, list[str]] = Lazy(lambda: DataLoader(load_fn=_answers))
+    questions_by_version: Lazy[UUID, list[QuestionNode]] = Lazy(
+        lambda: many_by_key(Question, "version_id", QUESTION_COLUMNS, QuestionNode.from_row)
     )
-    answers_by_question: DataLoader[UUID, list[str]] = field(
-        default_factory=lambda: DataLoader(load_fn=_answers)
+    sessions_by_id: Lazy[UUID, EnvironmentSessionNode | None] = Lazy(
+        lambda: one_by_id(EnvironmentSession, SESSION_COLUMNS, EnvironmentSessionNode.from_row)
     )
-    questions_by_version: DataLoader[UUID, list[QuestionNode]] = field(
-        default_factory=lambda: many_by_key(
-            Question, "version_id", QUESTION_COLUMNS, QuestionNode.from_row
-        )
+    sessions_of_user: Lazy[NestedKey, Connection[EnvironmentSessionNode]] = Lazy(
+        SESSIONS_OF_USER.loader
     )
-    sessions_by_id: DataLoader[UUID, EnvironmentSessionNode | None] = field(
-        default_factory=lambda: one_by_id(
-            EnvironmentSession, SESSION_COLUMNS, EnvironmentSessionNode.from_row
-        )
+    session_machines_by_id: Lazy[UUID, SessionMachineNode | None] = Lazy(
+        lambda: one_by_id(SessionMachine, SESSION_MACHINE_COLUMNS, SessionMachineNode.from_row)
     )
-    sessions_of_user: DataLoader[NestedKey, Connection[EnvironmentSessionNode]] = field(
-        default_factory=SESSIONS_OF_USER.loader
-    )
-    session_machines_by_id: DataLoader[UUID, SessionMachineNode | None] = field(
-        default_factory=lambda: one_by_id(
-            SessionMachine, SESSION_MACHINE_COLUMNS, SessionMachineNode.from_row
-        )
-    )
-    session_machines_by_session: DataLoader[UUID, list[SessionMachineNode]] = field(
-        default_factory=lambda: many_by_key(
+    session_machines_by_session: Lazy[UUID, list[SessionMachineNode]] = Lazy(
+        lambda: many_by_key(
             SessionMachine,
             "session_id",
             SESSION_MACHINE_COLUMNS,
@@ -207,32 +191,28 @@ class Loaders:
             order_by=("created_at", "id"),
         )
     )
-    events_by_id: DataLoader[UUID, EventNode | None] = field(
-        default_factory=lambda: one_by_id(Event, EVENT_COLUMNS, EventNode.from_row)
+    events_by_id: Lazy[UUID, EventNode | None] = Lazy(
+        lambda: one_by_id(Event, EVENT_COLUMNS, EventNode.from_row)
     )
-    event_scenarios_by_id: DataLoader[UUID, EventScenarioNode | None] = field(
-        default_factory=lambda: one_by_id(
-            EventScenario, EVENT_SCENARIO_COLUMNS, EventScenarioNode.from_row
-        )
+    event_scenarios_by_id: Lazy[UUID, EventScenarioNode | None] = Lazy(
+        lambda: one_by_id(EventScenario, EVENT_SCENARIO_COLUMNS, EventScenarioNode.from_row)
     )
-    event_scenarios_by_event: DataLoader[UUID, list[EventScenarioNode]] = field(
-        default_factory=lambda: many_by_key(
+    event_scenarios_by_event: Lazy[UUID, list[EventScenarioNode]] = Lazy(
+        lambda: many_by_key(
             EventScenario, "event_id", EVENT_SCENARIO_COLUMNS, EventScenarioNode.from_row
         )
     )
-    registrations_by_id: DataLoader[UUID, EventRegistrationNode | None] = field(
-        default_factory=lambda: one_by_id(
-            EventRegistration, REGISTRATION_COLUMNS, EventRegistrationNode.from_row
-        )
+    registrations_by_id: Lazy[UUID, EventRegistrationNode | None] = Lazy(
+        lambda: one_by_id(EventRegistration, REGISTRATION_COLUMNS, EventRegistrationNode.from_row)
     )
-    registrations_of_event: DataLoader[NestedKey, Connection[EventRegistrationNode]] = field(
-        default_factory=REGISTRATIONS_OF_EVENT.loader
+    registrations_of_event: Lazy[NestedKey, Connection[EventRegistrationNode]] = Lazy(
+        REGISTRATIONS_OF_EVENT.loader
     )
-    teams_by_id: DataLoader[UUID, TeamNode | None] = field(
-        default_factory=lambda: one_by_id(Team, TEAM_COLUMNS, TeamNode.from_row)
+    teams_by_id: Lazy[UUID, TeamNode | None] = Lazy(
+        lambda: one_by_id(Team, TEAM_COLUMNS, TeamNode.from_row)
     )
-    members_by_team: DataLoader[UUID, list[TeamMemberNode]] = field(
-        default_factory=lambda: many_by_key(
+    members_by_team: Lazy[UUID, list[TeamMemberNode]] = Lazy(
+        lambda: many_by_key(
             TeamMember,
             "team_id",
             TEAM_MEMBER_COLUMNS,
@@ -240,11 +220,11 @@ class Loaders:
             order_by=("role", "created_at", "id"),
         )
     )
-    team_members_by_id: DataLoader[UUID, TeamMemberNode | None] = field(
-        default_factory=lambda: one_by_id(TeamMember, TEAM_MEMBER_COLUMNS, TeamMemberNode.from_row)
+    team_members_by_id: Lazy[UUID, TeamMemberNode | None] = Lazy(
+        lambda: one_by_id(TeamMember, TEAM_MEMBER_COLUMNS, TeamMemberNode.from_row)
     )
-    memberships_by_user: DataLoader[UUID, list[TeamMemberNode]] = field(
-        default_factory=lambda: many_by_key(
+    memberships_by_user: Lazy[UUID, list[TeamMemberNode]] = Lazy(
+        lambda: many_by_key(
             TeamMember,
             "user_id",
             TEAM_MEMBER_COLUMNS,
@@ -252,23 +232,21 @@ class Loaders:
             order_by=("created_at", "id"),
         )
     )
-    favorited_by_user: DataLoader[UserScenario, bool] = field(
-        default_factory=lambda: DataLoader(load_fn=favorited)
+    favorited_by_user: Lazy[UserScenario, bool] = Lazy(lambda: DataLoader(load_fn=favorited))
+    favorite_count_by_scenario: Lazy[UUID, int] = Lazy(
+        lambda: count_by_key(ScenarioFavorite, "scenario_id")
     )
-    favorite_count_by_scenario: DataLoader[UUID, int] = field(
-        default_factory=lambda: count_by_key(ScenarioFavorite, "scenario_id")
+    rating_by_user: Lazy[UserScenario, ScenarioRatingNode | None] = Lazy(
+        lambda: DataLoader(load_fn=ratings_by_user_scenario)
     )
-    rating_by_user: DataLoader[UserScenario, ScenarioRatingNode | None] = field(
-        default_factory=lambda: DataLoader(load_fn=ratings_by_user_scenario)
+    ratings_of_scenario: Lazy[NestedKey, Connection[ScenarioRatingNode]] = Lazy(
+        RATINGS_OF_SCENARIO.loader
     )
-    ratings_of_scenario: DataLoader[NestedKey, Connection[ScenarioRatingNode]] = field(
-        default_factory=RATINGS_OF_SCENARIO.loader
+    unread_notification_count_by_user: Lazy[UUID, int] = Lazy(
+        lambda: count_by_key(Notification, "user_id", read_at__isnull=True)
     )
-    unread_notification_count_by_user: DataLoader[UUID, int] = field(
-        default_factory=lambda: count_by_key(Notification, "user_id", read_at__isnull=True)
-    )
-    api_tokens_by_user: DataLoader[UUID, list[ApiTokenNode]] = field(
-        default_factory=lambda: many_by_key(
+    api_tokens_by_user: Lazy[UUID, list[ApiTokenNode]] = Lazy(
+        lambda: many_by_key(
             ApiToken,
             "user_id",
             API_TOKEN_COLUMNS,

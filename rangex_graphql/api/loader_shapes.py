@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from ..db.rows import RowReader
+from ..db.rows import row_reader
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -46,22 +45,10 @@ class Lazy(Generic[K, V]):
         return loader
 
 
-@cache
-def _reader(
-    model: type[Model],
-    columns: tuple[str, ...],
-    key: str,
-    order_by: tuple[str, ...],
-    where: tuple[tuple[str, Any], ...],
-) -> RowReader:
-    # Built once per shape: its converters and SQL text serve every request.
-    return RowReader(model, columns, key, order_by, dict(where))
-
-
 def one_by_id(
     model: type[Model], columns: Sequence[str], to_node: Callable[[Row], T]
 ) -> DataLoader[UUID, T | None]:
-    reader = _reader(model, tuple(columns), "id", (), ())
+    reader = row_reader(model, tuple(columns), "id", (), ())
 
     async def load(keys: list[UUID]) -> list[T | None]:
         rows = await reader.where_in(keys)
@@ -79,7 +66,7 @@ def many_by_key(
     order_by: Iterable[str] = ("position", "id"),
     where: dict[str, Any] | None = None,
 ) -> DataLoader[UUID, list[T]]:
-    reader = _reader(model, tuple(columns), key, tuple(order_by), tuple((where or {}).items()))
+    reader = row_reader(model, tuple(columns), key, tuple(order_by), tuple((where or {}).items()))
 
     async def load(keys: list[UUID]) -> list[list[T]]:
         rows = await reader.where_in(keys)

@@ -9,6 +9,7 @@ the rows are exactly what ``QuerySet.values()`` would return.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from tortoise.models import Model
@@ -83,3 +84,16 @@ class RowReader:
         raw = await client.execute_query_dict(sql, [*map(str, keys), *self._where_values])
         converters = self._converters
         return [{name: convert(row[name]) for name, convert in converters} for row in raw]
+
+
+@cache
+def row_reader(
+    model: type[Model],
+    columns: tuple[str, ...],
+    key: str,
+    order_by: tuple[str, ...] = (),
+    where: tuple[tuple[str, Any], ...] = (),
+) -> RowReader:
+    """The reader for one shape, built on first use (after Tortoise has initialised the
+    models) and then shared: its converters and SQL text serve every request."""
+    return RowReader(model, columns, key, order_by, dict(where))

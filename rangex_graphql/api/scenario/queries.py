@@ -5,6 +5,7 @@ from uuid import UUID
 import strawberry
 from tortoise.expressions import Q, Subquery
 
+from ...db.rows import row_reader
 from ...models import Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import VersionStatus, Visibility
 from ..context import Info, Viewer
@@ -162,5 +163,5 @@ class ScenarioQuery:
 
     @strawberry.field(description="A scenario by its slug; null when absent or not visible.")
     async def scenario(self, info: Info, slug: str) -> ScenarioNode | None:
-        rows = await Scenario.filter(slug=slug).values(*SCENARIO_COLUMNS)
+        rows = await row_reader(Scenario, SCENARIO_COLUMNS, "slug").where_in([slug])
         return await scenario_if_visible(info, ScenarioNode.from_row(rows[0]) if rows else None)

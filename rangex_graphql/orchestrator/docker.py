@@ -2,13 +2,15 @@
 
 Per session:
 
-- a bridge network ``<prefix>-<session>`` with a /24 carved from the subnet pool
-  (172.16.0.0/12), ``Internal`` unless the plan allows egress; machines reach each other
-  by name;
-- when the network is internal and a machine publishes ports (the attacker, the entry
-  point), an access network ``<prefix>-<session>-access`` (a /28 from the same pool, no
-  masquerading, no inter-container traffic) for that machine only: Docker publishes no
-  port of a container attached to internal networks alone;
+- a bridge network ``<prefix>-<session>``, ``Internal``, with a /24 carved from the
+  subnet pool (172.16.0.0/12); every machine is on it, its name an alias there;
+- machines with internet egress (the plan must allow egress) also join
+  ``<prefix>-<session>-egress``, a plain bridge (a /28 from the pool): egress is per
+  machine, not for the whole session;
+- machines that publish ports (the attacker, the entry point) and have no internet
+  egress also join ``<prefix>-<session>-access`` (a /28, no masquerading, no traffic
+  between its members): Docker publishes no port of a container whose networks are all
+  internal;
 - one container per machine: labels, NanoCpus, memory (no swap) and pids limits,
   ``Init``, every capability dropped (an allow-list added back), no-new-privileges,
   never privileged, no mounts at all; published ports bound to ``publish_host`` on
@@ -31,7 +33,7 @@ from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequenc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiodocker
 import aiohttp
@@ -51,6 +53,7 @@ from rangex_graphql.orchestrator.protocol import (
     LABEL_SESSION,
     Driver,
     DriverError,
+    EgressPolicy,
     EngineEvent,
     EngineUnavailable,
     EventKind,
@@ -68,6 +71,7 @@ from rangex_graphql.orchestrator.protocol import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MIB = 1024 * 1024
 LABEL_NETWORK_ROLE = "rangex.network-role"
@@ -102,8 +106,26 @@ class DockerDriverConfig:
 
 @dataclass(slots=True)
 class _Created:
+    """What one provisioning attempt created, and the creations still under way."""
+
     networks: list[str] = field(default_factory=list)
     containers: list[str] = field(default_factory=list)
+    pending: set[asyncio.Future[Any]] = field(default_factory=set)
+
+
+_ACCESS_OPTIONS = {
+    "com.docker.network.bridge.enable_ip_masquerade": "false",
+    "com.docker.network.bridge.enable_icc": "false",
+}
+
+
+def _outer_role(spec: MachineSpec) -> str | None:
+    """The network a machine joins besides the internal session network, if any."""
+    if spec.egress is EgressPolicy.INTERNET:
+        return "egress"
+    if spec.published_ports:
+        return "access"
+    return None
 
 
 def _reason(exc: BaseException) -> str:
@@ -236,33 +258,27 @@ class DockerDriver:
             sid,
             self.network_name(sid),
             {**labels, LABEL_NETWORK_ROLE: "session"},
-            internal=not plan.allow_egress,
+            internal=True,
             prefix=24,
             options={},
             created=created,
         )
-        access_net: DockerNetwork | None = None
-        if not plan.allow_egress and any(m.published_ports for m in plan.machines):
-            access_net = await self._create_network(
-                sid,
-                f"{self.network_name(sid)}-access",
-                {**labels, LABEL_NETWORK_ROLE: "access"},
-                internal=False,
-                prefix=28,
-                options={
-                    "com.docker.network.bridge.enable_ip_masquerade": "false",
-                    "com.docker.network.bridge.enable_icc": "false",
-                },
-                created=created,
-            )
+        for role, options in (("egress", {}), ("access", _ACCESS_OPTIONS)):
+            if any(_outer_role(m) == role for m in plan.machines):
+                await self._create_network(
+                    sid,
+                    f"{self.network_name(sid)}-{role}",
+                    {**labels, LABEL_NETWORK_ROLE: role},
+                    internal=False,
+                    prefix=28,
+                    options=options,
+                    created=created,
+                )
         # Every call runs to its end (no cancelling mid-request), so that all that was
         # created is known when one fails.
         created_ids = await self._each(
             plan,
-            [
-                self._create_container(plan, m, attempt, session_net, access_net, created)
-                for m in plan.machines
-            ],
+            [self._create_container(plan, m, attempt, session_net, created) for m in plan.machines],
         )
         docker = self._docker()
         await self._each(plan, [docker.containers.container(cid).start() for cid in created_ids])
@@ -316,16 +332,19 @@ class DockerDriver:
                 if subnet is None:
                     raise ProvisionFailed(session_id, None, f"no free /{prefix} in {self._pool}")
                 try:
-                    network = await docker.networks.create(
-                        {
-                            "Name": name,
-                            "CheckDuplicate": True,
-                            "Driver": "bridge",
-                            "Internal": internal,
-                            "Labels": dict(labels),
-                            "Options": dict(options),
-                            "IPAM": {"Driver": "default", "Config": [{"Subnet": str(subnet)}]},
-                        }
+                    network = await self._creating(
+                        created,
+                        docker.networks.create(
+                            {
+                                "Name": name,
+                                "CheckDuplicate": True,
+                                "Driver": "bridge",
+                                "Internal": internal,
+                                "Labels": dict(labels),
+                                "Options": dict(options),
+                                "IPAM": {"Driver": "default", "Config": [{"Subnet": str(subnet)}]},
+                            }
+                        ),
                     )
                 except DockerError as exc:
                     if "overlap" in exc.message.lower():
@@ -380,17 +399,18 @@ class DockerDriver:
         spec: MachineSpec,
         attempt: str,
         session_net: DockerNetwork,
-        access_net: DockerNetwork | None,
         created: _Created,
     ) -> str:
         sid = plan.session_id
         docker = self._docker()
-        on_access = access_net is not None and bool(spec.published_ports)
-        primary = f"{self.network_name(sid)}-access" if on_access else self.network_name(sid)
-        config = self._container_config(plan, spec, attempt, primary, alias=not on_access)
+        # A machine on an outer network is created there (its default route), then
+        # joins the session network under its name before it starts.
+        role = _outer_role(spec)
+        primary = f"{self.network_name(sid)}-{role}" if role else self.network_name(sid)
+        config = self._container_config(plan, spec, attempt, primary, alias=role is None)
         name = self.container_name(sid, spec.name)
         try:
-            container = await docker.containers.create(config, name=name)
+            container = await self._creating(created, docker.containers.create(config, name=name))
         except DockerError as exc:
             if exc.status != 404:
                 raise
@@ -402,9 +422,9 @@ class DockerDriver:
                 raise ProvisionFailed(
                     sid, spec.name, f"image {spec.image} is not available: {_reason(pull_exc)}"
                 ) from pull_exc
-            container = await docker.containers.create(config, name=name)
+            container = await self._creating(created, docker.containers.create(config, name=name))
         created.containers.append(container.id)
-        if on_access:
+        if role is not None:
             await session_net.connect(
                 {"Container": container.id, "EndpointConfig": {"Aliases": [spec.name]}}
             )
@@ -440,16 +460,30 @@ class DockerDriver:
             published=tuple(published),
         )
 
+    async def _creating(self, created: _Created, call: Awaitable[T]) -> T:
+        """Let a call that creates something finish even if provisioning is cancelled.
+
+        Cancelling the request itself would leave the engine to finish it unseen, after
+        the clean-up looked; the clean-up waits for these instead.
+        """
+        future = asyncio.ensure_future(call)
+        created.pending.add(future)
+        future.add_done_callback(created.pending.discard)
+        return await asyncio.shield(future)
+
+    async def _undo(self, session_id: str, attempt: str, created: _Created) -> None:
+        if created.pending:
+            await asyncio.wait(set(created.pending), timeout=self.config.api_timeout)
+        await self._remove(
+            session_id,
+            f"{LABEL_PROVISION}={attempt}",
+            containers=created.containers,
+            networks=created.networks,
+        )
+
     async def _clean_up_attempt(self, session_id: str, attempt: str, created: _Created) -> None:
         """Remove what a failed attempt created, even when the attempt was cancelled."""
-        task = asyncio.ensure_future(
-            self._remove(
-                session_id,
-                f"{LABEL_PROVISION}={attempt}",
-                containers=created.containers,
-                networks=created.networks,
-            )
-        )
+        task = asyncio.ensure_future(self._undo(session_id, attempt, created))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
         try:
@@ -498,7 +532,7 @@ class DockerDriver:
         attempts: int = 6,
     ) -> None:
         """Remove the containers, then the networks, with ``label`` (and these ids)."""
-        problem = "nothing tried"
+        problem = ""
         for _ in range(attempts):
             try:
                 container_ids = set(containers) | {c.id for c in await self._containers(label)}
@@ -521,6 +555,10 @@ class DockerDriver:
                     ]
                 if not problems:
                     containers, networks = (), ()
+                    problem = (
+                        f"{len(container_ids)} containers and {len(network_ids)} networks"
+                        " were still listed after their removal"
+                    )
                     continue  # the next listing shows that nothing is left
             problem = "; ".join(problems)
             await asyncio.sleep(0.2)

@@ -146,7 +146,7 @@ class SessionPlan:
     creator: str
     scenario_version: str
     machines: tuple[MachineSpec, ...]
-    allow_egress: bool = False  # the session network reaches outside at all
+    allow_egress: bool = False  # whether any machine may have internet egress
     extra_labels: Mapping[str, str] = field(default_factory=dict)
 
     def session_labels(self) -> dict[str, str]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
-from tortoise.functions import Count
 from tortoise.models import Model
 
+from ..db.rows import RowCounter
 from ..models import (
     ApiToken,
     EnvironmentSession,
@@ -88,18 +88,16 @@ RATINGS_OF_SCENARIO = NestedConnectionLoader(
 )
 
 
-def count_by_key(model: type[Model], key: str, **conditions: Any) -> DataLoader[UUID, int]:
-    """How many rows (meeting ``conditions``) each key has: one grouped COUNT per batch."""
+def count_by_key(
+    model: type[Model], key: str, *, null: tuple[str, ...] = ()
+) -> DataLoader[UUID, int]:
+    """How many rows each key has (``null``: columns that must be NULL): one grouped
+    COUNT per batch."""
+    counter = RowCounter(model, key, null)
 
     async def load(keys: list[UUID]) -> list[int]:
-        rows = await (
-            model.filter(**{f"{key}__in": keys}, **conditions)
-            .group_by(key)
-            .annotate(n=Count("id"))
-            .values_list(key, "n")
-        )
-        counts = dict(rows)
-        return [counts.get(k, 0) for k in keys]
+        counts = await counter.counts(keys)
+        return [counts.get(str(k), 0) for k in keys]
 
     return DataLoader(load_fn=load)
 
@@ -243,7 +241,7 @@ class Loaders:
         RATINGS_OF_SCENARIO.loader
     )
     unread_notification_count_by_user: Lazy[UUID, int] = Lazy(
-        lambda: count_by_key(Notification, "user_id", read_at__isnull=True)
+        lambda: count_by_key(Notification, "user_id", null=("read_at",))
     )
     api_tokens_by_user: Lazy[UUID, list[ApiTokenNode]] = Lazy(
         lambda: many_by_key(

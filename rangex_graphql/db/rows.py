@@ -97,3 +97,40 @@ def row_reader(
     """The reader for one shape, built on first use (after Tortoise has initialised the
     models) and then shared: its converters and SQL text serve every request."""
     return RowReader(model, columns, key, order_by, dict(where))
+
+
+class RowCounter:
+    """``SELECT key, COUNT(*) ... WHERE key IN (...) GROUP BY key`` with fixed SQL text.
+
+    ``null`` names columns that must be NULL (e.g. unread notifications)."""
+
+    def __init__(self, model: type[Model], key: str, null: tuple[str, ...] = ()) -> None:
+        self.model = model
+        self.key = key
+        self.null = null
+        self._sql: dict[str, str] = {}
+
+    def _template(self, dialect: str) -> str:
+        sql = self._sql.get(dialect)
+        if sql is None:
+            q = _QUOTE[dialect]
+            fields = self.model._meta.fields_map
+            column = f"{q}{fields[self.key].source_field or self.key}{q}"
+            nulls = "".join(f" AND {q}{fields[c].source_field or c}{q} IS NULL" for c in self.null)
+            sql = (
+                f"SELECT {column} AS {q}k{q}, COUNT(*) AS {q}n{q} "
+                f"FROM {q}{self.model._meta.db_table}{q} "
+                f"WHERE {column} IN ({{marks}}){nulls} GROUP BY {column}"
+            )
+            self._sql[dialect] = sql
+        return sql
+
+    async def counts(self, keys: Sequence[Any]) -> dict[str, int]:
+        """Counts by the key's text form (absent keys have none)."""
+        if not keys:
+            return {}
+        client = self.model._meta.db
+        dialect = client.capabilities.dialect
+        sql = self._template(dialect).format(marks=", ".join([_MARK[dialect]] * len(keys)))
+        rows = await client.execute_query_dict(sql, [str(k) for k in keys])
+        return {str(row["k"]): int(row["n"]) for row in rows}

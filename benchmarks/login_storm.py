@@ -720,7 +720,8 @@ def measure_hash() -> dict[str, Any]:
         "time_cost": parameters.time_cost,
         "memory_cost_kib": parameters.memory_cost_kib,
         "parallelism": parameters.parallelism,
-        "hash_concurrency": hashing.max_concurrent,
+        # What the server runs with (its settings), not this process's own hasher.
+        "hash_concurrency": Settings().password_hash_concurrency,
         "single_hash_ms": {
             "samples": HASH_SAMPLES,
             "min": round(min(times), 1),

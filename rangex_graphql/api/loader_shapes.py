@@ -76,3 +76,10 @@ def many_by_key(
         return [grouped.get(k, []) for k in keys]
 
     return DataLoader(load_fn=load)
+
+
+async def required(loader: DataLoader[K, V | None], key: K) -> V:
+    """A row a foreign key guarantees exists (``machine.version``): never None."""
+    value = await loader.load(key)
+    assert value is not None, f"dangling reference {key!r}"
+    return value

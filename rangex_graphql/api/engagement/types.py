@@ -10,6 +10,7 @@ import strawberry
 from ...services.errors import DomainError, DomainErrors
 from ..context import Info
 from ..ids import to_global_id
+from ..loader_shapes import required
 from ..node import Node
 from ..payload import payload_errors
 
@@ -68,14 +69,10 @@ class ScenarioRatingNode(Node):
 
     @strawberry.field(description="Who rated.")
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        user = await info.context.loaders.users_by_id.load(self.user_id)
-        assert user is not None  # the foreign key guarantees it
-        return user
+        return await required(info.context.loaders.users_by_id, self.user_id)
 
     @strawberry.field(description="The scenario rated.")
     async def scenario(
         self, info: Info
     ) -> Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]:
-        scenario = await info.context.loaders.scenarios_by_id.load(self.scenario_id)
-        assert scenario is not None
-        return scenario
+        return await required(info.context.loaders.scenarios_by_id, self.scenario_id)

@@ -9,6 +9,7 @@ import strawberry
 from ...models.enums import EventStatus, ParticipationMode, RegistrationMode, RegistrationStatus
 from ..context import Info
 from ..ids import to_global_id
+from ..loader_shapes import required
 from ..node import Node
 from ..pagination import Connection
 
@@ -100,17 +101,13 @@ class EventScenarioNode(Node):
 
     @strawberry.field
     async def event(self, info: Info) -> EventNode:
-        event = await info.context.loaders.events_by_id.load(self.event_id)
-        assert event is not None
-        return event
+        return await required(info.context.loaders.events_by_id, self.event_id)
 
     @strawberry.field
     async def version(
         self, info: Info
     ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
-        version = await info.context.loaders.versions_by_id.load(self.version_id)
-        assert version is not None
-        return version
+        return await required(info.context.loaders.versions_by_id, self.version_id)
 
 
 @strawberry.type(name="EventRegistration", description="A user or a team entered in an event.")
@@ -134,9 +131,7 @@ class EventRegistrationNode(Node):
 
     @strawberry.field
     async def event(self, info: Info) -> EventNode:
-        event = await info.context.loaders.events_by_id.load(self.event_id)
-        assert event is not None
-        return event
+        return await required(info.context.loaders.events_by_id, self.event_id)
 
     @strawberry.field(description="The registered user, for an individual registration.")
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")] | None:

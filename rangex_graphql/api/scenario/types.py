@@ -18,6 +18,7 @@ from ...models.enums import (
 from ..context import Info
 from ..errors import Forbidden
 from ..ids import to_global_id
+from ..loader_shapes import required
 from ..node import Node
 from ..pagination import Connection
 from .visibility import can_see_unpublished
@@ -130,9 +131,7 @@ class ScenarioNode(Node):
 
     @strawberry.field(description="Who wrote the scenario.")
     async def author(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        author = await info.context.loaders.users_by_id.load(self.author_id)
-        assert author is not None  # the foreign key guarantees it
-        return author
+        return await required(info.context.loaders.users_by_id, self.author_id)
 
     @strawberry.field(
         description="Versions, newest first. Learners see published versions only; "
@@ -234,9 +233,7 @@ class ScenarioVersionNode(Node):
 
     @strawberry.field
     async def scenario(self, info: Info) -> ScenarioNode:
-        scenario = await info.context.loaders.scenarios_by_id.load(self.scenario_id)
-        assert scenario is not None
-        return scenario
+        return await required(info.context.loaders.scenarios_by_id, self.scenario_id)
 
     @strawberry.field(description="Machines deployed for a session, in order.")
     async def machines(self, info: Info) -> list[MachineNode]:
@@ -280,9 +277,7 @@ class MachineNode(Node):
 
     @strawberry.field
     async def version(self, info: Info) -> ScenarioVersionNode:
-        version = await info.context.loaders.versions_by_id.load(self.version_id)
-        assert version is not None
-        return version
+        return await required(info.context.loaders.versions_by_id, self.version_id)
 
 
 @strawberry.type(name="Question", description="A question a learner answers in a session.")
@@ -312,9 +307,7 @@ class QuestionNode(Node):
 
     @strawberry.field
     async def version(self, info: Info) -> ScenarioVersionNode:
-        version = await info.context.loaders.versions_by_id.load(self.version_id)
-        assert version is not None
-        return version
+        return await required(info.context.loaders.versions_by_id, self.version_id)
 
     @strawberry.field(
         description="Accepted answers. The scenario's author and admins only: learners are "

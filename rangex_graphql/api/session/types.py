@@ -10,6 +10,7 @@ import strawberry
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
 from ..context import Info
 from ..ids import to_global_id
+from ..loader_shapes import required
 from ..node import Node
 
 if TYPE_CHECKING:
@@ -73,17 +74,13 @@ class EnvironmentSessionNode(Node):
 
     @strawberry.field
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        user = await info.context.loaders.users_by_id.load(self.user_id)
-        assert user is not None
-        return user
+        return await required(info.context.loaders.users_by_id, self.user_id)
 
     @strawberry.field
     async def version(
         self, info: Info
     ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
-        version = await info.context.loaders.versions_by_id.load(self.version_id)
-        assert version is not None
-        return version
+        return await required(info.context.loaders.versions_by_id, self.version_id)
 
     @strawberry.field(description="The machines deployed for this session.")
     async def machines(self, info: Info) -> list[SessionMachineNode]:
@@ -113,12 +110,8 @@ class SessionMachineNode(Node):
     async def machine(
         self, info: Info
     ) -> Annotated[MachineNode, strawberry.lazy("..scenario.types")]:
-        machine = await info.context.loaders.machines_by_id.load(self.machine_id)
-        assert machine is not None
-        return machine
+        return await required(info.context.loaders.machines_by_id, self.machine_id)
 
     @strawberry.field
     async def session(self, info: Info) -> EnvironmentSessionNode:
-        session = await info.context.loaders.sessions_by_id.load(self.session_id)
-        assert session is not None
-        return session
+        return await required(info.context.loaders.sessions_by_id, self.session_id)

@@ -9,6 +9,7 @@ import strawberry
 from ...models.enums import TeamRole
 from ..context import Info
 from ..ids import to_global_id
+from ..loader_shapes import required
 from ..node import Node
 
 if TYPE_CHECKING:
@@ -62,12 +63,8 @@ class TeamMemberNode(Node):
 
     @strawberry.field
     async def team(self, info: Info) -> TeamNode:
-        team = await info.context.loaders.teams_by_id.load(self.team_id)
-        assert team is not None
-        return team
+        return await required(info.context.loaders.teams_by_id, self.team_id)
 
     @strawberry.field
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        user = await info.context.loaders.users_by_id.load(self.user_id)
-        assert user is not None
-        return user
+        return await required(info.context.loaders.users_by_id, self.user_id)

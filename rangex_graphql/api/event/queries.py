@@ -10,7 +10,7 @@ from ...models import Event
 from ...models.enums import EventStatus
 from ..context import Info, Viewer
 from ..nested_pagination import NestedKey, NestedPage
-from ..node import Node
+from ..node import Node, visible_through_parent
 from ..pagination import Connection, OrderDirection, PageRequest, SortKey, paginate
 from .types import EVENT_COLUMNS, EventNode, EventRegistrationNode, EventScenarioNode
 
@@ -59,16 +59,16 @@ async def resolve_event_node(info: Info, pk: UUID) -> Node | None:
 
 async def resolve_event_scenario_node(info: Info, pk: UUID) -> Node | None:
     entry: EventScenarioNode | None = await info.context.loaders.event_scenarios_by_id.load(pk)
-    if entry is None or await resolve_event_node(info, entry.event_id) is None:
-        return None
-    return entry
+    return await visible_through_parent(
+        info, entry, lambda found: found.event_id, resolve_event_node
+    )
 
 
 async def resolve_registration_node(info: Info, pk: UUID) -> Node | None:
     entry: EventRegistrationNode | None = await info.context.loaders.registrations_by_id.load(pk)
-    if entry is None or await resolve_event_node(info, entry.event_id) is None:
-        return None
-    return entry
+    return await visible_through_parent(
+        info, entry, lambda found: found.event_id, resolve_event_node
+    )
 
 
 async def registrations_of_event(

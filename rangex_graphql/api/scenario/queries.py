@@ -10,7 +10,7 @@ from ...models import Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import VersionStatus, Visibility
 from ..context import Info, Viewer
 from ..ids import expect_global_id
-from ..node import Node
+from ..node import Node, visible_through_parent
 from ..pagination import Connection, OrderDirection, PageRequest, paginate
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
 from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
@@ -134,16 +134,16 @@ async def resolve_version_node(info: Info, pk: UUID) -> Node | None:
 
 async def resolve_machine_node(info: Info, pk: UUID) -> Node | None:
     machine: MachineNode | None = await info.context.loaders.machines_by_id.load(pk)
-    if machine is None or await resolve_version_node(info, machine.version_id) is None:
-        return None
-    return machine
+    return await visible_through_parent(
+        info, machine, lambda found: found.version_id, resolve_version_node
+    )
 
 
 async def resolve_question_node(info: Info, pk: UUID) -> Node | None:
     question: QuestionNode | None = await info.context.loaders.questions_by_id.load(pk)
-    if question is None or await resolve_version_node(info, question.version_id) is None:
-        return None
-    return question
+    return await visible_through_parent(
+        info, question, lambda found: found.version_id, resolve_version_node
+    )
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from ..context import Info
 from ..nested_pagination import NestedKey, NestedPage
-from ..node import Node
+from ..node import Node, visible_through_parent
 from ..pagination import Connection
 from .filters import SessionFilter
 from .types import EnvironmentSessionNode, SessionMachineNode
@@ -41,6 +41,6 @@ async def resolve_session_node(info: Info, pk: UUID) -> Node | None:
 
 async def resolve_session_machine_node(info: Info, pk: UUID) -> Node | None:
     machine: SessionMachineNode | None = await info.context.loaders.session_machines_by_id.load(pk)
-    if machine is None or await resolve_session_node(info, machine.session_id) is None:
-        return None
-    return machine
+    return await visible_through_parent(
+        info, machine, lambda found: found.session_id, resolve_session_node
+    )

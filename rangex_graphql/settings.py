@@ -19,6 +19,12 @@ class MySQLDriver(StrEnum):
     AIOMYSQL = "aiomysql"
 
 
+class Orchestrator(StrEnum):
+    SIMULATED = "simulated"
+    DOCKER = "docker"
+    ECS = "ecs"
+
+
 class Settings(BaseSettings):
     """Every setting is documented in the README's configuration table."""
 
@@ -190,6 +196,34 @@ class Settings(BaseSettings):
         return origins
 
     # --- end of query limits, cost budget, CORS, security headers ---
+    # --- orchestrator (orchestrator/factory.py) ---
+    orchestrator: Orchestrator = Field(
+        default=Orchestrator.SIMULATED,
+        description="engine that runs session machines: simulated (in process, nothing "
+        "real), docker or ecs (AWS Fargate)",
+    )
+    simulated_delay_scale: float = Field(
+        default=1.0,
+        ge=0,
+        description="simulated engine: multiplier of its realistic delays (0: instant)",
+    )
+    docker_url: str = Field(
+        default="unix:///var/run/docker.sock",
+        description="docker engine: unix socket or tcp://host:port",
+    )
+    docker_publish_host: str = Field(
+        default="127.0.0.1",
+        description="docker engine: host address the entry machines' ports are published on",
+    )
+    docker_subnet_pool: str = Field(
+        default="172.16.0.0/12",
+        description="docker engine: pool each session's /24 network is carved from",
+    )
+    # --- end of orchestrator ---
+    # --- sessions (services/sessions, jobs) ---
+    # --- end of sessions ---
+    # --- live subscriptions and broker (broker/, api/subscriptions) ---
+    # --- end of live subscriptions and broker ---
 
 
 @lru_cache

@@ -7,7 +7,7 @@ from .event import Event, EventRegistration, EventScenario
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .notification import Notification
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
-from .session import EnvironmentSession, SessionMachine
+from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
 from .team import Team, TeamMember
 from .user import User
 
@@ -28,6 +28,7 @@ __all__ = [
     "MODEL_MODULES",
     "ApiToken",
     "AuditLog",
+    "BudgetAlert",
     "EnvironmentSession",
     "Event",
     "EventRegistration",
@@ -44,6 +45,7 @@ __all__ = [
     "ScenarioRating",
     "ScenarioTag",
     "ScenarioVersion",
+    "SessionAnswer",
     "SessionMachine",
     "Team",
     "TeamMember",

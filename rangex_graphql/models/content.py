@@ -49,6 +49,9 @@ class Question(TimestampedModel):
     position = fields.IntField(default=0)
     max_attempts = fields.IntField(default=15)
     choices: fields.Field[list[str]] = fields.JSONField(default=list)
+    # FLAG questions only: when set, each session gets its own random flag, put into the
+    # environment of the version's non-attacker machines under this variable name.
+    session_flag_env = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "question"

@@ -31,6 +31,8 @@ class Scenario(TimestampedModel):
     rating_average = fields.FloatField(default=0, db_index=True)
     rating_count = fields.IntField(default=0)
     sessions_started = fields.IntField(default=0, db_index=True)
+    # At most this many active sessions of the scenario at once; null: no cap.
+    max_active_sessions = fields.IntField(null=True)
 
     class Meta:
         table = "scenario"
@@ -80,6 +82,11 @@ class ScenarioVersion(TimestampedModel):
     rejection_reason = fields.TextField(null=True)
     published_at = fields.DatetimeField(null=True, db_index=True)
     archived_at = fields.DatetimeField(null=True)
+    # Extension policy: extend only this close to expiry, this many times, never past
+    # this total lifetime.
+    extension_window_minutes = fields.IntField(default=15)
+    max_extensions = fields.IntField(default=2)
+    max_lifetime_minutes = fields.IntField(default=480)
 
     class Meta:
         table = "scenario_version"

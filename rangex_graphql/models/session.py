@@ -9,7 +9,7 @@ from .base import TimestampedModel
 from .enums import ResourceProfile, SessionMachineState, SessionState
 
 if TYPE_CHECKING:
-    from .content import Machine
+    from .content import Machine, Question
     from .event import Event
     from .scenario import ScenarioVersion
     from .team import Team
@@ -51,6 +51,17 @@ class EnvironmentSession(TimestampedModel):
     failure_reason = fields.TextField(null=True)
     score = fields.IntField(default=0)
     cost_rm = fields.DecimalField(max_digits=12, decimal_places=4, default=Decimal("0"))
+    # Running time is charged up to this instant; the usage job moves it forward.
+    cost_accounted_at = fields.DatetimeField(null=True)
+    extensions_used = fields.IntField(default=0)
+    # Why the session ended: user, admin, expired, provision_failed, resources_lost, ...
+    end_reason = fields.CharField(max_length=32, null=True)
+    expiry_warned_at = fields.DatetimeField(null=True)
+    last_activity_at = fields.DatetimeField(null=True)
+    # The process provisioning or tearing the session down holds a lease it renews; a
+    # lease that ran out means that process died, and the reconciler takes over.
+    lease_owner = fields.CharField(max_length=64, null=True)
+    lease_expires_at = fields.DatetimeField(null=True, db_index=True)
     # Bumped by every state change; the compare-and-set guard of the state machine.
     lock_version = fields.IntField(default=0)
 
@@ -80,6 +91,54 @@ class SessionMachine(TimestampedModel):
         db_index=True,
     )
     address = fields.CharField(max_length=255, null=True)
+    # Published ports once running: [{"containerPort", "protocol", "host", "hostPort"}]
+    ports: fields.Field[list[dict[str, object]] | None] = fields.JSONField(null=True)
+    username = fields.CharField(max_length=64, null=True)
+    # Sealed with the secret key (security/secret_box); shown to the owner and admins only.
+    password_sealed = fields.CharField(max_length=1024, null=True)
+    failure_reason = fields.TextField(null=True)
 
     class Meta:
         table = "session_machine"
+
+
+class SessionAnswer(TimestampedModel):
+    """Per session and question: attempts, result, and the session flag if any."""
+
+    session: fields.ForeignKeyRelation[EnvironmentSession] = fields.ForeignKeyField(
+        "models.EnvironmentSession",
+        related_name="answers",
+        on_delete=fields.CASCADE,
+        db_index=True,
+    )
+    question: fields.ForeignKeyRelation[Question] = fields.ForeignKeyField(
+        "models.Question",
+        related_name="session_answers",
+        on_delete=fields.RESTRICT,
+        db_index=True,
+    )
+    attempts = fields.IntField(default=0)
+    correct = fields.BooleanField(default=False)
+    points_awarded = fields.IntField(default=0)
+    last_answer = fields.TextField(null=True)
+    answered_at = fields.DatetimeField(null=True)
+    # A flag generated for this session alone, sealed; never returned by the API.
+    flag_sealed = fields.CharField(max_length=1024, null=True)
+    # Bumped by every submission; the compare-and-set guard of concurrent answers.
+    lock_version = fields.IntField(default=0)
+
+    class Meta:
+        table = "session_answer"
+        unique_together = (("session", "question"),)
+
+
+class BudgetAlert(TimestampedModel):
+    """A platform budget threshold crossed in a period; inserted once, so sent once."""
+
+    period = fields.CharField(max_length=7)  # YYYY-MM
+    level = fields.CharField(max_length=8)  # SOFT or HARD
+    spent_rm = fields.DecimalField(max_digits=14, decimal_places=4)
+
+    class Meta:
+        table = "budget_alert"
+        unique_together = (("period", "level"),)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..broker import Broker
 from ..mail import Mailer, build_mailer
+from ..orchestrator import Driver
 from ..settings import Settings
 from .tokens import LoginGuard
 
@@ -34,22 +38,53 @@ class Runtime:
     settings: Settings
     mailer: Mailer
     login_guard: LoginGuard
+    broker: Broker
+    driver: Driver
     # Per-viewer query cost budget (api/limits); None: no budget.
     cost_budget: CostBudget | None = None
+    # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def spawn(self, work: Callable[[], Awaitable[None]], name: str) -> asyncio.Task[None]:
+        """Run ``work`` in the background for as long as the process lives."""
+
+        async def run() -> None:
+            await work()
+
+        task = asyncio.get_running_loop().create_task(run(), name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
 
     async def aclose(self) -> None:
+        for task in tuple(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.login_guard.aclose()
         if self.cost_budget is not None:
             await self.cost_budget.aclose()
+        await self.broker.aclose()
+        await self.driver.close()
 
 
-def build_runtime(settings: Settings, login_guard: LoginGuard | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    login_guard: LoginGuard | None = None,
+    *,
+    driver: Driver | None = None,
+    broker: Broker | None = None,
+    mailer: Mailer | None = None,
+) -> Runtime:
     from ..api.limits.budget import build_cost_budget
+    from ..broker.factory import build_broker
+    from ..orchestrator.factory import build_driver
     from ..security.throttle import build_login_throttle
 
     return Runtime(
         settings=settings,
-        mailer=build_mailer(settings),
+        mailer=mailer or build_mailer(settings),
         login_guard=login_guard or build_login_throttle(settings),
+        broker=broker or build_broker(settings),
+        driver=driver or build_driver(settings),
         cost_budget=build_cost_budget(settings),
     )

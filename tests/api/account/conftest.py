@@ -16,7 +16,7 @@ from rangex_graphql.models import User
 from rangex_graphql.models.enums import UserRole
 from rangex_graphql.security.passwords import hash_password
 from rangex_graphql.security.throttle import LoginThrottle, ThrottlePolicy, memory_storage
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
@@ -26,10 +26,10 @@ PASSWORD = "correct-horse-battery-9"
 
 @pytest.fixture
 def runtime(settings: Settings) -> Runtime:
-    return Runtime(
-        settings=settings,
+    return build_runtime(
+        settings,
+        LoginThrottle(memory_storage(), ThrottlePolicy()),
         mailer=MemoryMailer(),
-        login_guard=LoginThrottle(memory_storage(), ThrottlePolicy()),
     )
 
 

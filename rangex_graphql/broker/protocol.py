@@ -1,0 +1,53 @@
+"""The broker's contract: topics, JSON messages, and bounded subscriptions.
+
+A message is a JSON-able dict. Publishing never blocks on subscribers: each subscription
+has a bounded queue, and a subscriber that falls behind loses the oldest messages and
+learns how many through :attr:`Subscription.missed` instead of growing without bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from typing import Any, Protocol
+from uuid import UUID
+
+Message = dict[str, Any]
+
+PLATFORM_TOPIC = "platform"
+
+
+def topic_for_session(session_id: UUID | str) -> str:
+    return f"session:{session_id}"
+
+
+def topic_for_user(user_id: UUID | str) -> str:
+    return f"user:{user_id}"
+
+
+def topic_for_event(event_id: UUID | str) -> str:
+    return f"event:{event_id}"
+
+
+class Subscription(Protocol):
+    """Messages of some topics, from the moment of subscribing on."""
+
+    @property
+    def missed(self) -> int:
+        """Messages dropped for this subscriber so far (slow consumer, lost connection)."""
+        ...
+
+    def __aiter__(self) -> AsyncIterator[Message]: ...
+
+    async def aclose(self) -> None: ...
+
+
+class Broker(Protocol):
+    async def publish(self, topic: str, message: Message) -> None:
+        """Deliver ``message`` to every current subscriber of ``topic``, on every replica."""
+        ...
+
+    async def subscribe(self, topics: Iterable[str], *, queue_size: int = 100) -> Subscription:
+        """Start receiving the topics' messages; close the subscription when done."""
+        ...
+
+    async def aclose(self) -> None: ...

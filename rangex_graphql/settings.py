@@ -222,6 +222,14 @@ class Settings(BaseSettings):
     # --- end of orchestrator ---
     # --- sessions (services/sessions, jobs) ---
     # --- end of sessions ---
+    # --- answers and scoring (services/sessions/answers.py) ---
+    answer_grace_minutes: int = Field(
+        default=15,
+        ge=0,
+        description="minutes after a session expired during which its learner may still "
+        "submit answers (never after a termination)",
+    )
+    # --- end of answers and scoring ---
     # --- live subscriptions and broker (broker/, api/subscriptions) ---
     # --- end of live subscriptions and broker ---
 

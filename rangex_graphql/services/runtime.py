@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from uuid import uuid4
 
 from ..broker import Broker
 from ..mail import Mailer, build_mailer
@@ -42,6 +43,8 @@ class Runtime:
     driver: Driver
     # Per-viewer query cost budget (api/limits); None: no budget.
     cost_budget: CostBudget | None = None
+    # Names this process in session leases (lease_owner): who is provisioning what.
+    instance_id: str = field(default_factory=lambda: uuid4().hex)
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 

@@ -1,0 +1,1 @@
+"""Environment sessions: lifecycle, limits and cost, answers and scoring."""

@@ -47,6 +47,8 @@ class EnvironmentSession(TimestampedModel):
     started_at = fields.DatetimeField(null=True, db_index=True)
     expires_at = fields.DatetimeField(null=True, db_index=True)
     ended_at = fields.DatetimeField(null=True)
+    # The running time asked for at start; the clock starts when the session is RUNNING.
+    duration_minutes = fields.IntField(default=60)
     paused_remaining_seconds = fields.IntField(null=True)
     failure_reason = fields.TextField(null=True)
     score = fields.IntField(default=0)

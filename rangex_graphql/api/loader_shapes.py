@@ -2,12 +2,19 @@
 
 Keys in, values in key order out, ``None`` (or ``[]``) for a missing key; one SQL
 statement per batch, whatever the number of keys.
+
+A resolver that reads through a loader can be synchronous with ``loaded``: it answers with
+the value itself when the loader already holds it, and with the pending load otherwise.
+graphql-core completes a plain value in place, where an awaitable costs it a coroutine, a
+future and a gather per field. ``read_ahead`` reads for a whole page what the query
+selects of its items, for the page to hand over before its fields are resolved.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
@@ -19,6 +26,7 @@ from ..db.rows import row_reader
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
 Row = dict[str, Any]
 
 
@@ -83,3 +91,67 @@ async def required(loader: DataLoader[K, V | None], key: K) -> V:
     value = await loader.load(key)
     assert value is not None, f"dangling reference {key!r}"
     return value
+
+
+async def read_ahead(loader: DataLoader[K, V], keys: Iterable[K]) -> dict[K, V]:
+    """``loader``'s values for ``keys``: those it holds already, the others read in one
+    batch of their own for the caller to hand to the items that asked (a page reading
+    ahead what the query selects of its nodes).
+
+    A read that fails is left out: the fields then load those keys themselves and report
+    the error where they would have without reading ahead."""
+    cache = loader.cache_map
+    held: dict[K, Awaitable[V]] = {}
+    missing: list[K] = []
+    for key in dict.fromkeys(keys):
+        future = cache.get(key)
+        if future is None:
+            missing.append(key)
+        else:
+            held[key] = future
+    found: dict[K, V] = {}
+    if missing:
+        try:
+            values = await loader.load_fn(missing)
+        except Exception:  # noqa: BLE001 - left to the fields, see above
+            missing, values = [], []
+        for key, value in zip(missing, values, strict=True):
+            if not isinstance(value, BaseException):
+                found[key] = value
+    for key, pending in held.items():
+        try:
+            found[key] = await pending
+        except Exception:  # noqa: BLE001 - left to the fields, see above
+            continue
+    return found
+
+
+def loaded(loader: DataLoader[K, V], key: K) -> V | Awaitable[V]:
+    """The loader's value for ``key`` when it is already read, else the pending load."""
+    future = loader.load(key)
+    if isinstance(future, asyncio.Future) and future.done():
+        return future.result()  # type: ignore[no-any-return]
+    return future
+
+
+def loaded_then(loader: DataLoader[K, V], key: K, then: Callable[[V], R]) -> R | Awaitable[R]:
+    """``then`` of the loader's value for ``key``: now when it is already read, else once
+    the load completes."""
+    future = loader.load(key)
+    if isinstance(future, asyncio.Future) and future.done():
+        return then(future.result())
+    return _after(future, then)
+
+
+async def _after(pending: Awaitable[V], then: Callable[[V], R]) -> R:
+    return then(await pending)
+
+
+def _present(value: V | None) -> V:
+    assert value is not None, "dangling reference"
+    return value
+
+
+def loaded_required(loader: DataLoader[K, V | None], key: K) -> V | Awaitable[V]:
+    """``loaded`` for a row a foreign key guarantees exists: never None."""
+    return loaded_then(loader, key, _present)

@@ -189,7 +189,7 @@ class NestedConnectionLoader(Generic[T]):
         else:
             items = items[: page.limit]
             has_previous, has_next = bool(page.after), has_more
-        edges = [Edge(cursor=encode_position(rn), node=node) for rn, _, node in items]
+        edges = [Edge(encode=encode_position, position=(rn,), node=node) for rn, _, node in items]
 
         async def count_total() -> int:
             # Always through the batched loader, so the statement count of a query does
@@ -201,8 +201,8 @@ class NestedConnectionLoader(Generic[T]):
             page_info=PageInfo(
                 has_next_page=has_next,
                 has_previous_page=has_previous,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
+                start_cursor=edges[0].cursor_at() if edges else None,
+                end_cursor=edges[-1].cursor_at() if edges else None,
             ),
             count_total=count_total,
         )

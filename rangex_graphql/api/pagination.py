@@ -2,7 +2,8 @@
 
 A cursor is base64url(JSON [order value(s), id]) of the row it points at, so a page costs one
 indexed range scan however deep the client has paged, and rows inserted meanwhile do not
-shift the pages.
+shift the pages. A list whose query depends only on its caller's shape (the catalog of
+anonymous visitors) reads its first pages with SQL built once per shape.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from json.encoder import encode_basestring_ascii
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 import strawberry
 from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
+from tortoise.models import Model
+from tortoise.queryset import QuerySet, ValuesQuery
 
+from ..db.rows import fetch_rows, row_converter
 from ..settings import Settings
 from .errors import BadUserInput
 
@@ -41,10 +45,20 @@ class PageInfo:
     end_cursor: str | None
 
 
+def _edge_cursor(root: Edge[Any]) -> str:
+    return root.cursor_at()
+
+
 @strawberry.type(description="One node of a connection with its cursor.")
 class Edge(Generic[NodeT]):
-    cursor: str
+    # Encoded when asked for: most pages want only the end cursor of their page info.
+    cursor: str = strawberry.field(resolver=_edge_cursor)
     node: NodeT
+    encode: strawberry.Private[Callable[..., str]]
+    position: strawberry.Private[tuple[Any, ...]]
+
+    def cursor_at(self) -> str:
+        return self.encode(*self.position)
 
 
 @strawberry.type(description="A page of a list (Relay cursor connection).")
@@ -129,8 +143,24 @@ def _cursor_value(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
+_CURSOR_JSON = json.JSONEncoder(separators=(",", ":"))
+
+
+def _json_value(value: Any) -> str:
+    """``value`` as json.dumps writes it; strings and ints (most cursors) without building
+    an encoder."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring_ascii(value)
+    if kind is int:
+        return int.__repr__(value)
+    return _CURSOR_JSON.encode(value)
+
+
 def encode_cursor(values: Sequence[Any], pk: UUID | str) -> str:
-    raw = json.dumps([*map(_cursor_value, values), str(pk)], separators=(",", ":")).encode()
+    """base64url of json.dumps([*values, pk], separators=(",", ":"))."""
+    items = [*map(_cursor_value, values), str(pk)]
+    raw = f"[{','.join(map(_json_value, items))}]".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -163,26 +193,80 @@ def _seek(key: SortKey, descending: bool, cursor: Cursor, *, forward: bool) -> Q
     return seek
 
 
+# Pages read with fixed SQL: by the caller's shape of the query and the page, the model
+# and, per dialect, the statement's text and parameters.
+_PAGE_STATEMENTS: dict[Hashable, tuple[type[Model], dict[str, tuple[str, tuple[Any, ...]]]]] = {}
+_MAX_PAGE_STATEMENTS = 1024
+
+
 async def paginate(
-    queryset: QuerySet[Any],
+    queryset: QuerySet[Any] | Callable[[], QuerySet[Any]],
     page: PageRequest,
     key: SortKey,
     *,
     descending: bool,
     columns: Sequence[str],
     to_node: Callable[[dict[str, Any]], NodeT],
+    shape: Hashable | None = None,
 ) -> Connection[NodeT]:
-    """One page of ``queryset`` in one statement; ``totalCount`` costs one more if selected."""
-    seeking = queryset
-    if page.after:
-        seeking = seeking.filter(_seek(key, descending, page.after, forward=True))
-    if page.before:
-        seeking = seeking.filter(_seek(key, descending, page.before, forward=False))
-    read_descending = descending != page.backward
+    """One page of ``queryset`` in one statement; ``totalCount`` costs one more if selected.
+
+    ``shape``: a key that determines the queryset entirely, filter values included (say,
+    the catalog of anonymous visitors). Its first pages (no cursor) are then built by
+    Tortoise's query builder once, and read with that SQL text and those parameters from
+    then on; pass the queryset as a function to build it only when needed."""
+    build = queryset if callable(queryset) else lambda: queryset
     names = [*(column for column, _ in key.columns), "id"]
+    read_descending = descending != page.backward
     ordering = [f"-{name}" for name in names] if read_descending else names
-    rows = await seeking.order_by(*ordering).limit(page.limit + 1).values(*columns)
-    return build_connection(rows, page, key, to_node, queryset.count)
+
+    def query() -> ValuesQuery[Any]:
+        return _page_query(build(), page, key, descending, ordering, columns)
+
+    if shape is None or page.after or page.before:
+        rows = await query()
+    else:
+        kept = (shape, tuple(ordering), page.limit, tuple(columns))
+        rows = await _read_with_kept_statement(kept, query, tuple(columns))
+    return build_connection(rows, page, key, to_node, lambda: build().count())
+
+
+async def _read_with_kept_statement(
+    kept: Hashable, query: Callable[[], ValuesQuery[Any]], columns: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The rows of ``query``, with the SQL text and parameters built for ``kept`` the
+    first time (per dialect) and kept for the next pages of that shape."""
+    entry = _PAGE_STATEMENTS.get(kept)
+    built = None
+    if entry is None:
+        built = query()
+        entry = built.model, {}
+        if len(_PAGE_STATEMENTS) < _MAX_PAGE_STATEMENTS:
+            _PAGE_STATEMENTS[kept] = entry
+    model, by_dialect = entry
+    dialect = model._meta.db.capabilities.dialect
+    statement = by_dialect.get(dialect)
+    if statement is None:
+        built = built or query()
+        built.sql()  # makes the query
+        sql, params = built.query.get_parameterized_sql()
+        statement = by_dialect[dialect] = sql, tuple(params)
+    return await fetch_rows(model, row_converter(model, columns), *statement)
+
+
+def _page_query(
+    queryset: QuerySet[Any],
+    page: PageRequest,
+    key: SortKey,
+    descending: bool,
+    ordering: list[str],
+    columns: Sequence[str],
+) -> ValuesQuery[Any]:
+    if page.after:
+        queryset = queryset.filter(_seek(key, descending, page.after, forward=True))
+    if page.before:
+        queryset = queryset.filter(_seek(key, descending, page.before, forward=False))
+    return queryset.order_by(*ordering).limit(page.limit + 1).values(*columns)
 
 
 def build_connection(
@@ -198,7 +282,11 @@ def build_connection(
     if page.backward:
         rows.reverse()
     edges = [
-        Edge(cursor=encode_cursor([r[c] for c, _ in key.columns], r["id"]), node=to_node(r))
+        Edge(
+            encode=encode_cursor,
+            position=([r[c] for c, _ in key.columns], r["id"]),
+            node=to_node(r),
+        )
         for r in rows
     ]
     if page.backward:
@@ -210,8 +298,8 @@ def build_connection(
         page_info=PageInfo(
             has_next_page=has_next,
             has_previous_page=has_previous,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=edges[0].cursor_at() if edges else None,
+            end_cursor=edges[-1].cursor_at() if edges else None,
         ),
         count_total=count_total,
     )

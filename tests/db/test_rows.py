@@ -1,9 +1,9 @@
-"""RowReader returns exactly what QuerySet.values() returns, on SQLite and MariaDB."""
+"""Row readers return exactly what QuerySet.values() returns, on SQLite and MariaDB."""
 
 from __future__ import annotations
 
-from rangex_graphql.db.rows import RowReader
-from rangex_graphql.models import EnvironmentSession, Machine, ScenarioVersion, User
+from rangex_graphql.db.rows import ChildJoin, RowConverter, RowReader, fetch_rows
+from rangex_graphql.models import EnvironmentSession, Machine, Scenario, ScenarioVersion, User
 from rangex_graphql.models.enums import SessionState, UserRole, VersionStatus
 from tests import factories
 
@@ -49,3 +49,64 @@ async def test_where_conditions_and_empty_keys(db: None) -> None:
         {"id": live.id, "status": VersionStatus.PUBLISHED}
     ]
     assert await reader.where_in([]) == []
+
+
+async def test_parents_with_their_children_in_one_statement(db: None) -> None:
+    with_two = await factories.scenario()
+    await factories.version(with_two, VersionStatus.ARCHIVED, machines=0, questions=0)
+    await factories.version(with_two, VersionStatus.PUBLISHED, machines=0, questions=0)
+    await factories.version(with_two, VersionStatus.PUBLISHED, machines=0, questions=0)
+    without = await factories.scenario()
+    await factories.version(without, VersionStatus.DRAFT, machines=0, questions=0)
+    scenario_columns = ("id", "slug", "visibility", "created_at", "deleted_at")
+    version_columns = ("id", "scenario_id", "number", "status", "published_at")
+    join = ChildJoin(
+        RowReader(Scenario, scenario_columns, "slug"),
+        RowReader(
+            ScenarioVersion,
+            version_columns,
+            "scenario_id",
+            ("-number",),
+            {"status": VersionStatus.PUBLISHED},
+        ),
+    )
+    found = await join.where_in([without.slug, with_two.slug, "no-such-slug"])
+    by_slug = {parent["slug"]: (parent, children) for parent, children in found}
+    assert set(by_slug) == {with_two.slug, without.slug}
+    for scenario in (with_two, without):
+        parent, children = by_slug[scenario.slug]
+        assert [parent] == await Scenario.filter(id=scenario.id).values(*scenario_columns)
+        assert children == await ScenarioVersion.filter(
+            scenario_id=scenario.id, status=VersionStatus.PUBLISHED
+        ).order_by("-number").values(*version_columns)
+    assert [v["number"] for v in by_slug[with_two.slug][1]] == [3, 2]
+    assert by_slug[without.slug][1] == []
+    assert await join.where_in([]) == []
+
+
+async def test_counts_of_rows_pointing_at_each_row(db: None) -> None:
+    scenario = await factories.scenario()
+    three = await factories.version(scenario, machines=3)
+    none = await factories.version(scenario, VersionStatus.DRAFT, machines=0)
+    columns = ("id", "number", "status")
+    reader = RowReader(
+        ScenarioVersion, columns, "scenario_id", ("number",), counts={"n": (Machine, "version_id")}
+    )
+    rows = await reader.where_in([scenario.id])
+    expected = (
+        await ScenarioVersion.filter(scenario_id=scenario.id).order_by("number").values(*columns)
+    )
+    assert [{k: v for k, v in row.items() if k != "n"} for row in rows] == expected
+    assert [(row["id"], row["n"]) for row in rows] == [(three.id, 3), (none.id, 0)]
+
+
+async def test_columns_of_related_rows_convert_as_values_does(db: None) -> None:
+    author = await factories.user(UserRole.CREATOR)
+    scenario = await factories.scenario(author)
+    columns = ("id", "author__id", "author__role", "author__created_at", "author__mfa_enabled")
+    query = Scenario.filter(id=scenario.id).values(*columns)
+    query.sql()
+    sql, params = query.query.get_parameterized_sql()
+    rows = await fetch_rows(Scenario, RowConverter(Scenario, columns), sql, params)
+    assert rows == await Scenario.filter(id=scenario.id).values(*columns)
+    assert rows[0]["author__role"] is UserRole.CREATOR

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 import strawberry
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 
-from ...db.rows import row_reader
+from ...db.rows import child_join, row_reader
 from ...models import Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import VersionStatus, Visibility
 from ..context import Info, Viewer
 from ..ids import expect_global_id
 from ..node import Node, visible_through_parent
 from ..pagination import Connection, OrderDirection, PageRequest, paginate
+from ..user.types import USER_COLUMNS, UserNode
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
+from .prefetch import page_nodes, prefetch_scenarios, published_versions, selection
 from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
 from .visibility import can_see_unpublished, version_visible, visible_scenarios
 
@@ -47,6 +51,16 @@ def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
     return conditions
 
 
+# A page's authors, read along with it (``values()`` names of the joined columns).
+AUTHOR_COLUMNS = tuple(f"author__{column}" for column in USER_COLUMNS)
+
+
+def _with_author(row: dict[str, Any]) -> ScenarioNode:
+    scenario = ScenarioNode.from_row(row)
+    scenario.author_read = UserNode.from_row({c: row[f"author__{c}"] for c in USER_COLUMNS})
+    return scenario
+
+
 async def list_scenarios(
     info: Info,
     where: ScenarioFilter | None,
@@ -67,22 +81,36 @@ async def list_scenarios(
         before=before,
         settings=settings,
     )
-    listed = visible_scenarios(info.context.viewer)
-    if not (info.context.viewer and info.context.viewer.is_admin):
-        # Unlisted scenarios open by link only; their authors still see them.
-        viewer = info.context.viewer
-        listed &= ~Q(visibility=Visibility.UNLISTED) | (
-            Q(author_id=viewer.id) if viewer else Q(pk__isnull=True)
-        )
-    queryset = Scenario.filter(listed, *_filter_conditions(info, where))
-    return await paginate(
-        queryset,
+    viewer = info.context.viewer
+    conditions = _filter_conditions(info, where)
+
+    def listed() -> QuerySet[Scenario]:
+        visible = visible_scenarios(viewer)
+        if not (viewer and viewer.is_admin):
+            # Unlisted scenarios open by link only; their authors still see them.
+            visible &= ~Q(visibility=Visibility.UNLISTED) | (
+                Q(author_id=viewer.id) if viewer else Q(pk__isnull=True)
+            )
+        return Scenario.filter(visible, *conditions)
+
+    # Unfiltered, the list depends only on whether the viewer is anonymous or an admin.
+    shape = None
+    if not conditions and (viewer is None or viewer.is_admin):
+        shape = ("scenarios", viewer is not None)
+    selected = page_nodes(selection(info))
+    # The page reads its authors along (a join) when the query selects them.
+    with_authors = "author" in selected
+    connection = await paginate(
+        listed,
         page,
         key,
         descending=order_by.direction is OrderDirection.DESC,
-        columns=SCENARIO_COLUMNS,
-        to_node=ScenarioNode.from_row,
+        columns=SCENARIO_COLUMNS + AUTHOR_COLUMNS if with_authors else SCENARIO_COLUMNS,
+        to_node=_with_author if with_authors else ScenarioNode.from_row,
+        shape=shape,
     )
+    await prefetch_scenarios(info, [edge.node for edge in connection.edges], selected)
+    return connection
 
 
 def openable_scenarios(viewer: Viewer | None) -> Q:
@@ -106,8 +134,7 @@ async def scenario_if_visible(info: Info, scenario: ScenarioNode | None) -> Scen
         return scenario
     if scenario.visibility is Visibility.PRIVATE:
         return None
-    versions = await info.context.loaders.versions_by_scenario.load(scenario.pk)
-    published = any(v.status is VersionStatus.PUBLISHED for v in versions)
+    published = await info.context.loaders.published_versions_by_scenario.load(scenario.pk)
     return scenario if published else None
 
 
@@ -163,5 +190,22 @@ class ScenarioQuery:
 
     @strawberry.field(description="A scenario by its slug; null when absent or not visible.")
     async def scenario(self, info: Info, slug: str) -> ScenarioNode | None:
-        rows = await row_reader(Scenario, SCENARIO_COLUMNS, "slug").where_in([slug])
-        return await scenario_if_visible(info, ScenarioNode.from_row(rows[0]) if rows else None)
+        found = await scenario_if_visible(info, await scenario_by_slug(info, slug))
+        if found is not None:
+            await prefetch_scenarios(info, [found], selection(info))
+        return found
+
+
+async def scenario_by_slug(info: Info, slug: str) -> ScenarioNode | None:
+    """The scenario with the slug, read with its published versions in one statement; those
+    go to the request's loader (``published_versions_by_scenario``, the same rows in the
+    same order), so that its visibility check and the versions learners see read no more."""
+    join = child_join(row_reader(Scenario, SCENARIO_COLUMNS, "slug"), published_versions())
+    found = await join.where_in([slug])
+    if not found:
+        return None
+    row, published = found[0]
+    scenario = ScenarioNode.from_row(row)
+    versions = [ScenarioVersionNode.from_row(version) for version in published]
+    info.context.loaders.published_versions_by_scenario.prime(scenario.pk, versions)
+    return scenario

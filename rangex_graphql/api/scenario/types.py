@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
@@ -18,12 +19,14 @@ from ...models.enums import (
 from ..context import Info
 from ..errors import Forbidden
 from ..ids import to_global_id
-from ..loader_shapes import required
+from ..loader_shapes import loaded, loaded_required, loaded_then, required
 from ..node import Node
 from ..pagination import Connection
 from .visibility import can_see_unpublished
 
 if TYPE_CHECKING:
+    from strawberry.dataloader import DataLoader
+
     from ..engagement.types import ScenarioRatingNode
     from ..user.types import UserNode
 
@@ -84,6 +87,19 @@ QUESTION_COLUMNS = (
 )
 
 
+def visible_versions(info: Info, author_id: UUID) -> DataLoader[UUID, list[ScenarioVersionNode]]:
+    """The loader of a scenario's versions the viewer sees: every version for its author
+    and admins, the published ones for everyone else."""
+    loaders = info.context.loaders
+    if can_see_unpublished(info.context.viewer, author_id):
+        return loaders.versions_by_scenario
+    return loaders.published_versions_by_scenario
+
+
+def _newest(published: list[ScenarioVersionNode]) -> ScenarioVersionNode | None:
+    return published[0] if published else None
+
+
 @strawberry.type(name="Scenario", description="A challenge, authored in versions.")
 class ScenarioNode(Node):
     title: str
@@ -104,6 +120,10 @@ class ScenarioNode(Node):
     pk: strawberry.Private[UUID]
     author_id: strawberry.Private[UUID]
     is_deleted: strawberry.Private[bool]
+    # Relations read ahead for the query (prefetch.py), served as they are; None: not read.
+    author_read: strawberry.Private[UserNode | None] = None
+    published_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
+    versions_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ScenarioNode:
@@ -129,24 +149,37 @@ class ScenarioNode(Node):
     async def tags(self, info: Info) -> list[str]:
         return await info.context.loaders.tags_by_scenario.load(self.pk)
 
-    @strawberry.field(description="Who wrote the scenario.")
-    async def author(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        return await required(info.context.loaders.users_by_id, self.author_id)
+    @strawberry.field(
+        description="Who wrote the scenario.",
+        graphql_type=Annotated["UserNode", strawberry.lazy("..user.types")],
+    )
+    def author(self, info: Info) -> UserNode | Awaitable[UserNode]:
+        if self.author_read is not None:
+            return self.author_read
+        return loaded_required(info.context.loaders.users_by_id, self.author_id)
 
     @strawberry.field(
         description="Versions, newest first. Learners see published versions only; "
-        "the author and admins see every version."
+        "the author and admins see every version.",
+        graphql_type="list[ScenarioVersionNode]",
     )
-    async def versions(self, info: Info) -> list[ScenarioVersionNode]:
-        versions = await info.context.loaders.versions_by_scenario.load(self.pk)
-        if can_see_unpublished(info.context.viewer, self.author_id):
-            return versions
-        return [v for v in versions if v.status is VersionStatus.PUBLISHED]
+    def versions(
+        self, info: Info
+    ) -> list[ScenarioVersionNode] | Awaitable[list[ScenarioVersionNode]]:
+        if self.versions_read is not None:
+            return self.versions_read
+        return loaded(visible_versions(info, self.author_id), self.pk)
 
-    @strawberry.field(description="The version learners start now, if one is published.")
-    async def published_version(self, info: Info) -> ScenarioVersionNode | None:
-        published = await info.context.loaders.published_versions_by_scenario.load(self.pk)
-        return published[0] if published else None
+    @strawberry.field(
+        description="The version learners start now, if one is published.",
+        graphql_type="ScenarioVersionNode | None",
+    )
+    def published_version(
+        self, info: Info
+    ) -> ScenarioVersionNode | Awaitable[ScenarioVersionNode | None] | None:
+        if self.published_read is not None:
+            return _newest(self.published_read)
+        return loaded_then(info.context.loaders.published_versions_by_scenario, self.pk, _newest)
 
     @strawberry.field(
         description="Whether the viewer saved it as a favorite; false when anonymous."
@@ -202,6 +235,10 @@ class ScenarioVersionNode(Node):
     pk: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
     reviewed_by_id: strawberry.Private[UUID | None]
+    # Relations read ahead for the query (prefetch.py), served as they are; None: not read.
+    machines_read: strawberry.Private[list[MachineNode] | None] = None
+    questions_read: strawberry.Private[list[QuestionNode] | None] = None
+    machine_count_read: strawberry.Private[int | None] = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ScenarioVersionNode:
@@ -235,17 +272,31 @@ class ScenarioVersionNode(Node):
     async def scenario(self, info: Info) -> ScenarioNode:
         return await required(info.context.loaders.scenarios_by_id, self.scenario_id)
 
-    @strawberry.field(description="Machines deployed for a session, in order.")
-    async def machines(self, info: Info) -> list[MachineNode]:
-        return await info.context.loaders.machines_by_version.load(self.pk)
+    @strawberry.field(
+        description="Machines deployed for a session, in order.",
+        graphql_type="list[MachineNode]",
+    )
+    def machines(self, info: Info) -> list[MachineNode] | Awaitable[list[MachineNode]]:
+        if self.machines_read is not None:
+            return self.machines_read
+        return loaded(info.context.loaders.machines_by_version, self.pk)
 
-    @strawberry.field(description="How many machines a session of this version runs.")
-    async def machine_count(self, info: Info) -> int:
-        return await info.context.loaders.machine_count_by_version.load(self.pk)
+    @strawberry.field(
+        description="How many machines a session of this version runs.", graphql_type=int
+    )
+    def machine_count(self, info: Info) -> int | Awaitable[int]:
+        if self.machine_count_read is not None:
+            return self.machine_count_read
+        return loaded(info.context.loaders.machine_count_by_version, self.pk)
 
-    @strawberry.field(description="Questions, in order. Expected answers are never exposed.")
-    async def questions(self, info: Info) -> list[QuestionNode]:
-        return await info.context.loaders.questions_by_version.load(self.pk)
+    @strawberry.field(
+        description="Questions, in order. Expected answers are never exposed.",
+        graphql_type="list[QuestionNode]",
+    )
+    def questions(self, info: Info) -> list[QuestionNode] | Awaitable[list[QuestionNode]]:
+        if self.questions_read is not None:
+            return self.questions_read
+        return loaded(info.context.loaders.questions_by_version, self.pk)
 
 
 @strawberry.type(name="Machine", description="A container a session of the version runs.")

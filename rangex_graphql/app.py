@@ -14,6 +14,7 @@ from .api.http.routes import http_routes
 from .api.http.security import security_middleware
 from .db.config import dialect_of, tortoise_config
 from .db.migrate import apply_migrations
+from .jobs.scheduler import start_jobs
 from .security.passwords import configure_password_hashing
 from .services.runtime import build_runtime
 from .settings import DEVELOPMENT_SECRET_KEY, Settings, get_settings
@@ -56,8 +57,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async with RegisterTortoise(app, config=tortoise_config(settings)):
             tune_garbage_collector()
             try:
+                # Inside Tortoise's context: the job tasks inherit it. Their first passes
+                # (the reconciler's first) run now, removing what a crash left behind.
+                start_jobs(runtime)
                 yield
             finally:
+                # Stops the jobs before the database closes; closes driver and broker.
                 await runtime.aclose()
 
     runtime = build_runtime(settings)

@@ -220,6 +220,10 @@ def serve(
         # The client address comes from RANGEX_TRUSTED_PROXIES only; uvicorn's own
         # X-Forwarded-For handling would trust any local peer.
         proxy_headers=False,
+        # Subscriptions ping at the GraphQL protocol level (RANGEX_WS_KEEPALIVE_SECONDS);
+        # compression costs ~50 KiB per idle connection, so it is opt-in.
+        ws_ping_interval=None,
+        ws_per_message_deflate=settings.ws_compression,
     )
 
 

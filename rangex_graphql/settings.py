@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -219,9 +221,179 @@ class Settings(BaseSettings):
         default="172.16.0.0/12",
         description="docker engine: pool each session's /24 network is carved from",
     )
+    ecs_cluster: str = Field(
+        default="", description="ECS: ECS cluster name or ARN (must exist, ACTIVE)"
+    )
+    ecs_region: str = Field(default="", description="ECS: AWS region, e.g. ap-south-2")
+    ecs_vpc_id: str = Field(
+        default="", description="ECS: VPC of the subnets; session security groups are created in it"
+    )
+    ecs_subnets: list[str] = Field(
+        default_factory=list,
+        description="ECS: subnets for the tasks' network interfaces, e.g. ['subnet-a','subnet-b']",
+    )
+    ecs_ingress_cidr: str = Field(
+        default="",
+        description="ECS: who may reach published ports (the learners' gateway), IPv4 or IPv6 "
+        "CIDR; 0.0.0.0/0 only if you mean it",
+    )
+    ecs_assign_public_ip: bool = Field(
+        default=False,
+        description="ECS: give a public IP to machines that publish ports or have internet egress "
+        "(public subnets without NAT); others never get one",
+    )
+    ecs_endpoint_url: str | None = Field(
+        default=None,
+        description="ECS: another endpoint for ECS and EC2 (moto, LocalStack); unset for AWS",
+    )
+    ecs_task_role_arn: str | None = Field(
+        default=None,
+        description="ECS: IAM role the machines get (normally none: lab machines should hold no "
+        "AWS credentials)",
+    )
+    ecs_execution_role_arn: str | None = Field(
+        default=None, description="ECS: role ECS uses to pull private ECR images and write logs"
+    )
+    ecs_log_group: str | None = Field(
+        default=None,
+        description="ECS: CloudWatch Logs group for the machines' output (awslogs); needs the "
+        "execution role",
+    )
+    ecs_log_stream_prefix: str = Field(default="rangex", description="ECS: awslogs stream prefix")
+    ecs_platform_security_groups: list[str] = Field(
+        default_factory=list,
+        description="ECS: groups added to every task, e.g. one allowing tcp/443 to the ECR/S3/Logs"
+        " VPC endpoints: Fargate pulls images over the task's own interface, which the"
+        " session groups close",
+    )
+    ecs_platform_version: str = Field(default="LATEST", description="ECS: Fargate platform version")
+    ecs_cpu_architecture: Literal["X86_64", "ARM64"] = Field(
+        default="X86_64", description="ECS: the images' architecture"
+    )
+    ecs_round_fargate_sizes: bool = Field(
+        default=True,
+        description="ECS: round machine sizes up to the next valid Fargate size; false: refuse a "
+        "plan with any other size (InvalidPlan)",
+    )
+    ecs_name_prefix: str = Field(
+        default="rangex",
+        description="ECS: prefix of group names, task definition families and startedBy "
+        "([a-z0-9-], ≤ 20); one per deployment sharing an account",
+    )
+    ecs_group_delete_timeout: float = Field(
+        default=600.0,
+        description="ECS: how long destroy waits out DependencyViolation (interfaces of stopped "
+        "tasks not yet released) before it fails (the reconciler retries later)",
+    )
+    ecs_group_delete_backoff: float = Field(
+        default=2.0, description="ECS: first wait between deletion attempts; doubles up to 30 s"
+    )
+    ecs_start_timeout: float = Field(
+        default=600.0,
+        description="ECS: how long a task may take to reach RUNNING (image pulls) before "
+        "provisioning fails",
+    )
+    ecs_poll_interval: float = Field(
+        default=2.0, description="ECS: between DescribeTasks while waiting for RUNNING"
+    )
+    ecs_event_poll_interval: float = Field(
+        default=10.0,
+        description="ECS: between polls of the engine-event watcher (ECS has no push stream "
+        "without EventBridge)",
+    )
+    ecs_api_timeout: float = Field(
+        default=30.0, description="ECS: connect and read timeout of one AWS call"
+    )
+    ecs_max_attempts: int = Field(
+        default=5, description="ECS: botocore 'standard' retry mode, attempts in all (throttling)"
+    )
     # --- end of orchestrator ---
     # --- sessions (services/sessions, jobs) ---
+    session_max_per_user: int = Field(
+        default=5, ge=1, description="active sessions one user may hold at once"
+    )
+    session_platform_max_active: int | None = Field(
+        default=None, ge=1, description="active sessions on the whole platform; unset: no cap"
+    )
+    session_platform_max_users: int | None = Field(
+        default=None,
+        ge=1,
+        description="distinct users with an active session at once; unset: no cap",
+    )
+    session_lease_seconds: int = Field(
+        default=60,
+        ge=3,
+        description="lease a process holds on a session it provisions or tears down, "
+        "renewed every third of it; once run out, the reconciler may take over",
+    )
+    session_resource_profiles: dict[str, dict[str, float]] = Field(
+        default={
+            "micro": {"cpu": 0.25, "memory_mib": 512},
+            "small": {"cpu": 0.5, "memory_mib": 1024},
+            "medium": {"cpu": 1, "memory_mib": 2048},
+            "large": {"cpu": 2, "memory_mib": 4096},
+        },
+        description="size of the entry (attacker) machine per resource profile",
+    )
+    price_vcpu_hour_usd: Decimal = Field(
+        default=Decimal("0.04556"), ge=0, description="price of one vCPU for an hour, USD"
+    )
+    price_gb_hour_usd: Decimal = Field(
+        default=Decimal("0.00533"), ge=0, description="price of one GB of memory for an hour"
+    )
+    rm_per_usd: Decimal = Field(default=Decimal("4.5"), gt=0, description="RM per USD")
+    budget_hard_rm: Decimal | None = Field(
+        default=None, ge=0, description="monthly platform spend that blocks new sessions"
+    )
+    budget_soft_rm: Decimal | None = Field(
+        default=None, ge=0, description="monthly platform spend that notifies the admins once"
+    )
+    session_driver_retries: int = Field(
+        default=3, ge=1, description="attempts at destroying a session's machines"
+    )
+
+    @field_validator("session_resource_profiles")
+    @classmethod
+    def _valid_profiles(cls, value: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        value = {name.lower(): size for name, size in value.items()}
+        missing = {"micro", "small", "medium", "large"} - set(value)
+        if missing:
+            raise ValueError(f"resource profiles missing: {sorted(missing)}")
+        for name, size in value.items():
+            if set(size) != {"cpu", "memory_mib"} or size["cpu"] <= 0 or size["memory_mib"] < 6:
+                raise ValueError(f"profile {name!r}: give a positive cpu and memory_mib")
+        return value
+
     # --- end of sessions ---
+    # --- background jobs (jobs/) ---
+    jobs_enabled: bool = Field(
+        default=True,
+        description="run the background jobs (expiry, reconciler, usage, engine events) "
+        "in this process; every replica may run them",
+    )
+    jobs_expiry_interval_seconds: float = Field(
+        default=10, gt=0, description="seconds between two passes of the expiry job"
+    )
+    jobs_reconcile_interval_seconds: float = Field(
+        default=30, gt=0, description="seconds between two passes of the reconciler"
+    )
+    jobs_usage_interval_seconds: float = Field(
+        default=60, gt=0, description="seconds between two passes of cost accounting"
+    )
+    jobs_expiry_warning_interval_seconds: float = Field(
+        default=30, gt=0, description="seconds between two passes of the expiry warnings"
+    )
+    jobs_jitter: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description="each pause between passes varies by up to this fraction, so replicas "
+        "drift apart",
+    )
+    jobs_batch_size: int = Field(
+        default=50, ge=1, description="sessions one pass of a job claims at most"
+    )
+    # --- end of background jobs ---
     # --- answers and scoring (services/sessions/answers.py) ---
     answer_grace_minutes: int = Field(
         default=15,
@@ -231,6 +403,58 @@ class Settings(BaseSettings):
     )
     # --- end of answers and scoring ---
     # --- live subscriptions and broker (broker/, api/subscriptions) ---
+    ws_legacy_protocol: bool = Field(
+        default=False,
+        description="also serve the legacy `graphql-ws` WebSocket protocol "
+        "(subscriptions-transport-ws) beside `graphql-transport-ws`",
+    )
+    ws_compression: bool = Field(
+        default=False,
+        description="accept permessage-deflate on WebSockets: less bandwidth, about 50 KiB "
+        "more memory per connection",
+    )
+    ws_keepalive_seconds: float = Field(
+        default=15.0, ge=0, description="seconds between keep-alive pings on a WebSocket; 0: none"
+    )
+    ws_connection_init_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="seconds a WebSocket may take to send `connection_init` (closed with 4408)",
+    )
+    ws_max_subscriptions: int = Field(
+        default=20, ge=1, description="most subscriptions one WebSocket connection may hold"
+    )
+    ws_allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="browser origins allowed to open a WebSocket (JSON list, e.g. "
+        '["https://range.example"]); empty: any origin (the token travels in '
+        "`connection_init`, not in a cookie)",
+    )
+    subscription_queue_size: int = Field(
+        default=32,
+        ge=1,
+        description="results queued per subscriber; a slower consumer loses the oldest and "
+        "its next result carries `extensions.missed`",
+    )
+    subscription_shared_execution: bool = Field(
+        default=True,
+        description="subscribers with the same document, variables and visibility share one "
+        "execution per event (off: one execution per subscriber, for comparison)",
+    )
+    platform_activity_interval_seconds: float = Field(
+        default=1.0, ge=0, description="`platformActivity` pushes at most once per this interval"
+    )
+    expiry_warning_minutes: list[int] = Field(
+        default_factory=lambda: [10],
+        description="minutes before a session expires at which its learner is notified, once "
+        "(JSON list; the largest that applies is used)",
+    )
+
+    @field_validator("ws_allowed_origins")
+    @classmethod
+    def _valid_ws_origins(cls, value: list[str]) -> list[str]:
+        return [origin.strip().lower().rstrip("/") for origin in value]
+
     # --- end of live subscriptions and broker ---
 
 

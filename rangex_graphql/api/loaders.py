@@ -53,6 +53,7 @@ from .scenario.types import (
     ScenarioNode,
     ScenarioVersionNode,
 )
+from .session.answers import AnswerRow, answers_by_session
 from .session.types import (
     SESSION_COLUMNS,
     SESSION_MACHINE_COLUMNS,
@@ -176,6 +177,13 @@ class Loaders:
     )
     sessions_of_user: Lazy[NestedKey, Connection[EnvironmentSessionNode]] = Lazy(
         SESSIONS_OF_USER.loader
+    )
+    session_answers_by_session: Lazy[UUID, list[AnswerRow]] = Lazy(answers_by_session)
+    # A session's extension policy: how many extensions its version allows.
+    max_extensions_by_version: Lazy[UUID, int | None] = Lazy(
+        lambda: one_by_id(
+            ScenarioVersion, ("id", "max_extensions"), lambda row: int(row["max_extensions"])
+        )
     )
     session_machines_by_id: Lazy[UUID, SessionMachineNode | None] = Lazy(
         lambda: one_by_id(SessionMachine, SESSION_MACHINE_COLUMNS, SessionMachineNode.from_row)

@@ -49,8 +49,11 @@ from .scenario.queries import (
 )
 from .scenario.types import MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
 from .scopes import ApiScopeGuard
-from .session.queries import resolve_session_machine_node, resolve_session_node
+from .session.answers import AnswerMutation
+from .session.mutations import SessionMutation
+from .session.queries import SessionQuery, resolve_session_machine_node, resolve_session_node
 from .session.types import EnvironmentSessionNode, SessionMachineNode
+from .subscriptions.fields import Subscription
 from .team.queries import TeamQuery, resolve_team_member_node, resolve_team_node
 from .team.types import TeamMemberNode, TeamNode
 from .user.queries import UserQuery, resolve_user_node
@@ -118,16 +121,27 @@ class NodeQuery:
 
 Query = merge_types(
     "Query",
-    (NodeQuery, UserQuery, ScenarioQuery, EventQuery, TeamQuery, AuditQuery, ScenarioDocumentQuery),
+    (
+        NodeQuery,
+        UserQuery,
+        ScenarioQuery,
+        EventQuery,
+        TeamQuery,
+        AuditQuery,
+        ScenarioDocumentQuery,
+        SessionQuery,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
     (
         AccountMutation,
+        AnswerMutation,
         AuthoringMutation,
         EngagementMutation,
         NotificationMutation,
         ScenarioDocumentMutation,
+        SessionMutation,
     ),
 )
 
@@ -144,7 +158,11 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     if not introspection:
         extensions.append(DisableIntrospection)
     return strawberry.Schema(
-        query=Query, mutation=Mutation, types=NODE_TYPES, extensions=extensions
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=NODE_TYPES,
+        extensions=extensions,
     )
 
 

@@ -1,4 +1,5 @@
-"""The broker the settings ask for."""
+"""The broker the settings ask for: Redis when ``RANGEX_REDIS_URL`` is set (several
+replicas), else in process memory."""
 
 from __future__ import annotations
 
@@ -8,4 +9,8 @@ from .protocol import Broker
 
 
 def build_broker(settings: Settings) -> Broker:
+    if settings.redis_url:
+        from .redis import RedisBroker
+
+        return RedisBroker(settings.redis_url)
     return MemoryBroker()

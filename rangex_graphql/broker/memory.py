@@ -6,7 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 
-from .protocol import Message
+from .protocol import MISSED, Message
 
 
 class MemorySubscription:
@@ -33,6 +33,12 @@ class MemorySubscription:
                 self._queue.get_nowait()
                 self._missed += 1
 
+    def record_missed(self, count: int) -> None:
+        """Messages lost before reaching this broker: count them and say so in the stream."""
+        if count > 0 and not self._closed:
+            self._missed += count
+            self.deliver({"type": MISSED, "count": count})
+
     async def __aiter__(self) -> AsyncIterator[Message]:
         while True:
             message = await self._queue.get()
@@ -52,8 +58,15 @@ class MemoryBroker:
         self._subscribers: dict[str, set[MemorySubscription]] = defaultdict(set)
 
     async def publish(self, topic: str, message: Message) -> None:
+        self.deliver(topic, message)
+
+    def deliver(self, topic: str, message: Message) -> None:
         for subscription in tuple(self._subscribers.get(topic, ())):
             subscription.deliver(message)
+
+    def report_missed(self, topic: str, count: int) -> None:
+        for subscription in tuple(self._subscribers.get(topic, ())):
+            subscription.record_missed(count)
 
     async def subscribe(
         self, topics: Iterable[str], *, queue_size: int = 100
@@ -73,6 +86,9 @@ class MemoryBroker:
                 subscribers.discard(subscription)
                 if not subscribers:
                     del self._subscribers[topic]
+
+    async def ping(self) -> None:
+        return None
 
     async def aclose(self) -> None:
         for subscription in {s for subs in self._subscribers.values() for s in subs}:

@@ -3,6 +3,11 @@
 A message is a JSON-able dict. Publishing never blocks on subscribers: each subscription
 has a bounded queue, and a subscriber that falls behind loses the oldest messages and
 learns how many through :attr:`Subscription.missed` instead of growing without bound.
+
+When a backend knows messages went past a subscriber (the Redis connection dropped and
+came back, say), the subscriber also receives ``{"type": "missed", "count": n}`` (see
+:data:`MISSED`), so it can re-read the current state at once rather than wait for the
+next message.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ from uuid import UUID
 Message = dict[str, Any]
 
 PLATFORM_TOPIC = "platform"
+
+MISSED = "missed"
+"""``type`` of the message a subscriber gets when messages were lost on the way."""
 
 
 def topic_for_session(session_id: UUID | str) -> str:
@@ -48,6 +56,10 @@ class Broker(Protocol):
 
     async def subscribe(self, topics: Iterable[str], *, queue_size: int = 100) -> Subscription:
         """Start receiving the topics' messages; close the subscription when done."""
+        ...
+
+    async def ping(self) -> None:
+        """Return when the broker can deliver across replicas; raise otherwise."""
         ...
 
     async def aclose(self) -> None: ...

@@ -50,6 +50,7 @@ from rangex_graphql.orchestrator._common import (
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
+    LABEL_ROLE,
     LABEL_SESSION,
     Driver,
     DriverError,
@@ -58,10 +59,12 @@ from rangex_graphql.orchestrator.protocol import (
     EngineUnavailable,
     EventKind,
     MachineHandle,
+    MachineRole,
     MachineSpec,
     MachineState,
     MachineStatus,
     OperationFailed,
+    PortSpec,
     ProvisionFailed,
     PublishedPort,
     SessionExists,
@@ -291,7 +294,9 @@ class DockerDriver:
             if not state.get("Running"):
                 reason = state.get("Error") or f"exited at once with code {state.get('ExitCode')}"
                 raise ProvisionFailed(sid, spec.name, reason)
-            handles.append(self._handle(sid, spec, cid, info))
+            handles.append(
+                self._handle(sid, spec.name, spec.role, spec.image, spec.published_ports, cid, info)
+            )
         return handles
 
     async def _each(self, plan: SessionPlan, calls: Sequence[Awaitable[Any]]) -> list[Any]:
@@ -430,14 +435,42 @@ class DockerDriver:
             )
         return container.id
 
+    def _handle_of_container(self, session_id: str, info: dict[str, Any]) -> MachineHandle:
+        """A handle read back from an existing container (its labels and bindings)."""
+        config = info.get("Config") or {}
+        labels: dict[str, str] = config.get("Labels") or {}
+        bound = (info.get("NetworkSettings") or {}).get("Ports") or {}
+        published = []
+        for key, bindings in sorted(bound.items()):
+            port, _, protocol = key.partition("/")
+            if bindings and protocol in ("tcp", "udp"):
+                published.append(PortSpec(int(port), "udp" if protocol == "udp" else "tcp", True))
+        role = labels.get(LABEL_ROLE, "")
+        return self._handle(
+            session_id,
+            labels.get(LABEL_MACHINE, ""),
+            MachineRole(role) if role in set(MachineRole) else MachineRole.INTERNAL,
+            str(config.get("Image") or ""),
+            published,
+            str(info.get("Id") or ""),
+            info,
+        )
+
     def _handle(
-        self, session_id: str, spec: MachineSpec, container_id: str, info: dict[str, Any]
+        self,
+        session_id: str,
+        name: str,
+        role: MachineRole,
+        image: str,
+        published_ports: Sequence[PortSpec],
+        container_id: str,
+        info: dict[str, Any],
     ) -> MachineHandle:
         settings = info.get("NetworkSettings") or {}
         endpoint = (settings.get("Networks") or {}).get(self.network_name(session_id)) or {}
         ports = settings.get("Ports") or {}
         published: list[PublishedPort] = []
-        for port in spec.published_ports:
+        for port in published_ports:
             bindings = ports.get(f"{port.port}/{port.protocol}") or []
             # Docker may add an IPv6 twin for 0.0.0.0; report the configured address.
             binding = next(
@@ -446,15 +479,15 @@ class DockerDriver:
             )
             if binding is None:
                 raise ProvisionFailed(
-                    session_id, spec.name, f"port {port.port}/{port.protocol} was not published"
+                    session_id, name, f"port {port.port}/{port.protocol} was not published"
                 )
             published.append(
                 PublishedPort(port.port, port.protocol, binding["HostIp"], int(binding["HostPort"]))
             )
         return MachineHandle(
-            name=spec.name,
-            role=spec.role,
-            image=spec.image,
+            name=name,
+            role=role,
+            image=image,
             resource_id=container_id,
             address=endpoint.get("IPAddress") or None,
             published=tuple(published),
@@ -496,10 +529,17 @@ class DockerDriver:
     async def pause(self, session_id: str) -> None:
         await self._switch(session_id, "pause", "running")
 
-    async def resume(self, session_id: str) -> None:
-        await self._switch(session_id, "unpause", "paused")
+    async def resume(self, session_id: str) -> list[MachineHandle]:
+        """Unpause; the containers keep their ids and addresses (re-read all the same)."""
+        containers = await self._switch(session_id, "unpause", "paused")
+        try:
+            infos = await asyncio.gather(*(c.show() for c in containers))
+        except ENGINE_ERRORS as exc:
+            raise OperationFailed(session_id, "unpause", _reason(exc)) from exc
+        handles = [self._handle_of_container(session_id, info) for info in infos]
+        return sorted(handles, key=lambda h: h.name)
 
-    async def _switch(self, session_id: str, action: str, source: str) -> None:
+    async def _switch(self, session_id: str, action: str, source: str) -> list[DockerContainer]:
         async with self._locks.hold(session_id):
             try:
                 containers = await self._containers(f"{LABEL_SESSION}={session_id}")
@@ -517,6 +557,7 @@ class DockerDriver:
                     continue  # changed state meanwhile (already paused, exited, ...)
                 if isinstance(result, BaseException):
                     raise OperationFailed(session_id, action, _reason(result)) from result
+            return containers
 
     async def destroy(self, session_id: str) -> None:
         async with self._locks.hold(session_id):

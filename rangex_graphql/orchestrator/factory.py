@@ -18,7 +18,35 @@ def build_driver(settings: Settings) -> Driver:
             )
         )
     if settings.orchestrator is Orchestrator.ECS:
-        raise NotImplementedError("the ECS driver is wired in with its settings")
+        from .ecs import EcsConfig, EcsDriver
+
+        return EcsDriver(
+            EcsConfig(
+                cluster=settings.ecs_cluster,
+                region=settings.ecs_region,
+                vpc_id=settings.ecs_vpc_id,
+                subnets=settings.ecs_subnets,
+                ingress_cidr=settings.ecs_ingress_cidr,
+                assign_public_ip=settings.ecs_assign_public_ip,
+                endpoint_url=settings.ecs_endpoint_url,
+                task_role_arn=settings.ecs_task_role_arn,
+                execution_role_arn=settings.ecs_execution_role_arn,
+                log_group=settings.ecs_log_group,
+                log_stream_prefix=settings.ecs_log_stream_prefix,
+                platform_security_groups=settings.ecs_platform_security_groups,
+                platform_version=settings.ecs_platform_version,
+                cpu_architecture=settings.ecs_cpu_architecture,
+                round_fargate_sizes=settings.ecs_round_fargate_sizes,
+                name_prefix=settings.ecs_name_prefix,
+                group_delete_timeout=settings.ecs_group_delete_timeout,
+                group_delete_backoff=settings.ecs_group_delete_backoff,
+                start_timeout=settings.ecs_start_timeout,
+                poll_interval=settings.ecs_poll_interval,
+                event_poll_interval=settings.ecs_event_poll_interval,
+                api_timeout=settings.ecs_api_timeout,
+                max_attempts=settings.ecs_max_attempts,
+            )
+        )
     from .simulated import SimulatedDelays, SimulatedDriver
 
     scale = settings.simulated_delay_scale

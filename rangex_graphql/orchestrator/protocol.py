@@ -341,8 +341,12 @@ class Driver(Protocol):
         """Freeze the session's running machines. :class:`SessionNotFound` if none."""
         ...
 
-    async def resume(self, session_id: str) -> None:
-        """Unfreeze the session's paused machines. :class:`SessionNotFound` if none."""
+    async def resume(self, session_id: str) -> list[MachineHandle]:
+        """Unfreeze the session's paused machines. :class:`SessionNotFound` if none.
+
+        Returns the machines as they are now: an engine that restarts machines on resume
+        (ECS) gives them new resource ids and addresses, which the caller must record.
+        """
         ...
 
     async def destroy(self, session_id: str) -> None:

@@ -228,14 +228,14 @@ class SimulatedDriver:
     async def pause(self, session_id: str) -> None:
         await self._switch(session_id, MachineState.RUNNING, MachineState.PAUSED, self.delays.pause)
 
-    async def resume(self, session_id: str) -> None:
-        await self._switch(
+    async def resume(self, session_id: str) -> list[MachineHandle]:
+        return await self._switch(
             session_id, MachineState.PAUSED, MachineState.RUNNING, self.delays.resume
         )
 
     async def _switch(
         self, session_id: str, source: MachineState, target: MachineState, delay: float
-    ) -> None:
+    ) -> list[MachineHandle]:
         async with self._locks.hold(session_id):
             session = self._sessions.get(session_id)
             if session is None or not session.machines:
@@ -244,6 +244,7 @@ class SimulatedDriver:
             for machine in session.machines.values():
                 if machine.state is source:
                     machine.state = target
+            return [machine.handle() for machine in session.machines.values()]
 
     async def destroy(self, session_id: str) -> None:
         async with self._locks.hold(session_id):

@@ -1,16 +1,33 @@
 """Notifications: rows a user reads later (a review decision, a publish…).
 
-Only the writing side lives here; the API lists them for their user.
+Only the writing side lives here; the API lists them for their user. Each new
+notification is also announced on its user's broker topic as
+``{"type": "notification", "notificationId", "userId"}``, for the ``notifications``
+subscription. The announcement may leave before the writer's transaction commits; the
+subscription waits for the row to appear (and shows nothing for a rollback).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from uuid import UUID
 
+from ..broker.protocol import Broker, topic_for_user
 from ..models import Notification
 
+log = logging.getLogger(__name__)
+
 TITLE_MAX_LENGTH = 200
+
+_publisher: Broker | None = None
+
+
+def publish_notifications_to(broker: Broker | None) -> None:
+    """The broker new notifications are announced on when ``notify`` is given none (the
+    app registers its runtime's broker); None: not announced."""
+    global _publisher
+    _publisher = broker
 
 
 def _plain(value: Any) -> Any:
@@ -24,11 +41,35 @@ def _plain(value: Any) -> Any:
     return value
 
 
-async def notify(user_id: UUID, kind: str, title: str, body: str = "", **data: Any) -> Notification:
+async def notify(
+    user_id: UUID,
+    kind: str,
+    title: str,
+    body: str = "",
+    *,
+    broker: Broker | None = None,
+    **data: Any,
+) -> Notification:
     """Write one notification for ``user_id``; ``kind`` is a dotted name such as
     ``version.approved``, ``data`` what a client needs to link to the subject."""
     if len(title) > TITLE_MAX_LENGTH:
         title = title[: TITLE_MAX_LENGTH - 1] + "…"
-    return await Notification.create(
+    notification = await Notification.create(
         user_id=user_id, kind=kind, title=title, body=body, data=_plain(data)
     )
+    await announce(notification.id, user_id, broker or _publisher)
+    return notification
+
+
+async def announce(notification_id: UUID, user_id: UUID, broker: Broker | None) -> None:
+    if broker is None:
+        return
+    message = {
+        "type": "notification",
+        "notificationId": str(notification_id),
+        "userId": str(user_id),
+    }
+    try:
+        await broker.publish(topic_for_user(user_id), message)
+    except Exception:  # the notification is written; a live push is a bonus
+        log.exception("announcing notification %s failed", notification_id)

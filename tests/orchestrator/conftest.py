@@ -3,19 +3,34 @@
 ``private_dockerd`` starts a dockerd of its own once per test run (see
 ``tests/support/dockerd.py``); it skips the Docker tests with the reason when the engine
 cannot start, and fails them instead under ``CI=true``.
+
+``moto_server`` starts moto's server in this process once per test run (see
+``tests/support/moto_server.py``); ``ecs_env`` gives each test a VPC, subnets and an ECS
+cluster of its own there, ``ecs_driver`` an ECS driver on them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import aiodocker
 import pytest
 
 from rangex_graphql.orchestrator.docker import DockerDriver, DockerDriverConfig
+from rangex_graphql.orchestrator.ecs import EcsConfig, EcsDriver
 from tests.conftest import require_service
 from tests.support.dockerd import DockerdUnavailable, PrivateDockerd, start_private_dockerd
+from tests.support.moto_server import (
+    EcsEnvironment,
+    MotoServer,
+    aws_clients,
+    aws_session,
+    create_environment,
+    start_moto_server,
+)
 
 
 @pytest.fixture(scope="session")
@@ -59,5 +74,73 @@ async def docker_driver(private_dockerd: PrivateDockerd) -> AsyncIterator[Docker
         try:
             for session_id in set(await janitor.list_owned()) - before:
                 await janitor.destroy(session_id)
+        finally:
+            await janitor.close()
+
+
+# -- ECS Fargate against moto's server (tests/support/moto_server.py) -----------------
+# moto is a test dependency: when its server cannot start, the ECS tests fail, never skip.
+
+#: Who may reach published ports in the tests (TEST-NET-3).
+INGRESS_CIDR = "203.0.113.0/24"
+
+
+@pytest.fixture(scope="session")
+def moto_server() -> Iterator[MotoServer]:
+    try:
+        server = start_moto_server()
+    except (ImportError, OSError) as exc:
+        pytest.fail(f"moto's server did not start: {exc!r}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def aws(moto_server: MotoServer) -> AsyncIterator[tuple[Any, Any]]:
+    """``(ecs, ec2)`` clients on moto, to look at the engine without the driver."""
+    async with aws_clients(moto_server.url) as clients:
+        yield clients
+
+
+@pytest.fixture
+async def ecs_env(moto_server: MotoServer, aws: tuple[Any, Any]) -> EcsEnvironment:
+    """A VPC, two subnets and a cluster of this test's own."""
+    return await create_environment(*aws, moto_server.url)
+
+
+def ecs_config(env: EcsEnvironment, **overrides: Any) -> EcsConfig:
+    """A driver configuration on ``env`` with waits short enough for tests."""
+    settings: dict[str, Any] = {
+        "cluster": env.cluster,
+        "region": env.region,
+        "vpc_id": env.vpc_id,
+        "subnets": env.subnets,
+        "ingress_cidr": INGRESS_CIDR,
+        "endpoint_url": env.url,
+        "poll_interval": 0.01,
+        "event_poll_interval": 0.05,
+        "start_timeout": 5,
+        "group_delete_backoff": 0.01,
+        "group_delete_timeout": 1,
+        "api_timeout": 5,
+        "max_attempts": 1,
+        **overrides,
+    }
+    return EcsConfig(**settings)
+
+
+@pytest.fixture
+async def ecs_driver(ecs_env: EcsEnvironment) -> AsyncIterator[EcsDriver]:
+    """A driver on this test's cluster; whatever the test leaves behind is destroyed."""
+    janitor = EcsDriver(ecs_config(ecs_env), session=aws_session())
+    driver = EcsDriver(ecs_config(ecs_env), session=aws_session())
+    try:
+        yield driver
+    finally:
+        await driver.close()
+        try:
+            await asyncio.gather(*map(janitor.destroy, await janitor.list_owned()))
         finally:
             await janitor.close()

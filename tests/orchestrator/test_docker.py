@@ -284,7 +284,8 @@ async def test_pause_and_resume(docker_driver: DockerDriver, docker_api: aiodock
     assert {s.state for s in await docker_driver.status(p.session_id)} == {MachineState.PAUSED}
     await docker_driver.pause(p.session_id)  # already paused: fine
 
-    await docker_driver.resume(p.session_id)
+    resumed = await docker_driver.resume(p.session_id)
+    assert resumed == sorted(handles, key=lambda h: h.name)  # unpaused: ids, addresses kept
     for handle in handles:
         state = (await docker_api.containers.container(handle.resource_id).show())["State"]
         assert (state["Paused"], state["Running"]) == (False, True)

@@ -124,12 +124,13 @@ async def test_provisioning_a_session_twice_is_refused(driver: SimulatedDriver) 
 
 async def test_pause_and_resume(driver: SimulatedDriver) -> None:
     p = three_machines()
-    await driver.provision(p)
+    handles = await driver.provision(p)
     await driver.pause(p.session_id)
     assert {s.state for s in await driver.status(p.session_id)} == {MachineState.PAUSED}
     await driver.pause(p.session_id)  # again: still paused, no error
-    await driver.resume(p.session_id)
+    assert await driver.resume(p.session_id) == handles  # the same machines, re-read
     assert {s.state for s in await driver.status(p.session_id)} == {MachineState.RUNNING}
+    assert await driver.resume(p.session_id) == handles  # not paused: nothing changes
 
 
 async def test_pause_resume_of_an_unknown_session_raise(driver: SimulatedDriver) -> None:

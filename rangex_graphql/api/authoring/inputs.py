@@ -157,6 +157,13 @@ class MachineRemoveInput:
 
 # --- questions ---------------------------------------------------------------------------
 
+SESSION_FLAG_ENV = (
+    "FLAG questions only: each session gets its own generated flag, put into this "
+    "environment variable of the version's non-attacker machines, and accepts only it; "
+    "the question then takes no `expectedAnswers`. 1-64 characters of A-Z, 0-9 and _, not "
+    "starting with a digit nor with RANGEX_LEARNER; one question per variable in a version."
+)
+
 
 @strawberry.input
 class QuestionAddInput:
@@ -165,14 +172,17 @@ class QuestionAddInput:
     kind: QuestionKind
     points: int = strawberry.field(description="Positive.")
     expected_answers: list[str] = strawberry.field(
+        default_factory=list,
         description="At least one, none blank. For choice questions, among the choices "
-        "(one only for SINGLE_CHOICE and TRUE_FALSE). Never shown to learners."
+        "(one only for SINGLE_CHOICE and TRUE_FALSE). None with `sessionFlagEnv`. Never "
+        "shown to learners.",
     )
     max_attempts: int = 15
     choices: list[str] = strawberry.field(
         default_factory=list, description="At least two for choice questions."
     )
     case_sensitive: bool = False
+    session_flag_env: str | None = strawberry.field(default=None, description=SESSION_FLAG_ENV)
 
 
 @strawberry.input
@@ -185,6 +195,11 @@ class QuestionUpdateInput:
     max_attempts: int | None = None
     choices: list[str] | None = None
     case_sensitive: bool | None = None
+    session_flag_env: str | None = strawberry.field(
+        default=None,
+        description=SESSION_FLAG_ENV + ' "" turns the per-session flag off (then give '
+        "`expectedAnswers`).",
+    )
 
 
 @strawberry.input

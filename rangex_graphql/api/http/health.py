@@ -21,6 +21,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 from tortoise import connections
 
+from ...broker import Broker
+from ...orchestrator import Driver
+
 log = logging.getLogger(__name__)
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -40,6 +43,24 @@ async def database_answers() -> None:
 
 
 DATABASE = ReadinessCheck("database", database_answers)
+
+
+def orchestrator_check(driver: Driver) -> ReadinessCheck:
+    """The engine that runs session machines answers (``Driver.ping``)."""
+
+    async def ping() -> None:
+        await driver.ping()
+
+    return ReadinessCheck("orchestrator", ping)
+
+
+def broker_check(broker: Broker) -> ReadinessCheck:
+    """The broker that carries events between replicas answers (Redis when configured)."""
+
+    async def ping() -> None:
+        await broker.ping()
+
+    return ReadinessCheck("broker", ping)
 
 
 async def _run(check: ReadinessCheck) -> dict[str, Any]:

@@ -8,12 +8,13 @@ from strawberry.exceptions import ConnectionRejectionError
 
 from ...services.runtime import Runtime, build_runtime
 from ...settings import Settings
-from .health import DATABASE, health_routes
+from .health import DATABASE, broker_check, health_routes, orchestrator_check
 from .view import RequestRefused, graphql_routes
 
 
 def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[BaseRoute]:
     # Imported here: the schema pulls in every domain, and this module is imported by app.py.
+    from ...services.notifications import publish_notifications_to
     from ..context import (
         Context,
         InvalidCredentials,
@@ -22,8 +23,11 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
         viewer_from_token,
     )
     from ..schema import build_schema
+    from ..subscriptions.server import SubscriptionServer
 
     services = runtime or build_runtime(settings)
+    schema = build_schema(introspection=settings.introspection)
+    publish_notifications_to(services.broker)
 
     async def context_getter(connection: HTTPConnection) -> object:
         try:
@@ -48,10 +52,13 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
 
     return [
         *graphql_routes(
-            build_schema(introspection=settings.introspection),
+            schema,
             context_getter,
             settings,
             connection_init=connection_init,
+            websocket_server=SubscriptionServer(schema, services),
         ),
-        *health_routes([DATABASE]),
+        *health_routes(
+            [DATABASE, orchestrator_check(services.driver), broker_check(services.broker)]
+        ),
     ]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, GraphQLSyntaxError
@@ -34,7 +35,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_res
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema import BaseSchema
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
-from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
@@ -54,6 +55,12 @@ log = logging.getLogger(__name__)
 ContextGetter = Callable[[Request | WebSocket], Awaitable[Any]]
 ConnectionInit = Callable[[Any], Awaitable[Any]]
 """Builds the resolvers' context for an HTTP request or a WebSocket connection."""
+
+
+class WebSocketServer(Protocol):
+    """Serves graphql-transport-ws sockets itself (api/subscriptions: shared execution)."""
+
+    async def serve(self, websocket: WebSocket) -> None: ...
 
 
 class ErrorCode(StrEnum):
@@ -98,17 +105,30 @@ class GraphQLView(GraphQL[Any, None]):
         *,
         graphiql: GraphiQL | None = None,
         connection_init: ConnectionInit | None = None,
+        settings: Settings | None = None,
+        websocket_server: WebSocketServer | None = None,
     ) -> None:
+        settings = settings or Settings()
+        legacy = (GRAPHQL_WS_PROTOCOL,) if settings.ws_legacy_protocol else ()
         super().__init__(
             schema,
             graphql_ide=None,
             allow_queries_via_get=True,
-            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            keep_alive=settings.ws_keepalive_seconds > 0,
+            keep_alive_interval=settings.ws_keepalive_seconds or 1,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, *legacy),
+            connection_init_wait_timeout=timedelta(
+                seconds=settings.ws_connection_init_timeout_seconds
+            ),
             multipart_uploads_enabled=False,
+            max_subscriptions_per_connection=settings.ws_max_subscriptions,
+            allowed_origins=settings.ws_allowed_origins,
         )
         self.context_getter = context_getter
         self.graphiql = graphiql
         self.connection_init = connection_init
+        self.allowed_origins = frozenset(settings.ws_allowed_origins)
+        self.websocket_server = websocket_server
 
     async def on_ws_connect(self, context: Any) -> Any:
         """``connection_init`` of graphql-transport-ws: authenticate from its payload.
@@ -120,6 +140,9 @@ class GraphQLView(GraphQL[Any, None]):
         return await super().on_ws_connect(context)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
@@ -141,6 +164,20 @@ class GraphQLView(GraphQL[Any, None]):
                 response_type or JSON,
             )
         await response(scope, receive, send)
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """graphql-transport-ws goes to the subscription server when there is one; the
+        legacy graphql-ws (when enabled) and the refusals to Strawberry (4406)."""
+        websocket = WebSocket(scope, receive, send)
+        origin = (websocket.headers.get("origin") or "").lower().rstrip("/")
+        if self.allowed_origins and origin and origin not in self.allowed_origins:
+            await websocket.close(code=4403, reason="Origin not allowed")  # HTTP 403
+            return
+        offered = scope.get("subprotocols") or []
+        if self.websocket_server is not None and GRAPHQL_TRANSPORT_WS_PROTOCOL in offered:
+            await self.websocket_server.serve(websocket)
+            return
+        await super().__call__(scope, receive, send)
 
     async def _respond(self, request: Request, response_type: str | None) -> Response:
         if request.method not in ("GET", "POST"):
@@ -411,6 +448,7 @@ def graphql_routes(
     *,
     path: str = "/graphql",
     connection_init: ConnectionInit | None = None,
+    websocket_server: WebSocketServer | None = None,
 ) -> list[BaseRoute]:
     """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on."""
     graphiql = (
@@ -418,7 +456,14 @@ def graphql_routes(
         if settings.graphiql
         else None
     )
-    view = GraphQLView(schema, context_getter, graphiql=graphiql, connection_init=connection_init)
+    view = GraphQLView(
+        schema,
+        context_getter,
+        graphiql=graphiql,
+        connection_init=connection_init,
+        settings=settings,
+        websocket_server=websocket_server,
+    )
     routes: list[BaseRoute] = [
         Route(path, view, name="graphql"),
         WebSocketRoute(path, view, name="graphql_ws"),

@@ -10,3 +10,18 @@ class SessionFilter:
     states: list[SessionState] | None = strawberry.field(
         default=None, description="Only sessions in one of these states."
     )
+
+
+@strawberry.input(description="Narrow the platform's session list (admins).")
+class AdminSessionFilter:
+    states: list[SessionState] | None = strawberry.field(
+        default=None, description="Only sessions in one of these states."
+    )
+    user_id: strawberry.ID | None = strawberry.field(default=None, description="A User ID.")
+    scenario_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A Scenario ID: sessions of any of its versions."
+    )
+    version_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A ScenarioVersion ID."
+    )
+    event_id: strawberry.ID | None = strawberry.field(default=None, description="An Event ID.")

@@ -1,13 +1,27 @@
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
+import strawberry
+from tortoise.queryset import QuerySet
+
+from ...models import EnvironmentSession
+from ...models.enums import ResourceProfile
+from ...services.authoring.access import Actor
+from ...services.errors import DomainError
+from ...services.sessions.cost import estimate
+from ...services.sessions.start import check_duration, startable_version
 from ..context import Info
+from ..errors import BadUserInput
+from ..ids import expect_global_id
 from ..nested_pagination import NestedKey, NestedPage
 from ..node import Node, visible_through_parent
-from ..pagination import Connection
-from .filters import SessionFilter
-from .types import EnvironmentSessionNode, SessionMachineNode
+from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..permissions import AdminOnly, Authenticated
+from .cost import SessionCostEstimate
+from .filters import AdminSessionFilter, SessionFilter
+from .types import SESSION_COLUMNS, EnvironmentSessionNode, SessionMachineNode
 
 
 async def sessions_of_user(
@@ -44,3 +58,94 @@ async def resolve_session_machine_node(info: Info, pk: UUID) -> Node | None:
     return await visible_through_parent(
         info, machine, lambda found: found.session_id, resolve_session_node
     )
+
+
+SESSION_SORT_KEY = SortKey("created_at", datetime)
+
+
+def admin_session_query(where: AdminSessionFilter | None) -> QuerySet[EnvironmentSession]:
+    queryset = EnvironmentSession.all()
+    if where is None:
+        return queryset
+    if where.states:
+        queryset = queryset.filter(state__in=[s.value for s in where.states])
+    if where.user_id is not None:
+        queryset = queryset.filter(user_id=expect_global_id(where.user_id, "User", "filter.userId"))
+    if where.version_id is not None:
+        version_id = expect_global_id(where.version_id, "ScenarioVersion", "filter.versionId")
+        queryset = queryset.filter(version_id=version_id)
+    if where.scenario_id is not None:
+        scenario_id = expect_global_id(where.scenario_id, "Scenario", "filter.scenarioId")
+        queryset = queryset.filter(version__scenario_id=scenario_id)
+    if where.event_id is not None:
+        queryset = queryset.filter(
+            event_id=expect_global_id(where.event_id, "Event", "filter.eventId")
+        )
+    return queryset
+
+
+@strawberry.type
+class SessionQuery:
+    @strawberry.field(
+        permission_classes=[Authenticated],
+        description="One session: its owner's or, for admins, anyone's; null otherwise.",
+    )
+    async def session(self, info: Info, id: strawberry.ID) -> EnvironmentSessionNode | None:
+        found = await resolve_session_node(info, expect_global_id(id, "EnvironmentSession"))
+        return found if isinstance(found, EnvironmentSessionNode) else None
+
+    @strawberry.field(
+        permission_classes=[AdminOnly],
+        description="Every session on the platform, newest first. Admins only.",
+    )
+    async def sessions(
+        self,
+        info: Info,
+        filter: AdminSessionFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[EnvironmentSessionNode] | None:
+        page = PageRequest.parse(
+            SESSION_SORT_KEY,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            settings=info.context.settings,
+        )
+        return await paginate(
+            admin_session_query(filter),
+            page,
+            SESSION_SORT_KEY,
+            descending=True,
+            columns=SESSION_COLUMNS,
+            to_node=EnvironmentSessionNode.from_row,
+        )
+
+    @strawberry.field(
+        permission_classes=[Authenticated],
+        description="What running a version would cost, per machine and in total (RM); "
+        "null for a version you may not start.",
+    )
+    async def session_cost_estimate(
+        self,
+        info: Info,
+        version_id: strawberry.ID,
+        duration_minutes: int = 60,
+        resource_profile: ResourceProfile | None = None,
+    ) -> SessionCostEstimate | None:
+        pk = expect_global_id(version_id, "ScenarioVersion", "versionId")
+        viewer = info.context.viewer
+        assert viewer is not None  # guaranteed by the field's permission
+        try:
+            check_duration(duration_minutes, "durationMinutes")
+            version = await startable_version(Actor(viewer.id, viewer.is_admin), pk, "versionId")
+        except DomainError as error:
+            if error.code == "VERSION_NOT_FOUND":
+                return None
+            raise BadUserInput(error.message, field=error.field, reason=error.code) from error
+        profile = resource_profile or version.resource_profile
+        result = await estimate(info.context.settings, pk, profile, duration_minutes)
+        return SessionCostEstimate.of(pk, profile, result)

@@ -95,6 +95,7 @@ def _question_spec(question: Question, key: dict[str, Any] | None) -> QuestionSp
         choices=list(question.choices),
         expected_answers=list(key["expected"]) if key else [],
         case_sensitive=bool(key["case_sensitive"]) if key else False,
+        session_flag_env=question.session_flag_env,
     )
 
 
@@ -180,6 +181,7 @@ async def _create_content(version: ScenarioVersion, spec: VersionSpec) -> None:
             points=q.points,
             max_attempts=q.max_attempts,
             choices=list(q.choices),
+            session_flag_env=q.session_flag_env,
         )
         for position, q in enumerate(spec.questions)
     ]

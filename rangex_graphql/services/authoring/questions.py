@@ -1,6 +1,11 @@
 """A version's questions and their answer keys: add, change, remove, reorder, while the
 version is DRAFT or REJECTED. Each change leaves a question that passes the question
-rules of ``validation``; positions stay 0, 1, 2… in the order learners see them."""
+rules of ``validation``; positions stay 0, 1, 2… in the order learners see them.
+
+A FLAG question's ``session_flag_env`` names the environment variable its per-session flag
+goes into; no two questions of a version share one (DUPLICATE). Such a question takes no
+expected answers. In ``QuestionChanges`` None leaves it as it is and "" clears it (the
+question then needs expected answers again)."""
 
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ class QuestionChanges:
     choices: list[str] | None = None
     expected_answers: list[str] | None = None
     case_sensitive: bool | None = None
+    # "" clears it.
+    session_flag_env: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +46,37 @@ class NewQuestion:
     prompt: str
     kind: QuestionKind
     points: int
-    expected_answers: list[str]
+    # None of them with a session flag; at least one without.
+    expected_answers: list[str] = field(default_factory=list)
     max_attempts: int = 15
     choices: list[str] = field(default_factory=list)
     case_sensitive: bool = False
+    session_flag_env: str | None = None
 
 
-def _check(spec: QuestionSpec) -> None:
+async def _check(spec: QuestionSpec, version_id: UUID, exclude: UUID | None = None) -> None:
+    """The question's rules, and its flag variable unused by the version's other questions
+    (read under the version's lock, so two requests cannot both take one name)."""
     errors = question_errors(spec)
+    if spec.session_flag_env is not None and not errors:
+        others = Question.filter(version_id=version_id, session_flag_env=spec.session_flag_env)
+        if exclude is not None:
+            others = others.exclude(id=exclude)
+        if await others.exists():
+            errors.append(
+                DomainError(
+                    "DUPLICATE",
+                    f"another question's flag is already in {spec.session_flag_env}",
+                    "sessionFlagEnv",
+                )
+            )
     if errors:
         raise DomainErrors(errors)
+
+
+def _flag_env(name: str | None) -> str | None:
+    """Trimmed; blank means none."""
+    return (name or "").strip() or None
 
 
 def _spec(new: NewQuestion | QuestionSpec) -> QuestionSpec:
@@ -60,6 +88,7 @@ def _spec(new: NewQuestion | QuestionSpec) -> QuestionSpec:
         choices=[c.strip() for c in new.choices],
         expected_answers=[a.strip() for a in new.expected_answers],
         case_sensitive=new.case_sensitive,
+        session_flag_env=_flag_env(new.session_flag_env),
     )
 
 
@@ -71,7 +100,7 @@ async def add_question(
     async with in_transaction():
         version = (await version_for_change(actor, version_id)).version
         require_editable(version)
-        _check(spec)
+        await _check(spec, version.id)
         positions = (
             await Question.filter(version_id=version.id)
             .order_by("-position")
@@ -86,6 +115,7 @@ async def add_question(
             points=spec.points,
             max_attempts=spec.max_attempts,
             choices=spec.choices,
+            session_flag_env=spec.session_flag_env,
         )
         await QuestionAnswerKey.create(
             question_id=question.id,
@@ -99,6 +129,7 @@ async def add_question(
             target_type="Question",
             target_id=question.id,
             version_id=str(version.id),
+            session_flag_env=spec.session_flag_env,
         )
     return question
 
@@ -135,6 +166,7 @@ async def update_question(
             choices=list(row.choices),
             expected_answers=list(key.expected) if key else [],
             case_sensitive=key.case_sensitive if key else False,
+            session_flag_env=row.session_flag_env,
         )
         given = {
             name: value
@@ -142,7 +174,7 @@ async def update_question(
             if (value := getattr(changes, name)) is not None
         }
         spec = _spec(replace(current, **given))
-        _check(spec)
+        await _check(spec, version_id, exclude=row.id)
         if given:
             await Question.filter(id=row.id).update(
                 prompt=spec.prompt,
@@ -150,6 +182,7 @@ async def update_question(
                 points=spec.points,
                 max_attempts=spec.max_attempts,
                 choices=spec.choices,
+                session_flag_env=spec.session_flag_env,
             )
             await QuestionAnswerKey.update_or_create(
                 defaults={"expected": spec.expected_answers, "case_sensitive": spec.case_sensitive},

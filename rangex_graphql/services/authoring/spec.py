@@ -38,6 +38,9 @@ class QuestionSpec:
     # Never shown to learners; exported only for admins.
     expected_answers: list[str] = field(default_factory=list)
     case_sensitive: bool = False
+    # FLAG questions: each session gets its own generated flag in this environment variable
+    # of the non-attacker machines; the question then has no expected answers.
+    session_flag_env: str | None = None
 
 
 @dataclass

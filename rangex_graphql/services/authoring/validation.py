@@ -7,7 +7,13 @@ input (``exposedPorts.0``), so a problem reads the same wherever it is found.
 
 Codes: INVALID (malformed or out of range), REQUIRED (missing), TOO_MANY (a count limit),
 DUPLICATE, PORT_NOT_ALLOWED, EXCEEDS_PROFILE (cpu or memory above the version's resource
-profile), TARGET_REQUIRED (no machine with the TARGET role).
+profile), TARGET_REQUIRED (no machine with the TARGET role, or none but attackers to carry
+a per-session flag).
+
+A FLAG question with ``sessionFlagEnv`` has a flag generated for each session, put into
+that environment variable of the version's non-attacker machines: it takes no expected
+answers (any given are refused, INVALID at ``expectedAnswers``, rather than silently
+never accepted).
 """
 
 from __future__ import annotations
@@ -67,6 +73,9 @@ DEFAULT_PROFILE_BY_ROLE = {
 TAG = re.compile(r"^[a-z0-9-]{1,30}$")
 DNS_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
+SESSION_FLAG_ENV = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
+# Sessions put the learner's generated credentials in RANGEX_LEARNER_* variables.
+RESERVED_ENV_PREFIX = "RANGEX_LEARNER"
 # Docker's reference grammar, lower-case only: [registry[:port]/]path[:tag][@sha256:digest].
 _PATH_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
 _DOMAIN_COMPONENT = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -333,13 +342,57 @@ def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainErro
         errors.append(DomainError("INVALID", "a positive number of points", _at(prefix, "points")))
     if not _positive_int(question.max_attempts):
         errors.append(DomainError("INVALID", "at least one attempt", _at(prefix, "maxAttempts")))
+    errors += session_flag_env_errors(question, prefix)
     errors += _answer_errors(question, prefix)
     return errors
+
+
+def _per_session_flag(question: QuestionSpec) -> bool:
+    return question.session_flag_env is not None and question.kind == QuestionKind.FLAG
+
+
+def session_flag_env_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
+    """The per-session flag's variable name, on its own (uniqueness is the version's)."""
+    name = question.session_flag_env
+    if name is None:
+        return []
+    field = _at(prefix, "sessionFlagEnv")
+    if question.kind != QuestionKind.FLAG:
+        return [DomainError("INVALID", "only a FLAG question has a per-session flag", field)]
+    if not isinstance(name, str) or not SESSION_FLAG_ENV.match(name):
+        return [
+            DomainError(
+                "INVALID",
+                "an environment variable name: 1-64 characters of A-Z, 0-9 and _, "
+                "not starting with a digit",
+                field,
+            )
+        ]
+    if name.startswith(RESERVED_ENV_PREFIX):
+        return [
+            DomainError(
+                "INVALID",
+                f"names starting with {RESERVED_ENV_PREFIX} are reserved for the learner's "
+                "credentials",
+                field,
+            )
+        ]
+    return []
 
 
 def _answer_errors(question: QuestionSpec, prefix: str) -> list[DomainError]:
     field = _at(prefix, "expectedAnswers")
     answers = question.expected_answers
+    if _per_session_flag(question):
+        if answers:
+            return [
+                DomainError(
+                    "INVALID",
+                    "a per-session flag is generated for each session: give no expected answers",
+                    field,
+                )
+            ]
+        return []
     errors = [
         DomainError("INVALID", "an expected answer cannot be blank", _at(field, i))
         for i, answer in enumerate(answers)
@@ -366,6 +419,44 @@ def _answer_errors(question: QuestionSpec, prefix: str) -> list[DomainError]:
     return errors
 
 
+def session_flag_set_errors(
+    questions: Sequence[QuestionSpec], machines: Sequence[MachineSpec], prefix: str = "questions"
+) -> list[DomainError]:
+    """The rules about a version's per-session flags together: one variable per question,
+    a non-attacker machine to carry them, none of them set by a machine already."""
+    errors = []
+    carriers = [m for m in machines if m.role != MachineRole.ATTACKER]
+    seen: set[str] = set()
+    for i, question in enumerate(questions):
+        name = question.session_flag_env
+        if not _per_session_flag(question) or name is None:
+            continue
+        field = _at(prefix, f"{i}.sessionFlagEnv")
+        if name in seen:
+            errors.append(
+                DomainError("DUPLICATE", f"another question's flag is already in {name}", field)
+            )
+        seen.add(name)
+        if not carriers:
+            errors.append(
+                DomainError(
+                    "TARGET_REQUIRED",
+                    "a per-session flag needs a machine other than the attacker to carry it",
+                    field,
+                )
+            )
+        errors += [
+            DomainError(
+                "DUPLICATE",
+                f"machine {m.name!r} sets {name} itself; the session's flag would replace it",
+                field,
+            )
+            for m in carriers
+            if name in m.environment
+        ]
+    return errors
+
+
 # --- the whole version ------------------------------------------------------------------
 
 
@@ -379,4 +470,5 @@ def validate_version(spec: VersionSpec) -> list[DomainError]:
         errors += machine_errors(machine, spec.resource_profile, f"machines.{i}")
     for i, question in enumerate(spec.questions):
         errors += question_errors(question, f"questions.{i}")
+    errors += session_flag_set_errors(spec.questions, spec.machines)
     return errors

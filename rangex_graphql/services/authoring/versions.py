@@ -26,7 +26,16 @@ MACHINE_CONTENT = (
     "egress",
     "position",
 )
-QUESTION_CONTENT = ("id", "prompt", "kind", "points", "position", "max_attempts", "choices")
+QUESTION_CONTENT = (
+    "id",
+    "prompt",
+    "kind",
+    "points",
+    "position",
+    "max_attempts",
+    "choices",
+    "session_flag_env",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,11 @@ so a problem's path points into the document), in a fixed order, in block style:
         ...
 
 Expected answers (``caseSensitive``, ``expectedAnswers``) are written only when asked for;
-such a document is secret. Reading uses PyYAML's safe loader, refuses aliases and duplicate
-keys, and reports every problem at once as ``DomainError``s with a field path
-(``machines.1.role``), never a traceback.
+such a document is secret. A FLAG question's ``sessionFlagEnv`` (the variable its
+per-session flag goes into; absent when it has none) is not secret and always written.
+Reading uses PyYAML's safe loader, refuses aliases and duplicate keys, and reports every
+problem at once as ``DomainError``s with a field path (``machines.1.role``), never a
+traceback.
 """
 
 from __future__ import annotations
@@ -161,6 +163,15 @@ def _enum(members: type[StrEnum]) -> Reader:
     return _scalar(check)
 
 
+def _optional(read: Reader) -> Reader:
+    """``read``, or None for null (what leaving the key out means too)."""
+
+    def read_optional(value: object, path: str, errors: Errors) -> Any:
+        return None if value is None else read(value, path, errors)
+
+    return read_optional
+
+
 def _list_of(item: Reader) -> Reader:
     def read(value: object, path: str, errors: Errors) -> list[Any]:
         if not isinstance(value, list):
@@ -225,6 +236,7 @@ QUESTION = (
     Entry("points", "points", INTEGER),
     Entry("maxAttempts", "max_attempts", INTEGER),
     Entry("choices", "choices", _list_of(TEXT)),
+    Entry("sessionFlagEnv", "session_flag_env", _optional(TEXT)),
     Entry("caseSensitive", "case_sensitive", BOOLEAN),
     Entry("expectedAnswers", "expected_answers", _list_of(TEXT)),
 )

@@ -123,6 +123,7 @@ class ContentMutation:
             max_attempts=input.max_attempts,
             choices=input.choices,
             case_sensitive=input.case_sensitive,
+            session_flag_env=input.session_flag_env,
         )
         try:
             question = await questions.add_question(
@@ -147,6 +148,7 @@ class ContentMutation:
             choices=input.choices,
             expected_answers=input.expected_answers,
             case_sensitive=input.case_sensitive,
+            session_flag_env=input.session_flag_env,
         )
         try:
             question = await questions.update_question(

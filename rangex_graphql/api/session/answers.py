@@ -1,0 +1,249 @@
+"""Answering a session's questions: ``answerSubmit``, and ``EnvironmentSession.answers``,
+the learner's progress per question (never an expected answer, never a flag)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from ...models import SessionAnswer
+from ...services.api_tokens import ApiScope
+from ...services.errors import DomainError
+from ...services.sessions import answers
+from ..context import Info
+from ..errors import ApiError, Forbidden
+from ..ids import from_global_id
+from ..loader_shapes import many_by_key
+from ..permissions import Authenticated
+from ..scenario.types import QuestionNode
+from ..scopes import MUTATION_SCOPES
+
+MUTATION_SCOPES["answerSubmit"] = ApiScope.SESSIONS
+
+# Never flag_sealed nor last_answer: what the API may show of an answer row.
+SESSION_ANSWER_COLUMNS = (
+    "id",
+    "session_id",
+    "question_id",
+    "attempts",
+    "correct",
+    "points_awarded",
+    "answered_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    question_id: UUID
+    attempts: int
+    correct: bool
+    points_awarded: int
+    answered_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AnswerRow:
+        return cls(
+            question_id=row["question_id"],
+            attempts=row["attempts"],
+            correct=bool(row["correct"]),
+            points_awarded=row["points_awarded"],
+            answered_at=row["answered_at"],
+        )
+
+
+def answers_by_session() -> DataLoader[UUID, list[AnswerRow]]:
+    return many_by_key(
+        SessionAnswer,
+        "session_id",
+        SESSION_ANSWER_COLUMNS,
+        AnswerRow.from_row,
+        order_by=("question_id",),
+    )
+
+
+# --- the session's answers ----------------------------------------------------------------
+
+
+@strawberry.type(
+    name="SessionAnswer",
+    description="The learner's progress on one question of a session: never the expected "
+    "answer, never a flag.",
+)
+class SessionAnswerNode:
+    question: QuestionNode
+    attempts: int = strawberry.field(description="Attempts used.")
+    attempts_left: int
+    correct: bool
+    points_awarded: int
+    answered_at: datetime | None = strawberry.field(description="When the last attempt was.")
+
+
+async def session_answers(
+    info: Info, session_id: UUID, version_id: UUID, owner_id: UUID
+) -> list[SessionAnswerNode]:
+    """Every question of the session's version, in order, with the learner's progress."""
+    if not info.context.is_self_or_admin(owner_id):
+        raise Forbidden("only the session's owner and admins see its answers")
+    loaders = info.context.loaders
+    questions, rows = await asyncio.gather(
+        loaders.questions_by_version.load(version_id),
+        loaders.session_answers_by_session.load(session_id),
+    )
+    by_question = {row.question_id: row for row in rows}
+    listed = []
+    for question in questions:
+        row = by_question.get(question.pk)
+        used = row.attempts if row else 0
+        listed.append(
+            SessionAnswerNode(
+                question=question,
+                attempts=used,
+                attempts_left=max(0, question.max_attempts - used),
+                correct=row.correct if row else False,
+                points_awarded=row.points_awarded if row else 0,
+                answered_at=row.answered_at if row else None,
+            )
+        )
+    return listed
+
+
+# --- answerSubmit -------------------------------------------------------------------------
+
+
+@strawberry.enum(description="Why an answer was not taken.")
+class AnswerErrorCode(Enum):
+    SESSION_NOT_FOUND = strawberry.enum_value(
+        "SESSION_NOT_FOUND", description="No such session of yours (admins cannot answer)."
+    )
+    QUESTION_NOT_IN_SESSION = strawberry.enum_value(
+        "QUESTION_NOT_IN_SESSION",
+        description="The session's scenario version has no such question.",
+    )
+    SESSION_NOT_ACTIVE = strawberry.enum_value(
+        "SESSION_NOT_ACTIVE",
+        description="The session is not running or paused (not started yet, terminated, failed).",
+    )
+    GRACE_PERIOD_OVER = strawberry.enum_value(
+        "GRACE_PERIOD_OVER", description="The session expired longer ago than the grace."
+    )
+    NO_ATTEMPTS_LEFT = strawberry.enum_value(
+        "NO_ATTEMPTS_LEFT", description="Every attempt at this question is used."
+    )
+    ALREADY_ANSWERED = strawberry.enum_value(
+        "ALREADY_ANSWERED", description="Answered correctly already; it scores once."
+    )
+    INVALID_ANSWER = strawberry.enum_value(
+        "INVALID_ANSWER",
+        description="Malformed for the question's kind; it uses no attempt.",
+    )
+    SUBMISSION_CONFLICT = strawberry.enum_value(
+        "SUBMISSION_CONFLICT", description="Other submissions kept racing this one; retry."
+    )
+
+
+@strawberry.type
+class AnswerError:
+    field: str | None = strawberry.field(description="Input field path, e.g. `input.answer`.")
+    code: AnswerErrorCode
+    message: str
+
+
+@strawberry.type(description="How a submitted answer fared.")
+class AnswerResult:
+    correct: bool
+    points_awarded: int
+    attempts_used: int
+    attempts_left: int
+    session_score: int = strawberry.field(description="The session's score after this answer.")
+
+
+@strawberry.type
+class AnswerSubmitPayload:
+    result: AnswerResult | None = None
+    errors: list[AnswerError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class AnswerSubmitInput:
+    session: strawberry.ID = strawberry.field(description="An EnvironmentSession ID.")
+    question: strawberry.ID = strawberry.field(description="A Question ID of its version.")
+    answer: list[str] = strawberry.field(
+        description="One value for single choice, true/false, short answer and flag; the "
+        "chosen values for multiple choice; `left=right` pairs for matching."
+    )
+
+
+def _pk(global_id: str, type_name: str, code: str, field: str) -> UUID:
+    """An ID of the expected type; otherwise the same error as an unknown one."""
+    try:
+        found, pk = from_global_id(global_id, field)
+    except ApiError:
+        found, pk = "", UUID(int=0)
+    if found != type_name:
+        raise DomainError(code, f"no such {type_name}", field)
+    return pk
+
+
+def _failed(error: DomainError) -> AnswerSubmitPayload:
+    return AnswerSubmitPayload(
+        errors=[
+            AnswerError(field=error.field, code=AnswerErrorCode[error.code], message=error.message)
+        ]
+    )
+
+
+def _forget_loaded_rows(info: Info) -> None:
+    """Later fields of the document read the new scores, not rows loaded before."""
+    from ..loaders import Loaders  # the loaders import this module
+
+    info.context.loaders = Loaders()
+
+
+@strawberry.type
+class AnswerMutation:
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Answer a question of your session: while it runs or is paused, and for "
+        "a grace period after it expired; never once terminated. Only the session's owner "
+        "answers. A right answer scores the question's points once, on the session and on "
+        "you.",
+    )
+    async def answer_submit(self, info: Info, input: AnswerSubmitInput) -> AnswerSubmitPayload:
+        viewer = info.context.viewer
+        assert viewer is not None  # guaranteed by the permission
+        runtime = info.context.services
+        try:
+            session_id = _pk(
+                input.session, "EnvironmentSession", "SESSION_NOT_FOUND", answers.SESSION_FIELD
+            )
+            question_id = _pk(
+                input.question, "Question", "QUESTION_NOT_IN_SESSION", answers.QUESTION_FIELD
+            )
+            result = await answers.submit_answer(
+                viewer.id,
+                session_id,
+                question_id,
+                input.answer,
+                settings=info.context.settings,
+                broker=runtime.broker,
+                meta=info.context.meta,
+            )
+        except DomainError as error:
+            return _failed(error)
+        _forget_loaded_rows(info)
+        return AnswerSubmitPayload(
+            result=AnswerResult(
+                correct=result.correct,
+                points_awarded=result.points_awarded,
+                attempts_used=result.attempts_used,
+                attempts_left=result.attempts_left,
+                session_score=result.session_score,
+            )
+        )

@@ -1,0 +1,138 @@
+"""sessionStart, sessionPause, sessionResume, sessionExtend, sessionReset, sessionTerminate.
+
+Each needs a signed-in user (API tokens: the SESSIONS scope). Someone else's session is
+SESSION_NOT_FOUND; admins may act on any session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from uuid import UUID
+
+import strawberry
+
+from ...models import EnvironmentSession
+from ...services.api_tokens import ApiScope
+from ...services.audit import RequestMeta
+from ...services.authoring.access import Actor
+from ...services.errors import DomainError, DomainErrors
+from ...services.runtime import Runtime
+from ...services.sessions import controls
+from ...services.sessions.start import StartRequest, start
+from ..context import Info
+from ..ids import expect_global_id
+from ..loaders import Loaders
+from ..permissions import Authenticated
+from ..scopes import MUTATION_SCOPES
+from .inputs import SessionExtendInput, SessionInput, SessionStartInput
+from .payloads import SessionPayload, session_errors
+from .types import SESSION_COLUMNS, EnvironmentSessionNode
+
+SESSION_SCOPES = {
+    name: ApiScope.SESSIONS
+    for name in (
+        "sessionStart",
+        "sessionPause",
+        "sessionResume",
+        "sessionExtend",
+        "sessionReset",
+        "sessionTerminate",
+    )
+}
+MUTATION_SCOPES.update(SESSION_SCOPES)
+
+Control = Callable[[Runtime, Actor, UUID, RequestMeta], Awaitable[EnvironmentSession]]
+
+
+def actor_of(info: Info) -> Actor:
+    viewer = info.context.viewer
+    assert viewer is not None  # guaranteed by the field's permission
+    return Actor(id=viewer.id, is_admin=viewer.is_admin)
+
+
+async def payload_of(info: Info, session_id: UUID) -> SessionPayload:
+    info.context.loaders = Loaders()  # the payload reads afresh, not this request's cache
+    row = (await EnvironmentSession.filter(id=session_id).values(*SESSION_COLUMNS))[0]
+    return SessionPayload(session=EnvironmentSessionNode.from_row(row))
+
+
+async def control(info: Info, input: SessionInput, act: Control) -> SessionPayload:
+    session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
+    try:
+        await act(info.context.services, actor_of(info), session_id, info.context.meta)
+    except (DomainError, DomainErrors) as failure:
+        return SessionPayload(errors=session_errors(failure))
+    return await payload_of(info, session_id)
+
+
+@strawberry.type
+class SessionMutation:
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Start a session on a PUBLISHED version. Returns at once in REQUESTED; "
+        "the machines are provisioned in the background (PROVISIONING, then RUNNING, or "
+        "FAILED with a reason): follow it with the session subscription or by polling. "
+        "Refused beyond the limits (per user, platform, scenario) or the monthly budget.",
+    )
+    async def session_start(self, info: Info, input: SessionStartInput) -> SessionPayload:
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        request = StartRequest(version_id, input.resource_profile, input.duration_minutes)
+        try:
+            session = await start(info.context.services, actor_of(info), request, info.context.meta)
+        except (DomainError, DomainErrors) as failure:
+            return SessionPayload(errors=session_errors(failure))
+        return await payload_of(info, session.id)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="RUNNING → PAUSED: the machines are frozen, the clock and the cost "
+        "stop. On ECS (Fargate) a pause stops the tasks: the machines lose their memory "
+        "and anything not on disk, as after a restart. An engine failure ends the session "
+        "FAILED.",
+    )
+    async def session_pause(self, info: Info, input: SessionInput) -> SessionPayload:
+        return await control(info, input, controls.pause)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="PAUSED → RUNNING, with the time that was left.",
+    )
+    async def session_resume(self, info: Info, input: SessionInput) -> SessionPayload:
+        return await control(info, input, controls.resume)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="More time for a RUNNING session, per its version's policy: only in "
+        "the extension window before expiry, a limited number of times, and never past "
+        "the maximum lifetime (wall clock from the first start, pauses included).",
+    )
+    async def session_extend(self, info: Info, input: SessionExtendInput) -> SessionPayload:
+        session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
+        try:
+            await controls.extend(
+                info.context.services,
+                actor_of(info),
+                session_id,
+                input.minutes,
+                info.context.meta,
+            )
+        except (DomainError, DomainErrors) as failure:
+            return SessionPayload(errors=session_errors(failure))
+        return await payload_of(info, session_id)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="RUNNING or PAUSED → PROVISIONING → RUNNING: the machines are "
+        "recreated (same flags and login) in the background. Answers are kept; the expiry "
+        "does not move.",
+    )
+    async def session_reset(self, info: Info, input: SessionInput) -> SessionPayload:
+        return await control(info, input, controls.reset)
+
+    @strawberry.mutation(
+        permission_classes=[Authenticated],
+        description="Any active state → TERMINATING → TERMINATED: the machines are "
+        "removed. Answers and score stay.",
+    )
+    async def session_terminate(self, info: Info, input: SessionInput) -> SessionPayload:
+        return await control(info, input, controls.terminate)

@@ -1,0 +1,79 @@
+"""The session mutations' payload and its error codes."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from ...services.errors import DomainError, DomainErrors
+from ..payload import payload_errors
+from .types import EnvironmentSessionNode
+
+
+@strawberry.enum(description="Why a session operation failed.")
+class SessionErrorCode(Enum):
+    VERSION_NOT_FOUND = strawberry.enum_value(
+        "VERSION_NOT_FOUND", description="No such version, or not one you may see."
+    )
+    VERSION_NOT_PUBLISHED = strawberry.enum_value(
+        "VERSION_NOT_PUBLISHED", description="Only a PUBLISHED version can run."
+    )
+    INVALID_DURATION = strawberry.enum_value(
+        "INVALID_DURATION", description="A duration or extension out of its range."
+    )
+    USER_SESSION_LIMIT = strawberry.enum_value(
+        "USER_SESSION_LIMIT", description="You hold as many active sessions as you may."
+    )
+    PLATFORM_SESSION_LIMIT = strawberry.enum_value(
+        "PLATFORM_SESSION_LIMIT", description="The platform runs as many sessions as it may."
+    )
+    PLATFORM_USER_LIMIT = strawberry.enum_value(
+        "PLATFORM_USER_LIMIT", description="As many users as the platform allows are active."
+    )
+    SCENARIO_SESSION_LIMIT = strawberry.enum_value(
+        "SCENARIO_SESSION_LIMIT", description="The scenario runs as many sessions as it may."
+    )
+    BUDGET_EXHAUSTED = strawberry.enum_value(
+        "BUDGET_EXHAUSTED", description="The platform's monthly budget is spent."
+    )
+    SESSION_NOT_FOUND = strawberry.enum_value(
+        "SESSION_NOT_FOUND", description="No such session, or not yours."
+    )
+    SESSION_NOT_RUNNING = strawberry.enum_value(
+        "SESSION_NOT_RUNNING", description="The session is not RUNNING (or PAUSED, for reset)."
+    )
+    SESSION_NOT_PAUSED = strawberry.enum_value(
+        "SESSION_NOT_PAUSED", description="The session is not PAUSED."
+    )
+    SESSION_ENDED = strawberry.enum_value(
+        "SESSION_ENDED", description="The session has ended or is ending."
+    )
+    EXTENSION_TOO_EARLY = strawberry.enum_value(
+        "EXTENSION_TOO_EARLY", description="Extensions open shortly before expiry."
+    )
+    EXTENSION_LIMIT = strawberry.enum_value(
+        "EXTENSION_LIMIT", description="No extensions left under the version's policy."
+    )
+    LIFETIME_LIMIT = strawberry.enum_value(
+        "LIFETIME_LIMIT", description="The session would outlive the version's maximum."
+    )
+
+
+@strawberry.type(description="An expected failure: which input field, why, in words.")
+class SessionError:
+    field: str | None = strawberry.field(description="Input field path, camelCase.")
+    code: SessionErrorCode
+    message: str
+
+
+def session_errors(failure: DomainError | DomainErrors) -> list[SessionError]:
+    return payload_errors(
+        failure, SessionErrorCode, lambda f, c, m: SessionError(field=f, code=c, message=m)
+    )
+
+
+@strawberry.type
+class SessionPayload:
+    session: EnvironmentSessionNode | None = None
+    errors: list[SessionError] = strawberry.field(default_factory=list)

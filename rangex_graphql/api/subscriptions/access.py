@@ -1,0 +1,106 @@
+"""Who a WebSocket connection speaks for, and whether that still holds at each event.
+
+The credentials come from ``connection_init``. At every event the subscribers of a shared
+execution are checked again together (one statement for their users, one for their API
+tokens), so a suspended user, a revoked or expired token, or a changed role stops the
+deliveries and closes the connection (4403).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from ...models import ApiToken, User
+from ...models.enums import UserRole, UserStatus
+from ...security.secrets import digest
+from ...security.tokens import verify_access_token
+from ...services import api_tokens
+from ...settings import Settings
+from ..context import InvalidCredentials, Viewer, bearer_token, viewer_from_token
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The viewer of a connection and what to re-check: an access token's generation and
+    expiry, or an API token's digest. ``viewer`` None: anonymous."""
+
+    viewer: Viewer | None
+    generation: int | None = None
+    expires_at: float | None = None  # access tokens: seconds since the epoch
+    api_token_hash: str | None = None
+
+
+ANONYMOUS = Credentials(viewer=None)
+
+
+def now_seconds() -> float:
+    return time.time()
+
+
+async def authenticate(settings: Settings, params: Mapping[str, Any]) -> Credentials:
+    """Credentials from a ``connection_init`` payload: ``{"Authorization": "Bearer <t>"}``
+    or ``{"token": "<t>"}``; none: anonymous. Raises InvalidCredentials."""
+    token = bearer_token(params) or params.get("token")
+    if not isinstance(token, str) or not token:
+        return ANONYMOUS
+    viewer = await viewer_from_token(settings, token)
+    if viewer is None:
+        return ANONYMOUS
+    if token.startswith(api_tokens.TOKEN_PREFIX):
+        return Credentials(viewer=viewer, api_token_hash=digest(token))
+    claims = verify_access_token(settings, token)
+    if claims is None:
+        raise InvalidCredentials("the access token is not valid or has expired")
+    return Credentials(viewer=viewer, generation=claims.generation, expires_at=claims.expires_at)
+
+
+async def no_longer_allowed(credentials: Iterable[Credentials]) -> set[Credentials]:
+    """The credentials among ``credentials`` that are no longer good."""
+    signed_in = [c for c in credentials if c.viewer is not None]
+    if not signed_in:
+        return set()
+    now = now_seconds()
+    user_ids = {c.viewer.id for c in signed_in if c.viewer is not None}
+    users = {
+        row["id"]: row
+        for row in await User.filter(id__in=user_ids).values(
+            "id", "status", "role", "token_generation"
+        )
+    }
+    hashes = {c.api_token_hash for c in signed_in if c.api_token_hash is not None}
+    tokens: dict[str, dict[str, Any]] = {}
+    if hashes:
+        tokens = {
+            row["token_hash"]: row
+            for row in await ApiToken.filter(token_hash__in=hashes, revoked_at__isnull=True).values(
+                "token_hash", "expires_at"
+            )
+        }
+    return {c for c in signed_in if not _valid(c, users, tokens, now)}
+
+
+def _valid(
+    credentials: Credentials,
+    users: Mapping[UUID, Mapping[str, Any]],
+    tokens: Mapping[str, Mapping[str, Any]],
+    now: float,
+) -> bool:
+    viewer = credentials.viewer
+    assert viewer is not None
+    user = users.get(viewer.id)
+    if user is None or user["status"] != UserStatus.ACTIVE or UserRole(user["role"]) != viewer.role:
+        return False
+    if credentials.api_token_hash is not None:
+        token = tokens.get(credentials.api_token_hash)
+        if token is None:
+            return False
+        expires: datetime | None = token["expires_at"]
+        return expires is None or expires > datetime.fromtimestamp(now, UTC)
+    if credentials.generation is not None and user["token_generation"] != credentials.generation:
+        return False
+    return credentials.expires_at is None or credentials.expires_at > now

@@ -1,0 +1,231 @@
+"""Shared execution: subscribers with the same document, variables and audience form a
+group; the group holds one broker subscription, executes the document once per event
+with fresh loaders, serializes the result once and hands the text to each member.
+
+Before each execution the members' credentials are checked again, together; a member
+whose credentials no longer hold is revoked (its connection closes with 4403) and gets
+nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from itertools import count
+from typing import Any, Protocol
+
+import strawberry
+from graphql import ExecutionResult, GraphQLError, execute
+from strawberry.execution.is_awaitable import optimized_is_awaitable
+from strawberry.utils.await_maybe import await_maybe
+
+from ...broker.protocol import MISSED, Message, Subscription
+from ...services.runtime import Runtime
+from ..context import Context
+from ..error_masking import INTERNAL_MESSAGE, is_unexpected
+from .access import Credentials, no_longer_allowed
+from .feeds import Feed, Opened
+from .operation import PreparedOperation
+
+log = logging.getLogger(__name__)
+
+
+class Subscriber(Protocol):
+    """One subscription of one connection."""
+
+    @property
+    def credentials(self) -> Credentials: ...
+
+    def deliver(self, payload: str) -> None:
+        """Queue ``payload`` (the JSON of a result) to be sent as this operation's next."""
+        ...
+
+    def add_missed(self, count: int) -> None: ...
+
+    def revoke(self) -> None:
+        """The credentials no longer hold: close the connection (4403)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class GroupKey:
+    field_name: str
+    operation: str  # PreparedOperation.key: document, operation name, variables
+    audience: tuple[str, ...]
+    topics: tuple[str, ...]
+    alone: int = 0  # shared execution off: every subscriber its own group
+
+
+class Hub:
+    """Every group of this process."""
+
+    def __init__(self, schema: strawberry.Schema, runtime: Runtime) -> None:
+        self.schema = schema
+        self.runtime = runtime
+        self.groups: dict[GroupKey, Group] = {}
+        self.executions = 0  # for tests and benchmarks
+        self._alone = count(1)
+
+    async def join(
+        self, feed: Feed, operation: PreparedOperation, opened: Opened, member: Subscriber
+    ) -> Group:
+        settings = self.runtime.settings
+        key = GroupKey(
+            feed.field_name,
+            operation.key,
+            opened.audience,
+            opened.topics,
+            0 if settings.subscription_shared_execution else next(self._alone),
+        )
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = Group(self, key, feed, operation, opened)
+            group.start()
+        group.members[member] = None
+        await group.ready.wait()
+        if feed.emits_on_subscribe:
+            await group.emit(None, only=[member])
+        return group
+
+    def leave(self, group: Group, member: Subscriber) -> None:
+        group.members.pop(member, None)
+        if not group.members and self.groups.get(group.key) is group:
+            del self.groups[group.key]
+            group.stop()
+
+
+class Group:
+    def __init__(
+        self, hub: Hub, key: GroupKey, feed: Feed, operation: PreparedOperation, opened: Opened
+    ) -> None:
+        self.hub = hub
+        self.key = key
+        self.feed = feed
+        self.operation = operation
+        self.opened = opened
+        self.members: dict[Subscriber, None] = {}  # insertion-ordered set
+        self.ready = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._flush: asyncio.Task[None] | None = None
+        self._latest: Message | None = None
+        self._last_emit = float("-inf")
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(
+            self._listen(), name=f"subscription-group:{self.key.field_name}"
+        )
+
+    def stop(self) -> None:
+        for task in (self._task, self._flush):
+            if task is not None:
+                task.cancel()
+
+    async def _listen(self) -> None:
+        runtime = self.hub.runtime
+        subscription: Subscription | None = None
+        try:
+            subscription = await runtime.broker.subscribe(
+                self.opened.topics, queue_size=runtime.settings.subscription_queue_size
+            )
+            self.ready.set()
+            reported = 0
+            async for message in subscription:
+                # Messages the broker dropped for this group (it fell behind) or that
+                # never reached it (a lost Redis connection): every member missed them.
+                if subscription.missed > reported:
+                    for member in tuple(self.members):
+                        member.add_missed(subscription.missed - reported)
+                    reported = subscription.missed
+                await self._on_message(message)
+        finally:
+            self.ready.set()
+            if subscription is not None:
+                await subscription.aclose()
+
+    async def _on_message(self, message: Message) -> None:
+        if message.get("type") == MISSED:
+            if self.feed.resyncs_on_missed:
+                await self._changed(message)
+        elif self.feed.wants(message):
+            await self._changed(message)
+
+    async def _changed(self, message: Message) -> None:
+        if not self.feed.min_interval:
+            await self.emit(message)
+            return
+        self._latest = message
+        if self._flush is None or self._flush.done():
+            loop = asyncio.get_running_loop()
+            delay = max(0.0, self._last_emit + self.feed.min_interval - loop.time())
+            self._flush = loop.create_task(self._emit_after(delay))
+
+    async def _emit_after(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        await self.emit(self._latest)
+
+    async def emit(self, message: Message | None, only: list[Subscriber] | None = None) -> None:
+        """Execute once for ``only`` or every member, and deliver the result."""
+        self._last_emit = asyncio.get_running_loop().time()
+        members = list(self.members) if only is None else only
+        try:
+            revoked = await no_longer_allowed({m.credentials for m in members})
+            if revoked:
+                for member in members:
+                    if member.credentials in revoked:
+                        member.revoke()
+                members = [m for m in members if m.credentials not in revoked]
+            if not members:
+                return
+            payload = await self._execute(members[0].credentials, message)
+        except Exception:
+            log.exception("subscription %s failed on an event", self.key.field_name)
+            return
+        if payload is not None:
+            for member in members:
+                member.deliver(payload)
+
+    async def _execute(self, credentials: Credentials, message: Message | None) -> str | None:
+        runtime = self.hub.runtime
+        # A context per event: its loaders start empty, so every event reads fresh rows.
+        context = Context(settings=runtime.settings, viewer=credentials.viewer, runtime=runtime)
+        value = await self.feed.load(context, self.opened, message)
+        if value is None:
+            return None
+        schema = self.hub.schema
+        outcome: Any = execute(
+            schema._schema,
+            self.operation.document,
+            root_value=value,
+            context_value=context,
+            variable_values=self.operation.variables,
+            operation_name=self.operation.operation_name,
+            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+        )
+        result: ExecutionResult = await await_maybe(outcome)
+        self.hub.executions += 1
+        return encode_result(result, context.request_id)
+
+
+def encode_result(result: ExecutionResult, request_id: str) -> str:
+    body: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        body["errors"] = [_formatted(error, request_id) for error in result.errors]
+    return json.dumps(body, separators=(",", ":"), default=str)
+
+
+def _formatted(error: GraphQLError, request_id: str) -> dict[str, Any]:
+    if not is_unexpected(error):
+        return dict(error.formatted)
+    log.error(
+        "unexpected error at %s (request id %s)",
+        ".".join(map(str, error.path or [])) or "-",
+        request_id,
+        exc_info=error.original_error,
+    )
+    return {
+        "message": INTERNAL_MESSAGE,
+        "path": error.path,
+        "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+    }

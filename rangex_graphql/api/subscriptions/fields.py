@@ -1,0 +1,88 @@
+"""The root ``Subscription`` type.
+
+Over graphql-transport-ws the connection (``connection.py``) runs these fields through
+shared execution and never calls the generators below; they serve Strawberry's own
+transports (the legacy graphql-ws protocol when enabled, ``schema.subscribe``), one
+execution per subscriber, with fresh loaders and the viewer checked at each event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Mapping
+from typing import Any
+
+import strawberry
+
+from ...broker.protocol import MISSED
+from ..context import Info
+from ..errors import Unauthenticated
+from ..loaders import Loaders
+from ..notification.types import NotificationNode
+from ..session.types import EnvironmentSessionNode
+from .access import Credentials, no_longer_allowed
+from .activity import PlatformActivity
+from .feeds import Feed, feeds_for
+
+
+async def _values(
+    info: Info, field_name: str, arguments: Mapping[str, Any]
+) -> AsyncGenerator[Any, None]:
+    context = info.context
+    runtime = context.services
+    feed: Feed = feeds_for(runtime.settings.platform_activity_interval_seconds)[field_name]
+    opened = await feed.open(context.viewer, arguments, neutral=False)
+    credentials = Credentials(viewer=context.viewer)
+    if feed.emits_on_subscribe:
+        value = await feed.load(context, opened, None)
+        if value is not None:
+            yield value
+    subscription = await runtime.broker.subscribe(
+        opened.topics, queue_size=runtime.settings.subscription_queue_size
+    )
+    try:
+        async for message in subscription:
+            is_gap = message.get("type") == MISSED
+            if not (feed.wants(message) or (is_gap and feed.resyncs_on_missed)):
+                continue
+            if await no_longer_allowed([credentials]):
+                raise Unauthenticated("your access was withdrawn; sign in again")
+            context.loaders = Loaders()  # fresh rows at every event
+            value = await feed.load(context, opened, None if is_gap else message)
+            if value is not None:
+                yield value
+    finally:
+        await subscription.aclose()
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="The session's state, machines, time left, cost and score, at every "
+        "change; the current value first. Its owner and admins only."
+    )
+    async def session_updated(
+        self, info: Info, id: strawberry.ID
+    ) -> AsyncGenerator[EnvironmentSessionNode, None]:
+        async for value in _values(info, "sessionUpdated", {"id": id}):
+            yield value
+
+    @strawberry.subscription(description="Any of the viewer's sessions, at each of its changes.")
+    async def my_sessions(self, info: Info) -> AsyncGenerator[EnvironmentSessionNode, None]:
+        async for value in _values(info, "mySessions", {}):
+            yield value
+
+    @strawberry.subscription(
+        description="The viewer's new notifications: review decisions, a session about to "
+        "expire, budget warnings (admins)."
+    )
+    async def notifications(self, info: Info) -> AsyncGenerator[NotificationNode, None]:
+        async for value in _values(info, "notifications", {}):
+            yield value
+
+    @strawberry.subscription(
+        description="Active sessions and users, sessions per state, spend against budget: "
+        "the current value first, then on change, at most once a second. Admins only."
+    )
+    async def platform_activity(self, info: Info) -> AsyncGenerator[PlatformActivity, None]:
+        async for value in _values(info, "platformActivity", {}):
+            yield value

@@ -1,0 +1,20 @@
+"""The WebSocket side of the endpoint: one hub per process, a connection per socket."""
+
+from __future__ import annotations
+
+import strawberry
+from starlette.websockets import WebSocket
+
+from ...services.runtime import Runtime
+from .connection import TransportWsConnection
+from .fanout import Hub
+from .feeds import feeds_for
+
+
+class SubscriptionServer:
+    def __init__(self, schema: strawberry.Schema, runtime: Runtime) -> None:
+        self.hub = Hub(schema, runtime)
+        self.feeds = feeds_for(runtime.settings.platform_activity_interval_seconds)
+
+    async def serve(self, websocket: WebSocket) -> None:
+        await TransportWsConnection(websocket, self.hub, self.feeds).serve()

@@ -1,0 +1,86 @@
+"""Runs each background job as a periodic loop of this process.
+
+A job is one pass (``run_once``); the loop runs it at once, then again after its interval
+(varied by ``jobs_jitter`` so replicas drift apart). A failed pass is logged and the loop
+goes on. The loops are the runtime's background tasks, so ``Runtime.aclose`` stops them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+
+from ..services.runtime import Runtime
+from .clock import utc_now
+from .engine_events import watch_engine_events
+from .expiry import expire_sessions
+from .expiry_warnings import warn_expiring_sessions
+from .reconcile import Reconciler
+from .usage import account_usage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodicJob:
+    name: str
+    run_once: Callable[[], Awaitable[object]]
+    interval_seconds: float
+
+
+def pause_after_pass(interval: float, jitter: float, rng: random.Random | None = None) -> float:
+    """The interval, varied by up to ``jitter`` of itself either way."""
+    spread = interval * jitter
+    return max(0.0, interval + (rng or random).uniform(-spread, spread))
+
+
+async def run_periodically(job: PeriodicJob, jitter: float) -> None:
+    while True:
+        try:
+            await job.run_once()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("background job %s failed; it runs again in its next pass", job.name)
+        await asyncio.sleep(pause_after_pass(job.interval_seconds, jitter))
+
+
+def periodic_jobs(runtime: Runtime) -> list[PeriodicJob]:
+    settings = runtime.settings
+    reconciler = Reconciler(runtime)
+    return [
+        # First in the list: at start-up a crash's leftovers are removed before anything else.
+        PeriodicJob("reconcile", reconciler.run_once, settings.jobs_reconcile_interval_seconds),
+        PeriodicJob(
+            "expiry", partial(expire_sessions, runtime), settings.jobs_expiry_interval_seconds
+        ),
+        PeriodicJob("usage", partial(account_usage, runtime), settings.jobs_usage_interval_seconds),
+        PeriodicJob(
+            "expiry-warnings",
+            partial(warn_expiring, runtime),
+            settings.jobs_expiry_warning_interval_seconds,
+        ),
+    ]
+
+
+async def warn_expiring(runtime: Runtime) -> int:
+    return await warn_expiring_sessions(utc_now(), runtime.settings, runtime.broker)
+
+
+def start_jobs(runtime: Runtime) -> list[asyncio.Task[None]]:
+    """Start every job's loop and the engine event watcher; none when jobs are disabled."""
+    if not runtime.settings.jobs_enabled:
+        return []
+    jitter = runtime.settings.jobs_jitter
+    tasks = [
+        runtime.spawn(partial(run_periodically, job, jitter), name=f"rangex-job-{job.name}")
+        for job in periodic_jobs(runtime)
+    ]
+    tasks.append(
+        runtime.spawn(partial(watch_engine_events, runtime), name="rangex-job-engine-events")
+    )
+    return tasks

@@ -1,0 +1,378 @@
+"""Answering a session's questions: checking, counting attempts, scoring.
+
+Only the session's owner answers (an admin cannot answer for someone). A session takes
+answers while RUNNING or PAUSED, and for ``answer_grace_minutes`` after it EXPIRED; never
+once terminated or failed. A question answered correctly is closed: submitting again is
+ALREADY_ANSWERED, never a second award.
+
+Answer formats (``answer`` is a list of strings), by question kind:
+
+- SINGLE_CHOICE, TRUE_FALSE: one value, one of the question's choices.
+- MULTIPLE_CHOICE: the chosen values, each a choice, no repeats; right when the set
+  equals the expected set (order does not matter).
+- SHORT_ANSWER: one value, trimmed; right when it equals any expected value, ignoring
+  case unless the answer key is case-sensitive.
+- FLAG: one value, trimmed, compared exactly. A question with its own flag per session
+  accepts only that session's flag; a flag minted for another session is wrong and is
+  audited (``session.flag_foreign``).
+- MATCHING: ``left=right`` pairs, one per left item; right when the set of pairs equals
+  the expected set.
+
+Concurrent submissions for one question are serialized by the conditional UPDATE of the
+session row, and each attempt is a compare-and-set on ``SessionAnswer.lock_version``; the
+session's and the user's scores grow by ``F()`` updates in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from ...broker import Broker
+from ...models import EnvironmentSession, Question, QuestionAnswerKey, SessionAnswer, User
+from ...models.enums import QuestionKind, SessionState
+from ...settings import Settings
+from ..audit import RequestMeta, audit
+from ..errors import DomainError
+from .events import publish_session_event
+from .flags import minted_here, session_flags, session_holding_flag
+
+K = QuestionKind
+ANSWERING_STATES = (SessionState.RUNNING, SessionState.PAUSED)
+ONE_VALUE_KINDS = frozenset({K.SINGLE_CHOICE, K.TRUE_FALSE, K.SHORT_ANSWER, K.FLAG})
+MAX_VALUES = 50
+MAX_VALUE_LENGTH = 1000
+# Rounds of the compare-and-set before giving up; the session row's lock makes a lost
+# round rare, so this bounds a pathological case only.
+CAS_ROUNDS = 5
+
+SESSION_FIELD = "input.session"
+QUESTION_FIELD = "input.question"
+ANSWER_FIELD = "input.answer"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerResult:
+    question_id: UUID
+    correct: bool
+    points_awarded: int
+    attempts_used: int
+    attempts_left: int
+    session_score: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKey:
+    kind: QuestionKind
+    choices: tuple[str, ...]
+    expected: tuple[str, ...]
+    case_sensitive: bool
+    # Set for a question with a flag per session: the only accepted answer.
+    session_flag: str | None = None
+    per_session: bool = False
+
+
+# --- checking an answer -------------------------------------------------------------------
+
+
+def _invalid(message: str) -> DomainError:
+    return DomainError("INVALID_ANSWER", message, ANSWER_FIELD)
+
+
+def _pair(value: str) -> tuple[str, str]:
+    left, sep, right = value.partition("=")
+    left, right = left.strip(), right.strip()
+    if not sep or not left or not right:
+        raise _invalid(f"{value!r} is not a left=right pair")
+    return left, right
+
+
+def normalized(key: AnswerKey, answer: list[str]) -> list[str]:
+    """The answer, trimmed, in the shape its kind takes; INVALID_ANSWER when malformed
+    (a malformed answer does not use an attempt)."""
+    if not answer:
+        raise _invalid("give an answer")
+    if len(answer) > MAX_VALUES or any(len(v) > MAX_VALUE_LENGTH for v in answer):
+        raise _invalid(f"at most {MAX_VALUES} values of {MAX_VALUE_LENGTH} characters")
+    values = [v.strip() for v in answer]
+    if any(not v for v in values):
+        raise _invalid("an answer value cannot be blank")
+    if key.kind in ONE_VALUE_KINDS and len(values) != 1:
+        raise _invalid(f"a {key.kind.value} question takes exactly one value")
+    if len(set(values)) != len(values):
+        raise _invalid("a value is given twice")
+    choice_kind = key.kind in (K.SINGLE_CHOICE, K.TRUE_FALSE, K.MULTIPLE_CHOICE)
+    if choice_kind and key.choices and any(v not in key.choices for v in values):
+        raise _invalid("choose among the question's choices")
+    if key.kind is K.MATCHING:
+        pairs = [_pair(v) for v in values]
+        lefts = [left for left, _ in pairs]
+        if len(set(lefts)) != len(lefts):
+            raise _invalid("each left item is matched once")
+        if key.choices and any(right not in key.choices for _, right in pairs):
+            raise _invalid("match each item with one of the question's choices")
+        values = [f"{left}={right}" for left, right in pairs]
+    return values
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def is_correct(key: AnswerKey, values: list[str]) -> bool:
+    """Whether normalized ``values`` answer the question; secrets compared in constant time."""
+    if key.kind is K.FLAG:
+        if key.per_session:
+            return key.session_flag is not None and _same(values[0], key.session_flag)
+        return _any_equal(values[0], key.expected)
+    if key.kind is K.SHORT_ANSWER:
+        if key.case_sensitive:
+            return _any_equal(values[0], key.expected)
+        return _any_equal(values[0].casefold(), tuple(e.casefold() for e in key.expected))
+    if key.kind is K.MATCHING:
+        return set(values) == {_expected_pair(e) for e in key.expected}
+    return set(values) == {e.strip() for e in key.expected}
+
+
+def _expected_pair(expected: str) -> str:
+    left, _, right = expected.partition("=")
+    return f"{left.strip()}={right.strip()}"
+
+
+def _any_equal(value: str, expected: tuple[str, ...]) -> bool:
+    # Every candidate compared, so the time does not tell which one (or none) matched.
+    found = False
+    for candidate in expected:
+        found |= _same(value, candidate.strip())
+    return found
+
+
+# --- reading what an answer needs --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    session_id: UUID
+    user_id: UUID
+    state: SessionState
+    question_id: UUID
+    points: int
+    max_attempts: int
+    key: AnswerKey
+    own_flags: frozenset[str]
+
+
+async def _target(
+    actor_id: UUID, session_id: UUID, question_id: UUID, settings: Settings
+) -> _Target:
+    sessions = await EnvironmentSession.filter(id=session_id, user_id=actor_id).values(
+        "user_id", "version_id", "state"
+    )
+    if not sessions:
+        raise DomainError("SESSION_NOT_FOUND", "no such session of yours", SESSION_FIELD)
+    session = sessions[0]
+    questions = await Question.filter(id=question_id, version_id=session["version_id"]).values(
+        "kind", "points", "max_attempts", "choices", "session_flag_env"
+    )
+    if not questions:
+        raise DomainError(
+            "QUESTION_NOT_IN_SESSION", "the session's scenario has no such question", QUESTION_FIELD
+        )
+    question = questions[0]
+    keys = await QuestionAnswerKey.filter(question_id=question_id).values(
+        "expected", "case_sensitive"
+    )
+    kind = K(question["kind"])
+    per_session = kind is K.FLAG and bool(question["session_flag_env"])
+    flags = await session_flags(session_id, settings) if per_session else {}
+    key = AnswerKey(
+        kind=kind,
+        choices=tuple(question["choices"] or ()),
+        expected=tuple(keys[0]["expected"]) if keys else (),
+        case_sensitive=bool(keys[0]["case_sensitive"]) if keys else False,
+        session_flag=flags.get(question_id),
+        per_session=per_session,
+    )
+    return _Target(
+        session_id=session_id,
+        user_id=UUID(str(session["user_id"])),
+        state=SessionState(session["state"]),
+        question_id=question_id,
+        points=int(question["points"]),
+        max_attempts=int(question["max_attempts"]),
+        key=key,
+        own_flags=frozenset(flags.values()),
+    )
+
+
+# --- when a session takes answers --------------------------------------------------------
+
+
+def _answerable(now: datetime, grace: timedelta) -> Q:
+    cutoff = now - grace
+    return (
+        Q(state__in=[s.value for s in ANSWERING_STATES])
+        | Q(state=SessionState.EXPIRED.value, ended_at__gte=cutoff)
+        | Q(state=SessionState.EXPIRED.value, ended_at__isnull=True, expires_at__gte=cutoff)
+    )
+
+
+async def _not_answerable(session_id: UUID) -> DomainError:
+    """Why the session (which just matched no answerable state) takes no answer."""
+    found = await EnvironmentSession.filter(id=session_id).values_list("state", flat=True)
+    if found and SessionState(str(found[0])) is SessionState.EXPIRED:
+        return DomainError(
+            "GRACE_PERIOD_OVER", "the session expired too long ago to answer", SESSION_FIELD
+        )
+    return DomainError("SESSION_NOT_ACTIVE", "the session is not running", SESSION_FIELD)
+
+
+# --- submitting ---------------------------------------------------------------------------
+
+
+class _LostRace(Exception):
+    """Another submission changed the answer row first: read again and retry."""
+
+
+async def submit_answer(
+    actor_id: UUID,
+    session_id: UUID,
+    question_id: UUID,
+    answer: list[str],
+    *,
+    settings: Settings,
+    broker: Broker,
+    meta: RequestMeta,
+) -> AnswerResult:
+    """Check and record one answer of the session's owner; publish an ``answer`` event."""
+    target = await _target(actor_id, session_id, question_id, settings)
+    values = normalized(target.key, answer)
+    correct = is_correct(target.key, values)
+    if not correct and target.key.per_session:
+        await _audit_foreign_flag(target, values[0], settings, meta)
+    grace = timedelta(minutes=settings.answer_grace_minutes)
+    for _ in range(CAS_ROUNDS):
+        try:
+            result = await _record(target, values, correct, grace, meta)
+        except _LostRace:
+            continue
+        await publish_session_event(
+            broker,
+            EnvironmentSession(id=session_id, user_id=target.user_id, state=target.state),
+            "answer",
+        )
+        return result
+    raise DomainError(
+        "SUBMISSION_CONFLICT", "other submissions kept changing this answer; submit again", None
+    )
+
+
+async def _record(
+    target: _Target, values: list[str], correct: bool, grace: timedelta, meta: RequestMeta
+) -> AnswerResult:
+    now = datetime.now(UTC)
+    award = target.points if correct else 0
+    async with in_transaction():
+        # First the session row: its lock serializes the session's submissions (and a
+        # termination racing them), and its state decides whether answers are taken.
+        answerable = EnvironmentSession.filter(_answerable(now, grace), id=target.session_id)
+        taken = await answerable.update(score=F("score") + award, last_activity_at=now)
+        # MySQL counts changed rows only: an unchanged row (same instant, no points) is
+        # still locked and still taken.
+        if taken != 1 and not await answerable.exists():
+            raise await _not_answerable(target.session_id)
+        rows = await SessionAnswer.filter(
+            session_id=target.session_id, question_id=target.question_id
+        ).values("id", "attempts", "correct", "lock_version")
+        row: dict[str, Any] | None = rows[0] if rows else None
+        used = int(row["attempts"]) if row else 0
+        if row and row["correct"]:
+            raise DomainError("ALREADY_ANSWERED", "answered correctly already", QUESTION_FIELD)
+        if used >= target.max_attempts:
+            raise DomainError("NO_ATTEMPTS_LEFT", "no attempts left", QUESTION_FIELD)
+        changes: dict[str, Any] = {
+            "attempts": used + 1,
+            "correct": correct,
+            "points_awarded": award,
+            # A submitted flag is a secret: not kept in the clear.
+            "last_answer": None if target.key.kind is K.FLAG else json.dumps(values),
+            "answered_at": now,
+        }
+        await _write_answer(target, row, changes)
+        if award:
+            await User.filter(id=target.user_id).update(total_score=F("total_score") + award)
+        score = await EnvironmentSession.filter(id=target.session_id).values("score")
+        await audit(
+            "session.answer",
+            meta,
+            actor_id=target.user_id,
+            target_type="EnvironmentSession",
+            target_id=target.session_id,
+            question_id=str(target.question_id),
+            correct=correct,
+            attempt=used + 1,
+            points=award,
+        )
+    return AnswerResult(
+        question_id=target.question_id,
+        correct=correct,
+        points_awarded=award,
+        attempts_used=used + 1,
+        attempts_left=target.max_attempts - used - 1,
+        session_score=int(score[0]["score"]),
+    )
+
+
+async def _write_answer(
+    target: _Target, row: dict[str, Any] | None, changes: dict[str, Any]
+) -> None:
+    """The compare-and-set of one attempt: on the row version read, or the first insert."""
+    if row is None:
+        try:
+            await SessionAnswer.create(
+                session_id=target.session_id,
+                question_id=target.question_id,
+                lock_version=1,
+                **changes,
+            )
+        except IntegrityError:
+            raise _LostRace from None
+        return
+    written = await SessionAnswer.filter(id=row["id"], lock_version=row["lock_version"]).update(
+        lock_version=F("lock_version") + 1, updated_at=changes["answered_at"], **changes
+    )
+    if written != 1:
+        raise _LostRace
+
+
+async def _audit_foreign_flag(
+    target: _Target, value: str, settings: Settings, meta: RequestMeta
+) -> None:
+    """A flag this platform minted, but not for this session: someone shared it."""
+    if not minted_here(settings, value) or value in target.own_flags:
+        return
+    source = await session_holding_flag(
+        target.question_id, value, settings, besides=target.session_id
+    )
+    owner = None
+    if source is not None:
+        found = await EnvironmentSession.filter(id=source).values_list("user_id", flat=True)
+        owner = str(found[0]) if found else None
+    await audit(
+        "session.flag_foreign",
+        meta,
+        actor_id=target.user_id,
+        target_type="EnvironmentSession",
+        target_id=target.session_id,
+        question_id=str(target.question_id),
+        source_session_id=str(source) if source else None,
+        source_user_id=owner,
+    )

@@ -1,0 +1,275 @@
+"""What a learner (or an admin) does to a session: pause, resume, extend, reset, terminate.
+
+Each is a compare-and-set on the row followed by the engine call, both under the
+session's in-process lock, so the engine sees the calls in the order the row's
+transitions were won. An engine call that fails ends the session FAILED with its
+resources destroyed (no roll-back: a half-paused engine is not a state to go back from).
+
+Someone else's session is SESSION_NOT_FOUND, as if it did not exist; admins may act on
+any session.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from tortoise.expressions import F
+
+from ...models import EnvironmentSession, ScenarioVersion, SessionMachine
+from ...models.enums import SessionMachineState, SessionState
+from ...orchestrator import DriverError
+from ..audit import RequestMeta, audit
+from ..authoring.access import Actor
+from ..errors import DomainError
+from ..runtime import Runtime
+from .cost import accrue
+from .events import publish_session_event
+from .lease import lease_fields
+from .locks import session_lock
+from .provisioning import record_handles, redeploy
+from .teardown import tear_down
+from .transitions import FINAL_STATES, transition
+
+S = SessionState
+FIELD = "input.sessionId"
+MAX_EXTENSION_MINUTES = 240
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def owned_session(actor: Actor, session_id: UUID) -> EnvironmentSession:
+    row = await EnvironmentSession.get_or_none(id=session_id)
+    if row is None or not (actor.is_admin or row.user_id == actor.id):  # type: ignore[attr-defined]
+        raise DomainError("SESSION_NOT_FOUND", "no such session", FIELD)
+    return row
+
+
+def require_state(row: EnvironmentSession, states: set[SessionState], code: str) -> None:
+    if row.state in FINAL_STATES or row.state is S.TERMINATING:
+        raise DomainError("SESSION_ENDED", f"the session has ended ({row.state.value})", FIELD)
+    if row.state not in states:
+        raise DomainError(code, f"the session is {row.state.value}", FIELD)
+
+
+async def _lost_race(session_id: UUID, states: set[SessionState], code: str) -> DomainError:
+    """The error for a compare-and-set another request won: what the session is now."""
+    row = await EnvironmentSession.get(id=session_id)
+    try:
+        require_state(row, states, code)
+    except DomainError as error:
+        return error
+    return DomainError(code, "the session changed meanwhile; try again", FIELD)
+
+
+async def _machines(session_id: UUID, state: SessionMachineState) -> None:
+    await SessionMachine.filter(
+        session_id=session_id,
+        state__in=[SessionMachineState.RUNNING, SessionMachineState.PAUSED],
+    ).update(state=state)
+
+
+async def pause(
+    runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
+) -> EnvironmentSession:
+    """RUNNING → PAUSED: the clock stops (the time left is kept) and so does the meter."""
+    failure: str | None = None
+    async with session_lock(session_id):
+        row = await owned_session(actor, session_id)
+        require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
+        at = now()
+        await accrue(runtime.settings, session_id, at)
+        left = (
+            max(0, int((row.expires_at - at).total_seconds()))
+            if row.expires_at
+            else row.duration_minutes * 60
+        )
+        paused = await transition(
+            session_id,
+            S.PAUSED,
+            broker=runtime.broker,
+            action="pause",
+            from_states=[S.RUNNING],
+            lock_version=row.lock_version,
+            actor_id=actor.id,
+            meta=meta,
+            changes={"paused_remaining_seconds": left, "expires_at": None},
+        )
+        if paused is None:
+            raise await _lost_race(session_id, {S.RUNNING}, "SESSION_NOT_RUNNING")
+        try:
+            await runtime.driver.pause(str(session_id))
+            await _machines(session_id, SessionMachineState.PAUSED)
+            return paused
+        except DriverError as error:
+            failure = f"pausing the machines failed: {error}"
+    return await _failed(runtime, actor, session_id, failure, meta)
+
+
+async def resume(
+    runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
+) -> EnvironmentSession:
+    """PAUSED → RUNNING: the clock goes on with the time that was left."""
+    failure: str | None = None
+    async with session_lock(session_id):
+        row = await owned_session(actor, session_id)
+        require_state(row, {S.PAUSED}, "SESSION_NOT_PAUSED")
+        at = now()
+        left = row.paused_remaining_seconds
+        if left is None:
+            left = row.duration_minutes * 60
+        resumed = await transition(
+            session_id,
+            S.RUNNING,
+            broker=runtime.broker,
+            action="resume",
+            from_states=[S.PAUSED],
+            lock_version=row.lock_version,
+            actor_id=actor.id,
+            meta=meta,
+            changes={
+                "expires_at": at + timedelta(seconds=left),
+                "paused_remaining_seconds": None,
+                "cost_accounted_at": at,
+                "last_activity_at": at,
+            },
+        )
+        if resumed is None:
+            raise await _lost_race(session_id, {S.PAUSED}, "SESSION_NOT_PAUSED")
+        try:
+            handles = await runtime.driver.resume(str(session_id))
+            # ECS starts new tasks: new ids (which engine events name) and addresses.
+            await record_handles(session_id, handles, while_state=S.RUNNING)
+            return resumed
+        except DriverError as error:
+            failure = f"resuming the machines failed: {error}"
+    return await _failed(runtime, actor, session_id, failure, meta)
+
+
+async def _failed(
+    runtime: Runtime, actor: Actor, session_id: UUID, reason: str, meta: RequestMeta
+) -> EnvironmentSession:
+    ended = await tear_down(
+        runtime,
+        session_id,
+        final=S.FAILED,
+        action="fail",
+        end_reason="engine_error",
+        reason=reason,
+        actor_id=actor.id,
+        meta=meta,
+    )
+    return ended or await EnvironmentSession.get(id=session_id)
+
+
+async def extend(
+    runtime: Runtime, actor: Actor, session_id: UUID, minutes: int, meta: RequestMeta
+) -> EnvironmentSession:
+    """More time for a RUNNING session, within the version's extension policy.
+
+    Only in the last ``extension_window_minutes`` before expiry, at most ``max_extensions``
+    times, and never past ``max_lifetime_minutes`` counted on the wall clock from the
+    first start (paused time included).
+    """
+    if not 1 <= minutes <= MAX_EXTENSION_MINUTES:
+        raise DomainError(
+            "INVALID_DURATION",
+            f"an extension is 1-{MAX_EXTENSION_MINUTES} minutes",
+            "input.minutes",
+        )
+    row = await owned_session(actor, session_id)
+    require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
+    version = await ScenarioVersion.get(id=row.version_id)  # type: ignore[attr-defined]
+    at = now()
+    if row.expires_at is None or row.started_at is None:  # RUNNING sets both; never absent
+        raise DomainError("SESSION_NOT_RUNNING", "the session has no running clock", FIELD)
+    opens = row.expires_at - timedelta(minutes=version.extension_window_minutes)
+    if at < opens:
+        raise DomainError(
+            "EXTENSION_TOO_EARLY",
+            f"extend in the last {version.extension_window_minutes} minutes before expiry",
+            FIELD,
+        )
+    if row.extensions_used >= version.max_extensions:
+        raise DomainError("EXTENSION_LIMIT", f"at most {version.max_extensions} extensions", FIELD)
+    new_expiry = row.expires_at + timedelta(minutes=minutes)
+    if new_expiry - row.started_at > timedelta(minutes=version.max_lifetime_minutes):
+        raise DomainError(
+            "LIFETIME_LIMIT",
+            f"a session lives at most {version.max_lifetime_minutes} minutes",
+            "input.minutes",
+        )
+    updated = await EnvironmentSession.filter(
+        id=session_id, state=S.RUNNING, lock_version=row.lock_version
+    ).update(
+        expires_at=new_expiry,
+        extensions_used=F("extensions_used") + 1,
+        expiry_warned_at=None,
+        lock_version=F("lock_version") + 1,
+    )
+    if updated != 1:
+        raise await _lost_race(session_id, {S.RUNNING}, "SESSION_NOT_RUNNING")
+    await audit(
+        "session.extend",
+        meta,
+        actor_id=actor.id,
+        target_type="EnvironmentSession",
+        target_id=session_id,
+        minutes=minutes,
+        expires_at=new_expiry.isoformat(),
+    )
+    extended = await EnvironmentSession.get(id=session_id)
+    await publish_session_event(runtime.broker, extended, "extend", S.RUNNING)
+    return extended
+
+
+async def reset(
+    runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
+) -> EnvironmentSession:
+    """RUNNING or PAUSED → PROVISIONING: fresh machines (same flags and credentials) in the
+    background, then RUNNING again. Answers are kept; the expiry does not move."""
+    async with session_lock(session_id):
+        row = await owned_session(actor, session_id)
+        require_state(row, {S.RUNNING, S.PAUSED}, "SESSION_NOT_RUNNING")
+        await accrue(runtime.settings, session_id)
+        resetting = await transition(
+            session_id,
+            S.PROVISIONING,
+            broker=runtime.broker,
+            action="reset",
+            from_states=[S.RUNNING, S.PAUSED],
+            lock_version=row.lock_version,
+            actor_id=actor.id,
+            meta=meta,
+            changes=lease_fields(runtime),
+        )
+        if resetting is None:
+            raise await _lost_race(session_id, {S.RUNNING, S.PAUSED}, "SESSION_NOT_RUNNING")
+        await SessionMachine.filter(session_id=session_id).update(
+            state=SessionMachineState.PENDING, driver_handle=None, address=None, ports=None
+        )
+    runtime.spawn(lambda: redeploy(runtime, session_id), name=f"reset-{session_id}")
+    return resetting
+
+
+async def terminate(
+    runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
+) -> EnvironmentSession:
+    """Any active state → TERMINATING → TERMINATED, the machines destroyed."""
+    row = await owned_session(actor, session_id)
+    require_state(row, {S.REQUESTED, S.PROVISIONING, S.RUNNING, S.PAUSED}, "SESSION_ENDED")
+    by_owner = row.user_id == actor.id  # type: ignore[attr-defined]
+    ended = await tear_down(
+        runtime,
+        session_id,
+        final=S.TERMINATED,
+        action="terminate",
+        end_reason="user" if by_owner else "admin",
+        actor_id=actor.id,
+        meta=meta,
+    )
+    if ended is None:
+        raise await _lost_race(session_id, set(), "SESSION_ENDED")
+    return ended

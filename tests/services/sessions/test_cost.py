@@ -1,0 +1,165 @@
+"""Prices, estimates, accrual of running time, the monthly spend and the budgets."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from rangex_graphql.broker import MemoryBroker
+from rangex_graphql.models import BudgetAlert, EnvironmentSession, Notification, ScenarioVersion
+from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
+from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
+from rangex_graphql.services.audit import SYSTEM
+from rangex_graphql.services.authoring.access import Actor
+from rangex_graphql.services.errors import DomainError
+from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.services.sessions import controls
+from rangex_graphql.services.sessions.cost import (
+    accrue,
+    check_budget_alerts,
+    estimate,
+    month_spend_rm,
+)
+from rangex_graphql.services.sessions.start import StartRequest, start
+from rangex_graphql.settings import Settings
+from tests import factories
+from tests.support.simulated_runtime import settle
+
+S = SessionState
+pytestmark = pytest.mark.usefixtures("db")
+
+
+def fargate_hourly_rm(cpu: str, memory_mib: int) -> Decimal:
+    """The formula, written out: USD per vCPU-hour and per GB-hour, 4.5 RM per USD."""
+    usd = Decimal("0.04556") * Decimal(cpu) + Decimal("0.00533") * Decimal(memory_mib) / 1024
+    return usd * Decimal("4.5")
+
+
+async def version_of_two() -> ScenarioVersion:
+    return await factories.version(await factories.scenario(), machines=2)
+
+
+async def test_estimate_prices_each_machine_by_the_formula(settings: Settings) -> None:
+    version = await version_of_two()  # m0 attacker, m1 target authored at 0.5 vCPU / 1 GiB
+
+    result = await estimate(settings, version.id, ResourceProfile.MEDIUM, 90)
+
+    entry = fargate_hourly_rm("1", 2048)  # the profile sizes the entry machine
+    target = fargate_hourly_rm("0.5", 1024)
+    assert [m.name for m in result.machines] == ["m0", "m1"]
+    assert [(m.size.cpu, m.size.memory_mib) for m in result.machines] == [(1, 2048), (0.5, 1024)]
+    assert result.machines[0].hourly_rm == entry.quantize(Decimal("0.0001"))
+    assert result.machines[1].cost_rm == (target * Decimal("1.5")).quantize(Decimal("0.0001"))
+    assert result.total_rm == ((entry + target) * Decimal("1.5")).quantize(Decimal("0.0001"))
+    assert result.total_rm == Decimal("0.5692")  # by hand: (0.25299 + 0.126495) x 1.5
+
+
+async def test_authored_sizes_are_capped_at_the_hard_limit(settings: Settings) -> None:
+    version = await version_of_two()
+    from rangex_graphql.models import Machine
+
+    await Machine.filter(version_id=version.id, name="m1").update(cpu=8, memory_mib=65536)
+    result = await estimate(settings, version.id, ResourceProfile.MICRO, 60)
+    assert (result.machines[1].size.cpu, result.machines[1].size.memory_mib) == (2, 4096)
+
+
+async def running_session(**fields: Any) -> EnvironmentSession:
+    session = await factories.session(await factories.user(), await version_of_two())
+    await EnvironmentSession.filter(id=session.id).update(**fields)
+    return await EnvironmentSession.get(id=session.id)
+
+
+async def test_accrue_charges_running_time_only(settings: Settings) -> None:
+    now = datetime.now(UTC)
+    session = await running_session(cost_accounted_at=now - timedelta(hours=2))
+
+    added = await accrue(settings, session.id, now)
+
+    hourly = fargate_hourly_rm("0.5", 1024) * 2  # SMALL entry machine + the 0.5/1024 target
+    assert added == (hourly * 2).quantize(Decimal("0.0001"))
+    row = await EnvironmentSession.get(id=session.id)
+    assert row.cost_rm == added
+    assert row.cost_accounted_at == now
+    assert await accrue(settings, session.id, now) == 0  # nothing twice
+    await EnvironmentSession.filter(id=session.id).update(state=S.PAUSED)
+    assert await accrue(settings, session.id, now + timedelta(hours=1)) == 0  # paused is free
+
+
+async def test_pausing_charges_up_to_the_pause(runtime: Runtime) -> None:
+    user = await factories.user()
+    session = await start(
+        runtime,
+        Actor(user.id),
+        StartRequest((await version_of_two()).id, ResourceProfile.SMALL, 60),
+        SYSTEM,
+    )
+    await settle(runtime)
+    await EnvironmentSession.filter(id=session.id).update(
+        cost_accounted_at=datetime.now(UTC) - timedelta(hours=1)
+    )
+    paused = await controls.pause(runtime, Actor(user.id), session.id, SYSTEM)
+    assert paused.cost_rm >= (fargate_hourly_rm("0.5", 1024) * 2).quantize(Decimal("0.0001"))
+
+
+async def test_month_spend_counts_active_and_this_months_ended_sessions() -> None:
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    await running_session(cost_rm=Decimal("10"))
+    await running_session(
+        state=S.TERMINATED, ended_at=datetime(2026, 11, 2, tzinfo=UTC), cost_rm=Decimal("2.5")
+    )
+    await running_session(
+        state=S.TERMINATED, ended_at=datetime(2026, 10, 31, tzinfo=UTC), cost_rm=Decimal("99")
+    )
+    assert await month_spend_rm(now) == Decimal("12.5")
+
+
+@pytest.fixture
+async def budget_runtime(settings: Settings) -> AsyncIterator[Runtime]:
+    tight = settings.model_copy(
+        update={"budget_soft_rm": Decimal("5"), "budget_hard_rm": Decimal("20")}
+    )
+    built = build_runtime(
+        tight, driver=SimulatedDriver(SimulatedDelays.none()), broker=MemoryBroker()
+    )
+    yield built
+    await settle(built)
+    await built.aclose()
+
+
+async def test_crossing_the_soft_budget_notifies_every_admin_once(
+    budget_runtime: Runtime,
+) -> None:
+    admins = [await factories.user(UserRole.ADMIN) for _ in range(2)]
+    await factories.user()  # not an admin: not told
+    settings = budget_runtime.settings
+    session = await running_session(cost_rm=Decimal("4.99"), cost_accounted_at=datetime.now(UTC))
+    assert await check_budget_alerts(settings) == []
+
+    await EnvironmentSession.filter(id=session.id).update(
+        cost_accounted_at=datetime.now(UTC) - timedelta(hours=1)
+    )
+    await accrue(settings, session.id)  # crosses RM 5
+
+    notes = await Notification.filter(kind="budget.soft").values_list("user_id", flat=True)
+    assert sorted(notes) == sorted(a.id for a in admins)
+    assert await BudgetAlert.filter(level="SOFT").count() == 1
+    assert await check_budget_alerts(settings) == []  # the month's alert is sent once
+    assert await Notification.filter(kind="budget.soft").count() == 2
+
+
+async def test_the_hard_budget_blocks_new_starts(budget_runtime: Runtime) -> None:
+    await running_session(cost_rm=Decimal("20"))
+    user = await factories.user()
+    with pytest.raises(DomainError) as caught:
+        await start(
+            budget_runtime,
+            Actor(user.id),
+            StartRequest((await version_of_two()).id, ResourceProfile.SMALL, 60),
+            SYSTEM,
+        )
+    assert caught.value.code == "BUDGET_EXHAUSTED"
+    assert await EnvironmentSession.filter(user_id=user.id).count() == 0

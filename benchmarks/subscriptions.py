@@ -136,13 +136,15 @@ def server(
     env: dict[str, str], port: int, log: Path, ws: str | None, deflate: bool
 ) -> Iterator[int]:
     """``rangex-graphql serve`` with one worker, or uvicorn itself (its WebSocket
-    implementation ``ws``, permessage-deflate off); yields the pid serving requests."""
-    if ws is None and deflate:
+    implementation ``ws``); yields the pid serving requests. ``deflate``: accept
+    permessage-deflate (``RANGEX_WS_COMPRESSION``; off by default)."""
+    env = {**env, "RANGEX_WS_COMPRESSION": str(deflate).lower()}
+    if ws is None:
         command = [str(Path(sys.executable).with_name("rangex-graphql")), "serve"]
         command += ["--port", str(port), "--workers", "1"]
     else:
         command = [sys.executable, "-m", "uvicorn", "rangex_graphql.app:create_app"]
-        command += ["--factory", "--host", HOST, "--port", str(port), "--ws", ws or "auto"]
+        command += ["--factory", "--host", HOST, "--port", str(port), "--ws", ws]
         command += ["--log-level", "warning", "--ws-per-message-deflate", str(deflate).lower()]
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -239,7 +241,7 @@ async def run_mode(args: argparse.Namespace, shared: bool) -> dict[str, Any]:
     url = f"ws://{HOST}:{port}/graphql"
     broker = RedisBroker(args.redis_url)
     db = sqlite3.connect(database, isolation_level=None)
-    with server(env, port, workdir / "server.log", args.ws, not args.no_deflate) as pid:
+    with server(env, port, workdir / "server.log", args.ws, args.deflate) as pid:
         # Warm up: one subscriber in and out, so the first-use costs are not counted.
         warm = await open_subscriber(url, seeded.tokens[0], gid)
         await warm.socket.close()
@@ -351,10 +353,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "(websockets, websockets-sansio); default: `rangex-graphql serve`",
     )
     parser.add_argument(
-        "--no-deflate",
+        "--deflate",
         action="store_true",
-        help="serve with uvicorn's permessage-deflate off (50 KiB of zlib state per "
-        "connection otherwise, when the client offers it as browsers do)",
+        help="accept permessage-deflate (RANGEX_WS_COMPRESSION=true): 50 KiB of zlib state "
+        "per connection when the client offers it, as browsers do",
     )
     parser.add_argument("--only", choices=("shared", "per-subscriber"), default=None)
     return parser.parse_args(argv)

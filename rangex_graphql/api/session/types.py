@@ -8,6 +8,7 @@ from uuid import UUID
 import strawberry
 
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
+from ...services.sessions.clock import seconds_left
 from ..context import Info
 from ..ids import to_global_id
 from ..loader_shapes import required
@@ -194,8 +195,4 @@ def time_left_seconds(
 ) -> int | None:
     if state in ENDING_STATES:
         return None
-    if state is SessionState.PAUSED and paused_remaining is not None:
-        return paused_remaining
-    if expires_at is None:
-        return duration_minutes * 60
-    return max(0, int((expires_at - datetime.now(UTC)).total_seconds()))
+    return seconds_left(expires_at, paused_remaining, duration_minutes, datetime.now(UTC))

@@ -23,6 +23,7 @@ from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
 from ..errors import DomainError
 from ..runtime import Runtime
+from .clock import seconds_left
 from .cost import accrue
 from .events import publish_session_event
 from .lease import lease_fields
@@ -81,11 +82,7 @@ async def pause(
         require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
         at = now()
         await accrue(runtime.settings, session_id, at)
-        left = (
-            max(0, int((row.expires_at - at).total_seconds()))
-            if row.expires_at
-            else row.duration_minutes * 60
-        )
+        left = seconds_left(row.expires_at, None, row.duration_minutes, at)
         paused = await transition(
             session_id,
             S.PAUSED,
@@ -117,9 +114,7 @@ async def resume(
         row = await owned_session(actor, session_id)
         require_state(row, {S.PAUSED}, "SESSION_NOT_PAUSED")
         at = now()
-        left = row.paused_remaining_seconds
-        if left is None:
-            left = row.duration_minutes * 60
+        left = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, at)
         resumed = await transition(
             session_id,
             S.RUNNING,

@@ -20,6 +20,7 @@ from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import MachineHandle, ProvisionFailed, SessionExists
 from ..runtime import Runtime
+from .clock import seconds_left
 from .flags import issue_session_flags, session_flag_environment
 from .lease import RELEASED, lease_fields, renewing
 from .plan import build_plan
@@ -146,9 +147,7 @@ async def _start_clock(runtime: Runtime, session_id: UUID) -> bool:
         **RELEASED,
     }
     if row.expires_at is None:  # a first start, or a reset of a paused session
-        seconds = row.paused_remaining_seconds
-        if seconds is None:
-            seconds = row.duration_minutes * 60
+        seconds = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, now)
         changes["expires_at"] = now + timedelta(seconds=seconds)
     running = await transition(
         session_id,

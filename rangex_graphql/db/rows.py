@@ -8,6 +8,7 @@ the rows are exactly what ``QuerySet.values()`` would return.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import cache
@@ -165,80 +166,111 @@ class RowReader:
         return self._converter.convert(raw, dialect)
 
 
+@dataclasses.dataclass(slots=True)
+class Joined:
+    """A row with the rows of the next model that point at it, each with theirs."""
+
+    row: Row
+    children: list[Joined] = dataclasses.field(default_factory=list)
+
+
 class ChildJoin:
-    """Rows of one model by key, each with the rows of another model that point at it, in
-    one statement: ``parent LEFT JOIN child ON child.<link> = parent.id AND <the child's
-    where> WHERE parent.<key> IN (...) ORDER BY <the child's order>``.
+    """Rows of one model by key, each with the rows of a second model that point at it,
+    each of those with the rows of a third that point at it, and so on, in one statement:
+    ``t0 LEFT JOIN t1 ON t1.<link> = t0.id AND <t1's where> LEFT JOIN t2 ON ...
+    WHERE t0.<key> IN (...) ORDER BY <t1's order>, <t2's order>...``.
 
-    ``parent`` and ``child`` say which columns, conditions and order; the child's ``key``
-    is its column pointing at the parent, and its columns must include ``id``."""
+    The readers say which columns, conditions and order; the ``key`` of every reader but
+    the first is its column pointing at the one before, and their columns include ``id``."""
 
-    _PREFIX = "child__"
-
-    def __init__(self, parent: RowReader, child: RowReader) -> None:
-        assert "id" in child.columns, "children are told apart by their id"
-        self.parent = parent
-        self.child = child
+    def __init__(self, *readers: RowReader) -> None:
+        assert len(readers) >= 2, "a join of one reader is that reader"
+        assert all("id" in reader.columns for reader in readers), "rows are told apart by id"
+        self.readers = readers
         self._sql: dict[str, str] = {}
+
+    @staticmethod
+    def _alias(level: int, name: str) -> str:
+        return f"t{level}__{name}" if level else name
 
     def _template(self, dialect: str) -> str:
         sql = self._sql.get(dialect)
         if sql is None:
             q, mark = _QUOTE[dialect], _MARK[dialect]
-            parent, child = self.parent, self.child
-            pf, cf = parent.model._meta.fields_map, child.model._meta.fields_map
 
-            def column(fields: dict[str, Any], table: str, name: str) -> str:
-                return f"{table}.{q}{fields[name].source_field or name}{q}"
+            def column(level: int, name: str) -> str:
+                fields = self.readers[level].model._meta.fields_map
+                return f"t{level}.{q}{fields[name].source_field or name}{q}"
+
+            def table(level: int) -> str:
+                return f"{q}{self.readers[level].model._meta.db_table}{q} t{level}"
 
             names = ", ".join(
-                [f"{column(pf, 'p', c)} AS {q}{c}{q}" for c in parent.columns]
-                + [f"{column(cf, 'c', c)} AS {q}{self._PREFIX}{c}{q}" for c in child.columns]
+                f"{column(level, c)} AS {q}{self._alias(level, c)}{q}"
+                for level, reader in enumerate(self.readers)
+                for c in reader.columns
             )
-            link = "".join(f" AND {column(cf, 'c', c)} = {mark}" for c in child.where)
+            joins = "".join(
+                f" LEFT JOIN {table(level)} ON {column(level, reader.key)} = "
+                f"{column(level - 1, 'id')}"
+                + "".join(f" AND {column(level, c)} = {mark}" for c in reader.where)
+                for level, reader in enumerate(self.readers)
+                if level
+            )
             order = ", ".join(
-                f"{column(cf, 'c', o.lstrip('-'))} {'DESC' if o.startswith('-') else 'ASC'}"
-                for o in child.order_by
+                f"{column(level, o.lstrip('-'))} {'DESC' if o.startswith('-') else 'ASC'}"
+                for level, reader in enumerate(self.readers)
+                if level
+                for o in reader.order_by
             )
             sql = (
-                f"SELECT {names} FROM {q}{parent.model._meta.db_table}{q} p "
-                f"LEFT JOIN {q}{child.model._meta.db_table}{q} c "
-                f"ON {column(cf, 'c', child.key)} = p.{q}id{q}{link} "
-                f"WHERE {column(pf, 'p', parent.key)} IN ({{marks}})"
+                f"SELECT {names} FROM {table(0)}{joins} "
+                f"WHERE {column(0, self.readers[0].key)} IN ({{marks}})"
                 + (f" ORDER BY {order}" if order else "")
             )
             self._sql[dialect] = sql
         return sql
 
-    async def where_in(self, keys: Sequence[Any]) -> list[tuple[Row, list[Row]]]:
-        """Each parent found, in the order its rows came, with its children in order."""
+    async def where_in(self, keys: Sequence[Any]) -> list[Joined]:
+        """Each first-level row found, in the order its rows came, with its children in
+        order (and theirs)."""
         if not keys:
             return []
-        client = self.parent.model._meta.db
+        client = self.readers[0].model._meta.db
         dialect = client.capabilities.dialect
         sql = self._template(dialect).format(marks=", ".join([_MARK[dialect]] * len(keys)))
-        params = [*self.child._where_values, *map(str, keys)]
-        raw = await client.execute_query_dict(sql, params)
-        names = [(f"{self._PREFIX}{c}", c) for c in self.child.columns]
-        parents: dict[Any, tuple[Row, list[Row]]] = {}
-        children: list[tuple[Any, Row]] = []
+        conditions = [value for reader in self.readers[1:] for value in reader._where_values]
+        raw = await client.execute_query_dict(sql, [*conditions, *map(str, keys)])
+        names = [
+            [(self._alias(level, c), c) for c in reader.columns]
+            for level, reader in enumerate(self.readers)
+        ]
+        found: dict[tuple[Any, ...], Joined] = {}  # by the ids of the row and its parents
+        top: list[Joined] = []
+        by_level: list[list[Row]] = [[] for _ in self.readers]
         for row in raw:
-            pk = row["id"]
-            if pk not in parents:
-                parents[pk] = ({c: row[c] for c in self.parent.columns}, [])
-            if row[f"{self._PREFIX}id"] is not None:
-                children.append((pk, {c: row[alias] for alias, c in names}))
-        self.parent._converter.convert([parent for parent, _ in parents.values()], dialect)
-        self.child._converter.convert([child for _, child in children], dialect)
-        for pk, child in children:
-            parents[pk][1].append(child)
-        return list(parents.values())
+            path: tuple[Any, ...] = ()
+            parent: Joined | None = None
+            for level, columns in enumerate(names):
+                pk = row[self._alias(level, "id")]
+                if pk is None:
+                    break
+                path = (*path, pk)
+                joined = found.get(path)
+                if joined is None:
+                    joined = found[path] = Joined({c: row[alias] for alias, c in columns})
+                    by_level[level].append(joined.row)
+                    (top if parent is None else parent.children).append(joined)
+                parent = joined
+        for reader, rows in zip(self.readers, by_level, strict=True):
+            reader._converter.convert(rows, dialect)
+        return top
 
 
 @cache
-def child_join(parent: RowReader, child: RowReader) -> ChildJoin:
-    """The join of two readers, built once and shared."""
-    return ChildJoin(parent, child)
+def child_join(*readers: RowReader) -> ChildJoin:
+    """The join of readers, built once and shared."""
+    return ChildJoin(*readers)
 
 
 @cache

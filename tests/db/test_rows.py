@@ -51,37 +51,48 @@ async def test_where_conditions_and_empty_keys(db: None) -> None:
     assert await reader.where_in([]) == []
 
 
-async def test_parents_with_their_children_in_one_statement(db: None) -> None:
+async def test_rows_with_their_children_and_grandchildren_in_one_statement(db: None) -> None:
     with_two = await factories.scenario()
-    await factories.version(with_two, VersionStatus.ARCHIVED, machines=0, questions=0)
-    await factories.version(with_two, VersionStatus.PUBLISHED, machines=0, questions=0)
+    await factories.version(with_two, VersionStatus.ARCHIVED, machines=1, questions=0)
+    await factories.version(with_two, VersionStatus.PUBLISHED, machines=3, questions=0)
     await factories.version(with_two, VersionStatus.PUBLISHED, machines=0, questions=0)
     without = await factories.scenario()
-    await factories.version(without, VersionStatus.DRAFT, machines=0, questions=0)
+    await factories.version(without, VersionStatus.DRAFT, machines=2, questions=0)
     scenario_columns = ("id", "slug", "visibility", "created_at", "deleted_at")
     version_columns = ("id", "scenario_id", "number", "status", "published_at")
-    join = ChildJoin(
-        RowReader(Scenario, scenario_columns, "slug"),
-        RowReader(
-            ScenarioVersion,
-            version_columns,
-            "scenario_id",
-            ("-number",),
-            {"status": VersionStatus.PUBLISHED},
-        ),
+    machine_columns = ("id", "version_id", "name", "role", "cpu", "exposed_ports")
+    scenarios = RowReader(Scenario, scenario_columns, "slug")
+    published = RowReader(
+        ScenarioVersion,
+        version_columns,
+        "scenario_id",
+        ("-number",),
+        {"status": VersionStatus.PUBLISHED},
     )
-    found = await join.where_in([without.slug, with_two.slug, "no-such-slug"])
-    by_slug = {parent["slug"]: (parent, children) for parent, children in found}
-    assert set(by_slug) == {with_two.slug, without.slug}
-    for scenario in (with_two, without):
-        parent, children = by_slug[scenario.slug]
-        assert [parent] == await Scenario.filter(id=scenario.id).values(*scenario_columns)
-        assert children == await ScenarioVersion.filter(
-            scenario_id=scenario.id, status=VersionStatus.PUBLISHED
-        ).order_by("-number").values(*version_columns)
-    assert [v["number"] for v in by_slug[with_two.slug][1]] == [3, 2]
-    assert by_slug[without.slug][1] == []
-    assert await join.where_in([]) == []
+    machines = RowReader(Machine, machine_columns, "version_id", ("position", "id"))
+    for join in (ChildJoin(scenarios, published), ChildJoin(scenarios, published, machines)):
+        found = await join.where_in([without.slug, with_two.slug, "no-such-slug"])
+        by_slug = {joined.row["slug"]: joined for joined in found}
+        assert set(by_slug) == {with_two.slug, without.slug}
+        for scenario in (with_two, without):
+            joined = by_slug[scenario.slug]
+            assert [joined.row] == await Scenario.filter(id=scenario.id).values(*scenario_columns)
+            assert [version.row for version in joined.children] == await ScenarioVersion.filter(
+                scenario_id=scenario.id, status=VersionStatus.PUBLISHED
+            ).order_by("-number").values(*version_columns)
+            for version in joined.children:
+                expected = await (
+                    Machine.filter(version_id=version.row["id"])
+                    .order_by("position", "id")
+                    .values(*machine_columns)
+                )
+                got = [machine.row for machine in version.children]
+                assert got == (expected if len(join.readers) == 3 else [])
+        assert [v.row["number"] for v in by_slug[with_two.slug].children] == [3, 2]
+        assert by_slug[without.slug].children == []
+        assert await join.where_in([]) == []
+    three = by_slug[with_two.slug].children[1]
+    assert len(three.children) == 3
 
 
 async def test_counts_of_rows_pointing_at_each_row(db: None) -> None:

@@ -16,7 +16,14 @@ from ..node import Node, visible_through_parent
 from ..pagination import Connection, OrderDirection, PageRequest, paginate
 from ..user.types import USER_COLUMNS, UserNode
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
-from .prefetch import page_nodes, prefetch_scenarios, published_versions, selection
+from .prefetch import (
+    Selected,
+    machines_of_versions,
+    page_nodes,
+    prefetch_scenarios,
+    published_versions,
+    selection,
+)
 from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
 from .visibility import can_see_unpublished, version_visible, visible_scenarios
 
@@ -190,22 +197,34 @@ class ScenarioQuery:
 
     @strawberry.field(description="A scenario by its slug; null when absent or not visible.")
     async def scenario(self, info: Info, slug: str) -> ScenarioNode | None:
-        found = await scenario_if_visible(info, await scenario_by_slug(info, slug))
+        selected = selection(info)
+        found = await scenario_if_visible(info, await scenario_by_slug(info, slug, selected))
         if found is not None:
-            await prefetch_scenarios(info, [found], selection(info))
+            await prefetch_scenarios(info, [found], selected)
         return found
 
 
-async def scenario_by_slug(info: Info, slug: str) -> ScenarioNode | None:
-    """The scenario with the slug, read with its published versions in one statement; those
-    go to the request's loader (``published_versions_by_scenario``, the same rows in the
-    same order), so that its visibility check and the versions learners see read no more."""
-    join = child_join(row_reader(Scenario, SCENARIO_COLUMNS, "slug"), published_versions())
-    found = await join.where_in([slug])
+async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> ScenarioNode | None:
+    """The scenario with the slug, read in one statement with its published versions and,
+    when the query selects the versions' machines, theirs. The versions go to the request's
+    loader (``published_versions_by_scenario``: the same rows in the same order), so that
+    the visibility check and the versions learners see read no more; the machines to their
+    versions (``machines_read``)."""
+    readers = [row_reader(Scenario, SCENARIO_COLUMNS, "slug"), published_versions()]
+    with_machines = any(
+        "machines" in selected.get(name, {}) for name in ("versions", "publishedVersion")
+    )
+    if with_machines:
+        readers.append(machines_of_versions())
+    found = await child_join(*readers).where_in([slug])
     if not found:
         return None
-    row, published = found[0]
-    scenario = ScenarioNode.from_row(row)
-    versions = [ScenarioVersionNode.from_row(version) for version in published]
+    scenario = ScenarioNode.from_row(found[0].row)
+    versions = []
+    for joined in found[0].children:
+        version = ScenarioVersionNode.from_row(joined.row)
+        if with_machines:
+            version.machines_read = [MachineNode.from_row(m.row) for m in joined.children]
+        versions.append(version)
     info.context.loaders.published_versions_by_scenario.prime(scenario.pk, versions)
     return scenario

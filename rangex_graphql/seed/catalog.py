@@ -15,6 +15,7 @@ from tortoise.models import Model
 from .. import models as m
 from ..models.enums import Difficulty, QuestionKind, UserRole, UserStatus, VersionStatus
 from ..security.passwords import hash_password_sync, verify_password_sync
+from ..services.authoring.machine_rules import PROFILE_RESOURCES
 from . import data
 
 MODEL = TypeVar("MODEL", bound=Model)
@@ -194,8 +195,8 @@ class CatalogBuilder(RowMaker):
                 name=machine.name,
                 role=machine.role,
                 image_ref=machine.image,
-                cpu=data.PROFILES[machine.profile][0],
-                memory_mib=data.PROFILES[machine.profile][1],
+                cpu=PROFILE_RESOURCES[machine.profile].cpu,
+                memory_mib=PROFILE_RESOURCES[machine.profile].memory_mib,
                 exposed_ports=list(machine.ports),
                 environment=dict(machine.environment),
                 network_group=machine.network_group,

@@ -68,16 +68,6 @@ LEARNERS = [
 ]
 LEARNER_EMAIL_DOMAIN = "learners.rangex.local"
 
-# vCPU, MiB per machine (Fargate sizes).
-PROFILES: dict[ResourceProfile, tuple[float, int]] = {
-    ResourceProfile.MICRO: (0.25, 512),
-    ResourceProfile.SMALL: (0.5, 1024),
-    ResourceProfile.MEDIUM: (1.0, 2048),
-    ResourceProfile.LARGE: (2.0, 4096),
-}
-ALLOWED_PORTS = frozenset({22, 80, 443, 3000, 5900, 6901, 8080, 8443, 9090})
-MAX_MACHINES_PER_VERSION = 4
-MAX_PORTS_PER_MACHINE = 5
 USD_PER_VCPU_HOUR = 0.04556
 USD_PER_GB_HOUR = 0.00533
 RM_PER_USD = 4.5

@@ -35,14 +35,14 @@ from rangex_graphql.models.enums import (
 )
 from rangex_graphql.security.passwords import verify_password_sync
 from rangex_graphql.seed import SeedSummary, database_is_empty, reset_database, seed_demo
-from rangex_graphql.seed.data import (
-    ALLOWED_PORTS,
-    DEMO_PASSWORD,
-    MAX_MACHINES_PER_VERSION,
-    MAX_PORTS_PER_MACHINE,
-    PROFILES,
-)
+from rangex_graphql.seed.data import DEMO_PASSWORD
 from rangex_graphql.seed.demo import MODELS_CHILD_FIRST
+from rangex_graphql.services.authoring.machine_rules import (
+    ALLOWED_PORTS,
+    MAX_MACHINES,
+    MAX_PORTS_PER_MACHINE,
+    PROFILE_RESOURCES,
+)
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 LIVE = (SessionState.RUNNING, SessionState.PAUSED)
@@ -112,12 +112,14 @@ async def test_every_version_has_an_attacker_and_a_target_within_the_limits() ->
         machines[row["version_id"]].append(row)
     assert set(machines) == set(await flat(ScenarioVersion.all(), "id"))
     for rows in machines.values():
-        assert 2 <= len(rows) <= MAX_MACHINES_PER_VERSION
+        assert 2 <= len(rows) <= MAX_MACHINES
         roles = {r["role"] for r in rows}
         assert {MachineRole.ATTACKER, MachineRole.TARGET} <= roles
         for r in rows:
             assert r["image_ref"].startswith("rangex/")
-            assert (r["cpu"], r["memory_mib"]) in PROFILES.values()
+            assert (r["cpu"], r["memory_mib"]) in {
+                (p.cpu, p.memory_mib) for p in PROFILE_RESOURCES.values()
+            }
             assert set(r["exposed_ports"]) <= ALLOWED_PORTS
             assert len(r["exposed_ports"]) <= MAX_PORTS_PER_MACHINE
     images = set(await flat(Machine.all(), "image_ref"))

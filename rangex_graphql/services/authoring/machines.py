@@ -19,14 +19,14 @@ from ...models.enums import EgressPolicy, MachineRole
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, require_editable, version_for_change
-from .spec import MachineSpec
-from .validation import (
+from .machine_rules import (
     DEFAULT_PROFILE_BY_ROLE,
     MAX_MACHINES,
     PROFILE_RESOURCES,
     machine_errors,
     profile_resources,
 )
+from .spec import MachineSpec
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from ...models.enums import QuestionKind
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, require_editable, version_for_change
+from .question_rules import question_errors
 from .spec import QuestionSpec
-from .validation import question_errors
 
 NOT_YOURS = "not found, or not yours to change"
 

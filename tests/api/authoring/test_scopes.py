@@ -27,6 +27,8 @@ OWN_SERVICES = [
     "questions.py",
     "workflow.py",
     "validation.py",
+    "machine_rules.py",
+    "question_rules.py",
 ]
 
 

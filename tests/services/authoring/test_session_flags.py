@@ -12,8 +12,9 @@ from rangex_graphql.models.enums import MachineRole, QuestionKind, UserRole, Ver
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring import content, questions
 from rangex_graphql.services.authoring.access import Actor
+from rangex_graphql.services.authoring.question_rules import question_errors
 from rangex_graphql.services.authoring.spec import QuestionSpec, VersionSpec
-from rangex_graphql.services.authoring.validation import question_errors, validate_version
+from rangex_graphql.services.authoring.validation import validate_version
 from rangex_graphql.services.authoring.yaml_document import dump, parse
 from rangex_graphql.services.errors import DomainErrors
 from tests import factories

@@ -14,6 +14,7 @@ from rangex_graphql.models.enums import (
     QuestionKind,
     ResourceProfile,
 )
+from rangex_graphql.services.authoring.machine_rules import image_ref_errors
 from rangex_graphql.services.authoring.scenarios import slugify
 from rangex_graphql.services.authoring.spec import (
     MachineSpec,
@@ -21,11 +22,7 @@ from rangex_graphql.services.authoring.spec import (
     ScenarioSpec,
     VersionSpec,
 )
-from rangex_graphql.services.authoring.validation import (
-    image_ref_errors,
-    normalize_tags,
-    validate_version,
-)
+from rangex_graphql.services.authoring.validation import normalize_tags, validate_version
 
 
 def valid() -> VersionSpec:

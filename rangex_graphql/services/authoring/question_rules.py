@@ -1,0 +1,148 @@
+"""The rules of a version's questions: one question's prompt, kind, points and
+expected answers, and its per-session flag. Field paths and codes as in ``validation``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...models.enums import MachineRole, QuestionKind
+from ..errors import DomainError
+from .field_checks import at, is_member, positive_int, text
+from .spec import MachineSpec, QuestionSpec
+
+CHOICE_KINDS = frozenset(
+    {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE}
+)
+ONE_ANSWER_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.TRUE_FALSE})
+SESSION_FLAG_ENV = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
+# Sessions put the learner's generated credentials in RANGEX_LEARNER_* variables.
+RESERVED_ENV_PREFIX = "RANGEX_LEARNER"
+
+
+def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
+    errors = []
+    if not text(question.prompt):
+        errors.append(DomainError("REQUIRED", "write the question", at(prefix, "prompt")))
+    if not is_member(question.kind, QuestionKind):
+        errors.append(
+            DomainError("INVALID", f"one of {', '.join(QuestionKind)}", at(prefix, "kind"))
+        )
+    if not positive_int(question.points):
+        errors.append(DomainError("INVALID", "a positive number of points", at(prefix, "points")))
+    if not positive_int(question.max_attempts):
+        errors.append(DomainError("INVALID", "at least one attempt", at(prefix, "maxAttempts")))
+    errors += session_flag_env_errors(question, prefix)
+    errors += _answer_errors(question, prefix)
+    return errors
+
+
+def _per_session_flag(question: QuestionSpec) -> bool:
+    return question.session_flag_env is not None and question.kind == QuestionKind.FLAG
+
+
+def session_flag_env_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
+    """The per-session flag's variable name, on its own (uniqueness is the version's)."""
+    name = question.session_flag_env
+    if name is None:
+        return []
+    field = at(prefix, "sessionFlagEnv")
+    if question.kind != QuestionKind.FLAG:
+        return [DomainError("INVALID", "only a FLAG question has a per-session flag", field)]
+    if not isinstance(name, str) or not SESSION_FLAG_ENV.match(name):
+        return [
+            DomainError(
+                "INVALID",
+                "an environment variable name: 1-64 characters of A-Z, 0-9 and _, "
+                "not starting with a digit",
+                field,
+            )
+        ]
+    if name.startswith(RESERVED_ENV_PREFIX):
+        return [
+            DomainError(
+                "INVALID",
+                f"names starting with {RESERVED_ENV_PREFIX} are reserved for the learner's "
+                "credentials",
+                field,
+            )
+        ]
+    return []
+
+
+def _answer_errors(question: QuestionSpec, prefix: str) -> list[DomainError]:
+    field = at(prefix, "expectedAnswers")
+    answers = question.expected_answers
+    if _per_session_flag(question):
+        if answers:
+            return [
+                DomainError(
+                    "INVALID",
+                    "a per-session flag is generated for each session: give no expected answers",
+                    field,
+                )
+            ]
+        return []
+    errors = [
+        DomainError("INVALID", "an expected answer cannot be blank", at(field, i))
+        for i, answer in enumerate(answers)
+        if not text(answer)
+    ]
+    if not any(text(a) for a in answers):
+        errors.append(DomainError("REQUIRED", "give at least one expected answer", field))
+    if question.kind not in CHOICE_KINDS:
+        return errors
+    if len(question.choices) < 2:
+        errors.append(
+            DomainError(
+                "REQUIRED", "a choice question needs at least two choices", at(prefix, "choices")
+            )
+        )
+    else:
+        errors += [
+            DomainError("INVALID", "must be one of the choices", at(field, i))
+            for i, answer in enumerate(answers)
+            if text(answer) and answer not in question.choices
+        ]
+    if question.kind in ONE_ANSWER_KINDS and len(answers) > 1:
+        errors.append(DomainError("TOO_MANY", f"a {question.kind} question has one answer", field))
+    return errors
+
+
+def session_flag_set_errors(
+    questions: Sequence[QuestionSpec], machines: Sequence[MachineSpec], prefix: str = "questions"
+) -> list[DomainError]:
+    """The rules about a version's per-session flags together: one variable per question,
+    a non-attacker machine to carry them, none of them set by a machine already."""
+    errors = []
+    carriers = [m for m in machines if m.role != MachineRole.ATTACKER]
+    seen: set[str] = set()
+    for i, question in enumerate(questions):
+        name = question.session_flag_env
+        if not _per_session_flag(question) or name is None:
+            continue
+        field = at(prefix, f"{i}.sessionFlagEnv")
+        if name in seen:
+            errors.append(
+                DomainError("DUPLICATE", f"another question's flag is already in {name}", field)
+            )
+        seen.add(name)
+        if not carriers:
+            errors.append(
+                DomainError(
+                    "TARGET_REQUIRED",
+                    "a per-session flag needs a machine other than the attacker to carry it",
+                    field,
+                )
+            )
+        errors += [
+            DomainError(
+                "DUPLICATE",
+                f"machine {m.name!r} sets {name} itself; the session's flag would replace it",
+                field,
+            )
+            for m in carriers
+            if name in m.environment
+        ]
+    return errors

@@ -84,6 +84,7 @@ QUESTION_COLUMNS = (
     "position",
     "max_attempts",
     "choices",
+    "session_flag_env",
 )
 
 
@@ -341,6 +342,8 @@ class QuestionNode(Node):
     choices: list[str] = strawberry.field(description="Options of a choice question.")
     version_id: strawberry.Private[UUID]
     pk: strawberry.Private[UUID]
+    # Read with the question row (no statement of its own); served to authors only.
+    session_flag_env_read: strawberry.Private[str | None]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> QuestionNode:
@@ -354,21 +357,39 @@ class QuestionNode(Node):
             position=row["position"],
             max_attempts=row["max_attempts"],
             choices=row["choices"],
+            session_flag_env_read=row["session_flag_env"],
         )
 
     @strawberry.field
     async def version(self, info: Info) -> ScenarioVersionNode:
         return await required(info.context.loaders.versions_by_id, self.version_id)
 
+    async def _require_author(self, info: Info, refusal: str) -> None:
+        """Refuse anyone but the scenario's author and admins (learners would learn from
+        it how to answer)."""
+        version = await required(info.context.loaders.versions_by_id, self.version_id)
+        scenario = await required(info.context.loaders.scenarios_by_id, version.scenario_id)
+        if not can_see_unpublished(info.context.viewer, scenario.author_id):
+            raise Forbidden(refusal)
+
     @strawberry.field(
         description="Accepted answers. The scenario's author and admins only: learners are "
         "refused, whichever way they reach the question."
     )
     async def expected_answers(self, info: Info) -> list[str] | None:
-        version = await info.context.loaders.versions_by_id.load(self.version_id)
-        assert version is not None
-        scenario = await info.context.loaders.scenarios_by_id.load(version.scenario_id)
-        assert scenario is not None
-        if not can_see_unpublished(info.context.viewer, scenario.author_id):
-            raise Forbidden("only the scenario's author and admins see expected answers")
+        await self._require_author(
+            info, "only the scenario's author and admins see expected answers"
+        )
         return await info.context.loaders.answers_by_question.load(self.pk)
+
+    @strawberry.field(
+        description="The environment variable that carries each session's own flag (FLAG "
+        "questions with a per-session flag); null when the question has a static flag or "
+        "answers. The scenario's author and admins only: learners are refused, whichever "
+        "way they reach the question."
+    )
+    async def session_flag_env(self, info: Info) -> str | None:
+        await self._require_author(
+            info, "only the scenario's author and admins see session flag variables"
+        )
+        return self.session_flag_env_read

@@ -7,8 +7,9 @@ One pass does three things:
 (b) **Vanished machines.** A RUNNING or PAUSED session whose machines the engine no
     longer reports (none left, or all exited) ends FAILED (``end_reason``
     ``resources_lost``), whatever remains being destroyed. Checked are the sessions with
-    no container in the engine's listing, plus a rolling batch of the others (the engine
-    event stream reports most deaths as they happen; this catches what it missed).
+    no machine (container or task) in the engine's listing, plus a rolling batch of the
+    others (the engine event stream reports most deaths as they happen; this catches
+    what it missed), with one ``status_many`` call to the engine for all of them.
 (c) **Abandoned work.** A session in REQUESTED, PROVISIONING or TERMINATING whose lease
     ran out was being worked on by a process that died: its resources are destroyed and
     it ends FAILED ("interrupted: ...") or, when it was being torn down, in the final
@@ -30,7 +31,7 @@ from tortoise.expressions import Q
 from ..models import EnvironmentSession
 from ..models.enums import SessionState
 from ..orchestrator import DriverError
-from ..orchestrator.protocol import MachineState, MachineStatus
+from ..orchestrator.protocol import MACHINE_RESOURCE_PREFIXES, MachineState, MachineStatus
 from ..services.audit import SYSTEM, audit
 from ..services.runtime import Runtime
 from ..services.sessions.lease import release
@@ -130,8 +131,10 @@ class Reconciler:
 
     async def fail_vanished(self, owned: dict[str, list[str]], now: datetime) -> list[UUID]:
         limit = self.runtime.settings.jobs_batch_size
-        with_containers = {
-            key for key, found in owned.items() if any(r.startswith("container:") for r in found)
+        with_machines = {
+            key
+            for key, found in owned.items()
+            if any(r.startswith(MACHINE_RESOURCE_PREFIXES) for r in found)
         }
         live = (
             await EnvironmentSession.filter(state__in=LIVE_STATES)
@@ -139,15 +142,23 @@ class Reconciler:
             .values_list("id", "lock_version")
         )
         versions = {UUID(str(i)): int(v) for i, v in live}
-        missing = [i for i in versions if str(i) not in with_containers][:limit]
+        missing = [i for i in versions if str(i) not in with_machines][:limit]
         rolling = self._next_batch(sorted(versions, key=str), limit)
+        checked = list(dict.fromkeys([*missing, *rolling]))
+        if not checked:
+            return []
+        try:
+            statuses = await self.runtime.driver.status_many([str(i) for i in checked])
+        except DriverError:
+            log.warning("reconciler: status of %d sessions failed", len(checked), exc_info=True)
+            return []
         lost = []
-        for session_id in dict.fromkeys([*missing, *rolling]):
-            try:
-                reason = vanished_reason(await self.runtime.driver.status(str(session_id)))
-            except DriverError:
-                log.warning("reconciler: status of %s failed", session_id, exc_info=True)
+        for session_id in checked:
+            found = statuses.get(str(session_id))
+            if found is None:  # not answered for: no news, not "no machines"
+                log.warning("reconciler: the engine did not answer for %s", session_id)
                 continue
+            reason = vanished_reason(found)
             if reason is None:
                 continue
             # The lock version read before the engine was asked: a reset that finished in

@@ -185,7 +185,28 @@ class DockerDriver:
     async def status(self, session_id: str) -> list[MachineStatus]:
         with self._engine("status"):
             containers = await self._containers(f"{LABEL_SESSION}={session_id}")
-            infos = await asyncio.gather(*(c.show() for c in containers), return_exceptions=True)
+            return await self._statuses(containers)
+
+    async def status_many(self, session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        """:meth:`status` of each session, from one listing of every session's containers.
+
+        Each container is still inspected (the listing has no exit code nor OOM flag).
+        """
+        containers_of: dict[str, list[DockerContainer]] = {s: [] for s in session_ids}
+        if not containers_of:
+            return {}
+        with self._engine("status"):
+            for container in await self._containers(LABEL_SESSION):
+                found = containers_of.get(container["Labels"][LABEL_SESSION])
+                if found is not None:
+                    found.append(container)
+            sessions = list(containers_of)
+            statuses = await asyncio.gather(*(self._statuses(containers_of[s]) for s in sessions))
+        return dict(zip(sessions, statuses, strict=True))
+
+    async def _statuses(self, containers: Sequence[DockerContainer]) -> list[MachineStatus]:
+        """The containers' states, by machine name; raises what the engine raised."""
+        infos = await asyncio.gather(*(c.show() for c in containers), return_exceptions=True)
         statuses: list[MachineStatus] = []
         for container, info in zip(containers, infos, strict=True):
             if isinstance(info, BaseException):

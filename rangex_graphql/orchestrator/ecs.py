@@ -45,6 +45,8 @@ definitions, with new task ARNs and new addresses. Whatever a machine wrote to i
 or memory is gone after a pause; ``resume`` returns the machines with their new
 addresses (as :meth:`EcsDriver.handles` does at any time).
 While paused, :meth:`EcsDriver.status` reports each machine as PAUSED.
+:meth:`EcsDriver.status_many` answers for many sessions from one listing of the
+cluster's tasks and groups (``ecs_status``), not a few calls per session.
 
 A failed or cancelled provisioning stops every task it started and deletes its groups
 (everything tagged with its one-off ``rangex.provision`` value) before raising; deleting
@@ -81,6 +83,18 @@ from aiobotocore.session import AioSession  # type: ignore[import-untyped]
 from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
 from rangex_graphql.orchestrator._common import SessionLocks
+from rangex_graphql.orchestrator.ecs_status import (
+    PENDING_STATES,
+    STOP_REASON_PREFIX,
+    is_oom,
+    machine_statuses,
+    resource_tags,
+    statuses_by_session,
+    stopped_by_driver,
+    stopped_detail,
+    task_container,
+    task_exit_code,
+)
 from rangex_graphql.orchestrator.protocol import (
     ALLOWED_CAPABILITIES,
     LABEL_CREATOR,
@@ -104,7 +118,6 @@ from rangex_graphql.orchestrator.protocol import (
     MachineHandle,
     MachineRole,
     MachineSpec,
-    MachineState,
     MachineStatus,
     OperationFailed,
     PortSpec,
@@ -154,8 +167,6 @@ CONTENT_LABELS = (
     TAG_PUBLISHED,
 )
 
-#: The ``stoppedReason`` of every task this driver stops starts with this.
-STOP_REASON_PREFIX = "rangex driver:"
 #: Docker's (and Fargate's) default capability set: what "drop ALL" removes.
 DEFAULT_CAPABILITIES = ALLOWED_CAPABILITIES | {"MKNOD"}
 
@@ -171,12 +182,6 @@ _SAFE_SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _NAME_PREFIX = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$")
 _TAG_PUNCTUATION = frozenset(" _.:/=+-@")
 
-_PENDING_STATES = frozenset({"PROVISIONING", "PENDING", "ACTIVATING"})
-_STATES = {
-    **dict.fromkeys(_PENDING_STATES, MachineState.PENDING),
-    "RUNNING": MachineState.RUNNING,
-    **dict.fromkeys(("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED"), MachineState.EXITED),
-}
 _MAX_BACKOFF = 30.0
 
 
@@ -300,16 +305,6 @@ def _tag_key_problem(key: str) -> str | None:
     return None
 
 
-def _tags(resource: Json) -> dict[str, str]:
-    """A resource's tags as a dict: ECS spells them key/value, EC2 Key/Value."""
-    tags: dict[str, str] = {}
-    for tag in resource.get("tags") or resource.get("Tags") or []:
-        key = tag.get("key", tag.get("Key"))
-        if key is not None:
-            tags[key] = tag.get("value", tag.get("Value", ""))
-    return tags
-
-
 def _ecs_tags(tags: dict[str, str]) -> list[dict[str, str]]:
     return [{"key": k, "value": v} for k, v in sorted(tags.items())]
 
@@ -348,37 +343,6 @@ def _stop_reason(operation: str) -> str:
     return f"{STOP_REASON_PREFIX} {operation}"
 
 
-def stopped_by_driver(task: Json, *operations: str) -> bool:
-    """Whether this driver stopped the task (for one of ``operations``, if given)."""
-    reason = str(task.get("stoppedReason") or "")
-    if not reason.startswith(STOP_REASON_PREFIX):
-        return False
-    return not operations or reason.removeprefix(STOP_REASON_PREFIX).strip() in operations
-
-
-def _container(task: Json) -> Json:
-    containers = task.get("containers") or []
-    return containers[0] if containers else {}
-
-
-def stopped_detail(task: Json) -> str:
-    """Why a task stopped, as ECS tells it (the task's and the container's reasons)."""
-    parts = [str(task.get("stoppedReason") or "")]
-    container_reason = str(_container(task).get("reason") or "")
-    if container_reason and container_reason not in parts[0]:
-        parts.append(f"({container_reason})")
-    return " ".join(p for p in parts if p)
-
-
-def is_oom(task: Json) -> bool:
-    return "OutOfMemory" in stopped_detail(task)
-
-
-def _exit_code(task: Json) -> int | None:
-    code = _container(task).get("exitCode")
-    return code if isinstance(code, int) and not isinstance(code, bool) else None
-
-
 def _eni(task: Json) -> tuple[str | None, str | None]:
     """The task's network interface id and private IPv4 address (None when not known)."""
     for attachment in task.get("attachments") or []:
@@ -387,72 +351,6 @@ def _eni(task: Json) -> tuple[str | None, str | None]:
         details = {d.get("name"): d.get("value") for d in attachment.get("details") or []}
         return details.get("networkInterfaceId"), details.get("privateIPv4Address")
     return None, None
-
-
-def _timestamp(task: Json, *keys: str) -> float:
-    for key in keys:
-        value = task.get(key)
-        if isinstance(value, datetime):
-            return value.timestamp()
-    return 0.0
-
-
-def machine_statuses(
-    tasks: Sequence[Json], task_definitions: dict[str, str], *, paused: bool
-) -> list[MachineStatus]:
-    """The machines' states from their tasks (newest per machine) and the session's tags.
-
-    Tasks stopped by a destroy or a failed provisioning are history, not machines. A
-    machine without a live task is PAUSED while the session is paused.
-    """
-    by_machine: dict[str, list[tuple[int, Json]]] = {}
-    for index, task in enumerate(tasks):
-        if stopped_by_driver(task, "destroy", "cleanup"):
-            continue
-        machine = _tags(task).get(LABEL_MACHINE)
-        if machine:
-            by_machine.setdefault(machine, []).append((index, task))
-    statuses: list[MachineStatus] = []
-    for machine in sorted(set(by_machine) | set(task_definitions)):
-        candidates = by_machine.get(machine)
-        if not candidates:
-            statuses.append(
-                MachineStatus(
-                    name=machine,
-                    resource_id=task_definitions[machine],
-                    state=MachineState.PAUSED if paused else MachineState.UNKNOWN,
-                    detail="paused: resume starts a fresh task"
-                    if paused
-                    else "no task (ECS forgets stopped tasks after about an hour)",
-                )
-            )
-            continue
-        _, task = max(
-            candidates,
-            key=lambda c: (
-                c[1].get("lastStatus") != "STOPPED",
-                _timestamp(c[1], "createdAt", "startedAt", "stoppedAt"),
-                c[0],
-            ),
-        )
-        state = _STATES.get(str(task.get("lastStatus")), MachineState.UNKNOWN)
-        detail = ""
-        if state is MachineState.EXITED and paused:
-            state, detail = MachineState.PAUSED, "paused: resume starts a fresh task"
-        elif state is MachineState.EXITED:
-            detail = stopped_detail(task)
-        stopped = task.get("lastStatus") == "STOPPED" and state is MachineState.EXITED
-        statuses.append(
-            MachineStatus(
-                name=machine,
-                resource_id=task["taskArn"],
-                state=state,
-                exit_code=_exit_code(task) if stopped else None,
-                oom_killed=state is MachineState.EXITED and is_oom(task),
-                detail=detail,
-            )
-        )
-    return statuses
 
 
 # -- internal records -----------------------------------------------------------------
@@ -508,6 +406,19 @@ class _SessionView:
             for k, v in self.tags.items()
             if k not in _ECS_KEYS and k != LABEL_PROVISION and not k.startswith(TAG_TASK_DEFINITION)
         }
+
+
+def _view_of(groups: Sequence[Json]) -> _SessionView | None:
+    """The session its groups describe; None without an anchor group."""
+    roles = {resource_tags(g).get(TAG_GROUP_ROLE, ""): g for g in groups}
+    anchor = roles.get("session")
+    if anchor is None:
+        return None
+    return _SessionView(
+        anchor_id=anchor["GroupId"],
+        tags=resource_tags(anchor),
+        groups={role: g["GroupId"] for role, g in roles.items() if role},
+    )
 
 
 class _MachineFailed(Exception):
@@ -637,8 +548,8 @@ class EcsDriver:
         return [
             t
             for t in tasks
-            if _tags(t).get(LABEL_SESSION) == session_id
-            and (attempt is None or _tags(t).get(LABEL_PROVISION) == attempt)
+            if resource_tags(t).get(LABEL_SESSION) == session_id
+            and (attempt is None or resource_tags(t).get(LABEL_PROVISION) == attempt)
         ]
 
     async def _groups(self, filters: list[Json]) -> list[Json]:
@@ -660,21 +571,12 @@ class EcsDriver:
         return [
             g
             for g in await self._groups(filters)
-            if _tags(g).get(LABEL_SESSION) == session_id
-            and (attempt is None or _tags(g).get(LABEL_PROVISION) == attempt)
+            if resource_tags(g).get(LABEL_SESSION) == session_id
+            and (attempt is None or resource_tags(g).get(LABEL_PROVISION) == attempt)
         ]
 
     async def _view(self, session_id: str) -> _SessionView | None:
-        groups = await self._session_groups(session_id)
-        roles = {_tags(g).get(TAG_GROUP_ROLE, ""): g for g in groups}
-        anchor = roles.get("session")
-        if anchor is None:
-            return None
-        return _SessionView(
-            anchor_id=anchor["GroupId"],
-            tags=_tags(anchor),
-            groups={role: g["GroupId"] for role, g in roles.items() if role},
-        )
+        return _view_of(await self._session_groups(session_id))
 
     # -- ping, status, list_owned, handles ---------------------------------------------
 
@@ -704,6 +606,32 @@ class EcsDriver:
             paused=bool(view and view.paused),
         )
 
+    async def status_many(self, session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        """:meth:`status` of each session, from one listing of the cluster.
+
+        ListTasks (paginated) and DescribeTasks (100 tasks a call) over the whole cluster,
+        and DescribeSecurityGroups for the anchors of every session, however many.
+        """
+        statuses: dict[str, list[MachineStatus]] = {s: [] for s in session_ids}
+        wanted = [s for s in statuses if _SAFE_SESSION_ID.match(s)]
+        if not wanted:
+            return statuses
+        with self._engine("status"):
+            arns = await self._task_arns(None, "RUNNING", "STOPPED")
+            tasks, _ = await self._describe_tasks(arns) if arns else ([], set())
+            anchors = await self._groups(
+                [
+                    {"Name": "tag-key", "Values": [LABEL_SESSION]},
+                    {"Name": f"tag:{TAG_GROUP_ROLE}", "Values": ["session"]},
+                ]
+            )
+        groups_of: dict[str, list[Json]] = {}
+        for group in anchors:
+            groups_of.setdefault(resource_tags(group).get(LABEL_SESSION, ""), []).append(group)
+        views = {sid: view for sid, found in groups_of.items() if (view := _view_of(found))}
+        statuses.update(statuses_by_session(wanted, tasks, views, self.started_by))
+        return statuses
+
     async def handles(self, session_id: str) -> list[MachineHandle]:
         """The session's running machines now (new addresses after a resume)."""
         with self._engine("handles"):
@@ -722,13 +650,13 @@ class EcsDriver:
         return sorted(handles, key=lambda h: h.name)
 
     def _launch_of_task(self, task: Json) -> _Launch:
-        tags = _tags(task)
+        tags = resource_tags(task)
         published = _parse_published(tags.get(TAG_PUBLISHED, ""))
         role = tags.get(LABEL_ROLE, "")
         return _Launch(
             name=tags.get(LABEL_MACHINE, ""),
             role=MachineRole(role) if role in set(MachineRole) else MachineRole.INTERNAL,
-            image=str(_container(task).get("image") or ""),
+            image=str(task_container(task).get("image") or ""),
             task_definition=str(task.get("taskDefinitionArn") or ""),
             tags=tags,
             security_groups=(),
@@ -748,11 +676,11 @@ class EcsDriver:
             groups = await self._groups([{"Name": "tag-key", "Values": [LABEL_SESSION]}])
         owned: dict[str, list[str]] = {}
         for group in groups:
-            session_id = _tags(group).get(LABEL_SESSION)
+            session_id = resource_tags(group).get(LABEL_SESSION)
             if session_id:
                 owned.setdefault(session_id, []).append(f"security-group:{group['GroupId']}")
         for task in tasks:
-            session_id = _tags(task).get(LABEL_SESSION)
+            session_id = resource_tags(task).get(LABEL_SESSION)
             if session_id:
                 owned.setdefault(session_id, []).append(f"task:{task['taskArn']}")
         return owned
@@ -1009,7 +937,7 @@ class EcsDriver:
     async def _group_of_attempt(self, name: str, attempt: str) -> str | None:
         groups = await self._groups([{"Name": "group-name", "Values": [name]}])
         return next(
-            (g["GroupId"] for g in groups if _tags(g).get(LABEL_PROVISION) == attempt), None
+            (g["GroupId"] for g in groups if resource_tags(g).get(LABEL_PROVISION) == attempt), None
         )
 
     async def _close_egress(self, group_id: str) -> None:
@@ -1109,7 +1037,7 @@ class EcsDriver:
                 if status == "RUNNING" and task.get("desiredStatus") != "STOPPED":
                     running[arn] = task
                     del waiting[arn]
-                elif status not in _PENDING_STATES or task.get("desiredStatus") == "STOPPED":
+                elif status not in PENDING_STATES or task.get("desiredStatus") == "STOPPED":
                     reason = stopped_detail(task) or f"{status} before it ran"
                     raise _MachineFailed(waiting[arn].name, reason)
             if not waiting:
@@ -1241,7 +1169,10 @@ class EcsDriver:
                 view = await self._view(session_id)
                 if view is None:
                     raise SessionNotFound(session_id)
-                live = {_tags(t).get(LABEL_MACHINE) for t in await self._session_tasks(session_id)}
+                live = {
+                    resource_tags(t).get(LABEL_MACHINE)
+                    for t in await self._session_tasks(session_id)
+                }
                 launches = [
                     await self._launch_from_tags(view, machine, definition)
                     for machine, definition in sorted(view.task_definitions.items())
@@ -1284,7 +1215,7 @@ class EcsDriver:
         """A machine's launch after a restart: its task definition's tags and the session's."""
         ecs, _ = await self._clients()
         described = await ecs.describe_task_definition(taskDefinition=definition, include=["TAGS"])
-        content = _tags(described)
+        content = resource_tags(described)
         tags = {**view.session_labels, **content}
         published = _parse_published(content.get(TAG_PUBLISHED, ""))
         egress = EgressPolicy(content.get(LABEL_EGRESS, EgressPolicy.NONE.value))
@@ -1449,7 +1380,7 @@ class EcsDriver:
         events: list[EngineEvent] = []
         for task in tasks:
             arn = task["taskArn"]
-            tags = _tags(task)
+            tags = resource_tags(task)
             session_id = tags.get(LABEL_SESSION)
             if not session_id:
                 settled.add(arn)  # not a machine of ours
@@ -1475,7 +1406,7 @@ class EcsDriver:
                     kind=EventKind.OOM_KILLED if is_oom(task) else EventKind.DIED,
                     resource_id=arn,
                     at=stopped_at if isinstance(stopped_at, datetime) else now,
-                    exit_code=_exit_code(task),
+                    exit_code=task_exit_code(task),
                     detail=stopped_detail(task),
                 )
             )

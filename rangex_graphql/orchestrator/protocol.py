@@ -2,8 +2,9 @@
 
 A driver turns a :class:`SessionPlan` (a session's machines and the labels to put on
 them) into running machines on one engine (the in-process simulator, Docker, ECS), and
-answers for them by session id afterwards: pause, resume, destroy, status, engine events,
-and the list of everything it owns, found by label, for the reconciler.
+answers for them by session id afterwards: pause, resume, destroy, status (of one
+session or many at once), engine events, and the list of everything it owns, found by
+label, for the reconciler.
 
 Every resource a driver creates carries ``rangex.session=<session id>`` and the domain's
 required labels (scenario, creator, scenario version, machine role, resource profile), so
@@ -13,7 +14,7 @@ a crashed server's leftovers can always be found and removed.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -32,6 +33,10 @@ LABEL_NETWORK_GROUP = "rangex.network-group"
 LABEL_EGRESS = "rangex.egress"
 #: One value per provision attempt: what a failed attempt must clean up.
 LABEL_PROVISION = "rangex.provision"
+
+#: How :meth:`Driver.list_owned` names a running machine (a Docker container, an ECS
+#: task), as opposed to a session's other resources (networks, security groups).
+MACHINE_RESOURCE_PREFIXES = ("container:", "task:")
 
 #: Labels a plan's ``extra_labels`` may not override.
 RESERVED_LABELS = frozenset(
@@ -357,6 +362,15 @@ class Driver(Protocol):
         """The session's machines as the engine sees them now (empty when none)."""
         ...
 
+    async def status_many(self, session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        """:meth:`status` of each session, asked of the engine at once (for the reconciler).
+
+        Every id given is a key of the answer, an empty list when the session has no
+        machines; the engine is asked a fixed number of times whatever the number of
+        sessions, where :meth:`status` would ask it per session.
+        """
+        ...
+
     def events(self) -> AsyncIterator[EngineEvent]:
         """Engine events of this driver's machines from the moment of the call on.
 
@@ -365,7 +379,8 @@ class Driver(Protocol):
         ...
 
     async def list_owned(self) -> dict[str, list[str]]:
-        """Every resource carrying the session label, by session id, for the reconciler."""
+        """Every resource carrying the session label, by session id, for the reconciler:
+        ``kind:id`` strings, machines as one of :data:`MACHINE_RESOURCE_PREFIXES`."""
         ...
 
     async def close(self) -> None:

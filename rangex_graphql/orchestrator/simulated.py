@@ -14,7 +14,7 @@ import asyncio
 import ipaddress
 import itertools
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -254,6 +254,12 @@ class SimulatedDriver:
             self._sessions.pop(session_id, None)
 
     async def status(self, session_id: str) -> list[MachineStatus]:
+        return self._statuses(session_id)
+
+    async def status_many(self, session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        return {session_id: self._statuses(session_id) for session_id in session_ids}
+
+    def _statuses(self, session_id: str) -> list[MachineStatus]:
         session = self._sessions.get(session_id)
         if session is None:
             return []

@@ -3,16 +3,26 @@ abandoned provisioning and teardowns finished after their process died (c)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
+
+import pytest
 
 from rangex_graphql.jobs.reconcile import INTERRUPTED_REASON, Reconciler
 from rangex_graphql.models import AuditLog, EnvironmentSession
 from rangex_graphql.models.enums import SessionState
-from rangex_graphql.orchestrator.protocol import EventKind
+from rangex_graphql.orchestrator.protocol import EngineUnavailable, EventKind, MachineStatus
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
-from tests.jobs.conftest import broker_of, deployed_session, plan_for
+from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.settings import Settings
+from tests.jobs.conftest import (
+    RecordingBroker,
+    broker_of,
+    deployed_session,
+    job_settings,
+    plan_for,
+)
 
 S = SessionState
 
@@ -85,19 +95,108 @@ async def test_a_session_that_changed_while_the_engine_was_asked_is_left_alone(
 ) -> None:
     session = await deployed_session(sim, S.RUNNING, machines=1)
     await sim.destroy(str(session.id))
-    original_status = sim.status
+    original_status_many = sim.status_many
 
-    async def status_then_reset(session_id: str) -> list:  # type: ignore[type-arg]
-        found = await original_status(session_id)
+    async def status_then_reset(session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        found = await original_status_many(session_ids)
         # A reset finished meanwhile: new machines, a new lock version.
-        await sim.provision(plan_for(session_id, 1))
+        await sim.provision(plan_for(str(session.id), 1))
         await EnvironmentSession.filter(id=session.id).update(lock_version=99)
         return found
 
-    sim.status = status_then_reset  # type: ignore[method-assign]
+    sim.status_many = status_then_reset  # type: ignore[method-assign]
     report = await Reconciler(runtime).run_once()
 
     assert report.lost == []
+    assert (await EnvironmentSession.get(id=session.id)).state is S.RUNNING
+
+
+class CountingDriver:
+    """Counts the sim's status calls; ``fail_batch`` makes the batched one fail."""
+
+    def __init__(self, sim: SimulatedDriver, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.one_by_one = 0
+        self.batches: list[list[str]] = []
+        self.fail_batch = False
+        status, status_many = sim.status, sim.status_many
+
+        async def counted_status(session_id: str) -> list[MachineStatus]:
+            self.one_by_one += 1
+            return await status(session_id)
+
+        async def counted_status_many(session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+            self.batches.append(list(session_ids))
+            if self.fail_batch:
+                raise EngineUnavailable("status: throttled")
+            return await status_many(session_ids)
+
+        monkeypatch.setattr(sim, "status", counted_status)
+        monkeypatch.setattr(sim, "status_many", counted_status_many)
+
+
+@pytest.mark.parametrize("sessions", [1, 10])
+async def test_the_engine_is_asked_once_a_pass_however_many_sessions_are_live(
+    db: None,
+    runtime: Runtime,
+    sim: SimulatedDriver,
+    monkeypatch: pytest.MonkeyPatch,
+    sessions: int,
+) -> None:
+    healthy = [await deployed_session(sim, S.RUNNING, machines=1) for _ in range(sessions)]
+    gone = await deployed_session(sim, S.RUNNING, machines=1)
+    await sim.destroy(str(gone.id))
+    engine = CountingDriver(sim, monkeypatch)
+    reconciler = Reconciler(runtime)
+
+    first = await reconciler.run_once()
+    second = await reconciler.run_once()
+
+    assert engine.one_by_one == 0
+    assert len(engine.batches) == 2
+    assert sorted(engine.batches[0]) == sorted(str(s.id) for s in [*healthy, gone])
+    assert first.lost == [gone.id]
+    assert second.lost == []
+    # The failed session is no longer live: the second pass asks for the others only.
+    assert sorted(engine.batches[1]) == sorted(str(s.id) for s in healthy)
+
+
+async def test_no_live_session_asks_the_engine_nothing(
+    db: None, runtime: Runtime, sim: SimulatedDriver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = CountingDriver(sim, monkeypatch)
+    await Reconciler(runtime).run_once()
+    assert (engine.one_by_one, engine.batches) == (0, [])
+
+
+async def test_a_failed_status_call_skips_the_check_until_the_next_pass(
+    db: None, runtime: Runtime, sim: SimulatedDriver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = await deployed_session(sim, S.RUNNING, machines=1)
+    await sim.destroy(str(session.id))
+    engine = CountingDriver(sim, monkeypatch)
+    reconciler = Reconciler(runtime)
+    engine.fail_batch = True
+
+    report = await reconciler.run_once()
+
+    assert report.lost == []
+    assert (await EnvironmentSession.get(id=session.id)).state is S.RUNNING
+    engine.fail_batch = False
+    assert (await reconciler.run_once()).lost == [session.id]
+    assert (await EnvironmentSession.get(id=session.id)).state is S.FAILED
+
+
+async def test_a_session_the_engine_did_not_answer_for_is_not_failed(
+    db: None, runtime: Runtime, sim: SimulatedDriver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = await deployed_session(sim, S.RUNNING, machines=1)
+    await sim.destroy(str(session.id))
+
+    async def no_answer(session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
+        return {}
+
+    monkeypatch.setattr(sim, "status_many", no_answer)
+    assert (await Reconciler(runtime).run_once()).lost == []
     assert (await EnvironmentSession.get(id=session.id)).state is S.RUNNING
 
 
@@ -174,3 +273,34 @@ async def test_a_teardown_abandoned_by_a_dead_process_is_finished_in_its_final_s
     assert set(await sim.list_owned()) == {str(held.id)}
     failed = await EnvironmentSession.get(id=failing.id)
     assert failed.failure_reason == "resources vanished: x"
+
+
+async def test_sessions_whose_tasks_the_engine_lists_wait_for_the_rolling_batch(
+    db: None,
+    settings: Settings,
+    sim: SimulatedDriver,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ECS lists machines as ``task:`` entries: a session with one is not "missing", so
+    only the rolling batch (one session a pass here) asks after it."""
+    sessions = [await deployed_session(sim, S.RUNNING, machines=1) for _ in range(3)]
+
+    async def listed_as_tasks() -> dict[str, list[str]]:
+        return {str(s.id): [f"task:arn:{s.id}", f"security-group:sg-{s.id}"] for s in sessions}
+
+    monkeypatch.setattr(sim, "list_owned", listed_as_tasks)
+    engine = CountingDriver(sim, monkeypatch)
+    built = build_runtime(
+        job_settings(settings, jobs_batch_size=1), driver=sim, broker=RecordingBroker()
+    )
+    try:
+        reconciler = Reconciler(built)
+        await reconciler.run_once()
+        await reconciler.run_once()
+    finally:
+        await built.aclose()
+
+    # One session a pass, a different one each time (counted "missing", the first
+    # session would be asked again on every pass beside the rolling one).
+    assert [len(batch) for batch in engine.batches] == [1, 1]
+    assert engine.batches[0] != engine.batches[1]

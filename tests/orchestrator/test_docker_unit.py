@@ -89,6 +89,8 @@ async def test_an_unreachable_engine_is_reported(tmp_path: Path) -> None:
         with pytest.raises(EngineUnavailable):
             await driver.status("s1")
         with pytest.raises(EngineUnavailable):
+            await driver.status_many(["s1", "s2"])
+        with pytest.raises(EngineUnavailable):
             await driver.provision(three_machines())
         with pytest.raises(OperationFailed):
             await driver.pause("s1")

@@ -653,6 +653,8 @@ async def test_ping_and_an_unreachable_engine(ecs_env: EcsEnvironment) -> None:
         with pytest.raises(EngineUnavailable):
             await nowhere.status("s1")
         with pytest.raises(EngineUnavailable):
+            await nowhere.status_many(["s1", "s2"])
+        with pytest.raises(EngineUnavailable):
             await nowhere.provision(three_machines())
         with pytest.raises(OperationFailed):
             await nowhere.pause("s1")

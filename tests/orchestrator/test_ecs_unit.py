@@ -29,9 +29,9 @@ from rangex_graphql.orchestrator.ecs import (
     _Launch,
     _MachineFailed,
     fargate_size,
-    machine_statuses,
     tag_value,
 )
+from rangex_graphql.orchestrator.ecs_status import machine_statuses
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,

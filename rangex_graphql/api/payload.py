@@ -1,15 +1,25 @@
-"""Turning a service's DomainError(s) into a mutation payload's typed error list."""
+"""Expected failures of a mutation as its payload's typed error list.
+
+A mutation resolver reads as the successful path; ``failures_into`` wraps it so that a
+service's ``DomainError(s)`` become ``Payload(errors=...)`` with codes and camelCase field
+paths. Anything else (bad global IDs, permissions, bugs) stays a top-level error.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import TypeVar
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from ..services.errors import DomainError, DomainErrors
 
 E = TypeVar("E")
 C = TypeVar("C", bound=Enum)
+P = TypeVar("P")
+Params = ParamSpec("Params")
+
+Failure = DomainError | DomainErrors
 
 
 def to_camel(field: str | None) -> str | None:
@@ -20,9 +30,27 @@ def to_camel(field: str | None) -> str | None:
 
 
 def payload_errors(
-    failure: DomainError | DomainErrors,
+    failure: Failure,
     codes: type[C],
     make: Callable[[str | None, C, str], E],
 ) -> list[E]:
     errors = failure.errors if isinstance(failure, DomainErrors) else [failure]
     return [make(to_camel(e.field), codes[e.code], e.message) for e in errors]
+
+
+def failures_into(
+    payload: Callable[..., P], errors: Callable[[Failure], list[Any]]
+) -> Callable[[Callable[Params, Awaitable[P]]], Callable[Params, Awaitable[P]]]:
+    """Decorate a mutation resolver: a failure it raises answers ``payload(errors=...)``."""
+
+    def decorate(resolve: Callable[Params, Awaitable[P]]) -> Callable[Params, Awaitable[P]]:
+        @wraps(resolve)  # Strawberry reads the arguments and return type through the wrap
+        async def run(*args: Params.args, **kwargs: Params.kwargs) -> P:
+            try:
+                return await resolve(*args, **kwargs)
+            except (DomainError, DomainErrors) as failure:
+                return payload(errors=errors(failure))
+
+        return run
+
+    return decorate

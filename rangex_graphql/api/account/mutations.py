@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 
-from ...models import User
+from ...models import ApiToken, User
 from ...models.enums import UserRole, UserStatus
 from ...services import accounts, api_tokens, mfa, tokens
 from ...services.api_tokens import ApiScope
-from ...services.errors import DomainError, DomainErrors
 from ..context import Info
 from ..ids import expect_global_id
+from ..payload import failures_into
 from ..permissions import AdminOnly
 from ..user.types import USER_COLUMNS, UserNode
 from .permissions import SignedInPerson
@@ -24,12 +26,15 @@ from .types import (
 )
 
 
-def _tokens(pair: tokens.TokenPair) -> AuthTokens:
-    return AuthTokens(
-        access_token=pair.access_token,
-        access_token_expires_at=pair.access_expires_at,
-        refresh_token=pair.refresh_token,
-        refresh_token_expires_at=pair.refresh_expires_at,
+async def _signed_in(pair: tokens.TokenPair) -> TokenPayload:
+    return TokenPayload(
+        tokens=AuthTokens(
+            access_token=pair.access_token,
+            access_token_expires_at=pair.access_expires_at,
+            refresh_token=pair.refresh_token,
+            refresh_token_expires_at=pair.refresh_expires_at,
+        ),
+        user=await _user_node(pair.user_id),
     )
 
 
@@ -38,9 +43,18 @@ async def _user_node(user_id: object) -> UserNode:
     return UserNode.from_row(rows[0])
 
 
-async def _viewer_user(info: Info) -> User:
+async def _api_token_node(token: ApiToken) -> ApiTokenNode:
+    rows = await ApiToken.filter(id=token.id).values(*API_TOKEN_COLUMNS)
+    return ApiTokenNode.from_row(rows[0])
+
+
+def _viewer_id(info: Info) -> UUID:
     assert info.context.viewer is not None  # guaranteed by the field's permission
-    return await User.get(id=info.context.viewer.id)
+    return info.context.viewer.id
+
+
+async def _viewer_user(info: Info) -> User:
+    return await User.get(id=_viewer_id(info))
 
 
 # --- inputs ------------------------------------------------------------------------------
@@ -183,71 +197,53 @@ class ApiTokenRevokePayload:
 
 # --- mutations ---------------------------------------------------------------------------
 
-Failure = (DomainError, DomainErrors)
-
 
 @strawberry.type
 class AccountMutation:
     @strawberry.mutation(description="Create a learner account.")
+    @failures_into(UserPayload, account_errors)
     async def account_register(self, info: Info, input: AccountRegisterInput) -> UserPayload:
-        try:
-            user = await accounts.register(
-                input.email, input.username, input.password, input.display_name, info.context.meta
-            )
-        except Failure as failure:
-            return UserPayload(errors=account_errors(failure))
+        user = await accounts.register(
+            input.email, input.username, input.password, input.display_name, info.context.meta
+        )
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(permission_classes=[SignedInPerson])
+    @failures_into(UserPayload, account_errors)
     async def account_update(self, info: Info, input: AccountUpdateInput) -> UserPayload:
-        try:
-            user = await accounts.update(
-                await _viewer_user(info), input.display_name, info.context.meta
-            )
-        except Failure as failure:
-            return UserPayload(errors=account_errors(failure))
+        user = await accounts.update(
+            await _viewer_user(info), input.display_name, info.context.meta
+        )
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(description="Sign in with a password.")
+    @failures_into(TokenPayload, account_errors)
     async def token_create(self, info: Info, input: TokenCreateInput) -> TokenPayload:
         services = info.context.services
-        try:
-            result = await tokens.login(
-                services.settings,
-                services.login_guard,
-                input.login,
-                input.password,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return TokenPayload(errors=account_errors(failure))
+        result = await tokens.login(
+            services.settings, services.login_guard, input.login, input.password, info.context.meta
+        )
         if isinstance(result, tokens.MfaRequired):
             return TokenPayload(
                 mfa_challenge=MfaChallenge(challenge=result.challenge, expires_at=result.expires_at)
             )
-        return TokenPayload(tokens=_tokens(result), user=await _user_node(result.user_id))
+        return await _signed_in(result)
 
     @strawberry.mutation(description="Second step of a sign-in with TOTP.")
+    @failures_into(TokenPayload, account_errors)
     async def token_create_with_mfa(
         self, info: Info, input: TokenCreateWithMfaInput
     ) -> TokenPayload:
-        try:
-            pair = await mfa.login_with_code(
-                info.context.settings, input.challenge, input.code, info.context.meta
-            )
-        except Failure as failure:
-            return TokenPayload(errors=account_errors(failure))
-        return TokenPayload(tokens=_tokens(pair), user=await _user_node(pair.user_id))
+        pair = await mfa.login_with_code(
+            info.context.settings, input.challenge, input.code, info.context.meta
+        )
+        return await _signed_in(pair)
 
     @strawberry.mutation(description="Exchange a refresh token for new tokens (rotation).")
+    @failures_into(TokenPayload, account_errors)
     async def token_refresh(self, info: Info, input: TokenRefreshInput) -> TokenPayload:
-        try:
-            pair = await tokens.refresh(
-                info.context.settings, input.refresh_token, info.context.meta
-            )
-        except Failure as failure:
-            return TokenPayload(errors=account_errors(failure))
-        return TokenPayload(tokens=_tokens(pair), user=await _user_node(pair.user_id))
+        pair = await tokens.refresh(info.context.settings, input.refresh_token, info.context.meta)
+        return await _signed_in(pair)
 
     @strawberry.mutation(description="Sign out: end the session of this refresh token.")
     async def token_revoke(self, info: Info, input: TokenRefreshInput) -> DonePayload:
@@ -259,26 +255,23 @@ class AccountMutation:
         description="Sign out everywhere: every session and access token of the viewer.",
     )
     async def token_revoke_all(self, info: Info) -> DonePayload:
-        assert info.context.viewer is not None
-        await tokens.revoke_all(info.context.viewer.id, info.context.meta)
+        await tokens.revoke_all(_viewer_id(info), info.context.meta)
         return DonePayload(ok=True)
 
     @strawberry.mutation(
         permission_classes=[SignedInPerson],
         description="Change the password; ends every session and returns fresh tokens.",
     )
+    @failures_into(TokenPayload, account_errors)
     async def password_change(self, info: Info, input: PasswordChangeInput) -> TokenPayload:
-        try:
-            pair = await accounts.change_password(
-                info.context.settings,
-                await _viewer_user(info),
-                input.current_password,
-                input.new_password,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return TokenPayload(errors=account_errors(failure))
-        return TokenPayload(tokens=_tokens(pair), user=await _user_node(pair.user_id))
+        pair = await accounts.change_password(
+            info.context.settings,
+            await _viewer_user(info),
+            input.current_password,
+            input.new_password,
+            info.context.meta,
+        )
+        return await _signed_in(pair)
 
     @strawberry.mutation(
         description="Mail a single-use reset code. Answers the same whether or not the "
@@ -294,113 +287,79 @@ class AccountMutation:
         return DonePayload(ok=True)
 
     @strawberry.mutation(description="Choose a new password with a mailed reset code.")
+    @failures_into(DonePayload, account_errors)
     async def password_reset_confirm(
         self, info: Info, input: PasswordResetConfirmInput
     ) -> DonePayload:
-        try:
-            await accounts.confirm_password_reset(
-                input.token, input.new_password, info.context.meta
-            )
-        except Failure as failure:
-            return DonePayload(errors=account_errors(failure))
+        await accounts.confirm_password_reset(input.token, input.new_password, info.context.meta)
         return DonePayload(ok=True)
 
     @strawberry.mutation(permission_classes=[SignedInPerson])
+    @failures_into(MfaTotpSetupPayload, account_errors)
     async def mfa_totp_setup(self, info: Info) -> MfaTotpSetupPayload:
-        try:
-            setup = await mfa.setup(
-                info.context.settings, await _viewer_user(info), info.context.meta
-            )
-        except Failure as failure:
-            return MfaTotpSetupPayload(errors=account_errors(failure))
+        setup = await mfa.setup(info.context.settings, await _viewer_user(info), info.context.meta)
         return MfaTotpSetupPayload(secret=setup.secret, provisioning_uri=setup.provisioning_uri)
 
     @strawberry.mutation(permission_classes=[SignedInPerson])
+    @failures_into(MfaTotpConfirmPayload, account_errors)
     async def mfa_totp_confirm(self, info: Info, input: MfaCodeInput) -> MfaTotpConfirmPayload:
-        try:
-            codes = await mfa.confirm(
-                info.context.settings, await _viewer_user(info), input.code, info.context.meta
-            )
-        except Failure as failure:
-            return MfaTotpConfirmPayload(errors=account_errors(failure))
+        codes = await mfa.confirm(
+            info.context.settings, await _viewer_user(info), input.code, info.context.meta
+        )
         return MfaTotpConfirmPayload(recovery_codes=codes)
 
     @strawberry.mutation(permission_classes=[SignedInPerson])
+    @failures_into(DonePayload, account_errors)
     async def mfa_disable(self, info: Info, input: MfaCodeInput) -> DonePayload:
-        try:
-            await mfa.disable(
-                info.context.settings, await _viewer_user(info), input.code, info.context.meta
-            )
-        except Failure as failure:
-            return DonePayload(errors=account_errors(failure))
+        await mfa.disable(
+            info.context.settings, await _viewer_user(info), input.code, info.context.meta
+        )
         return DonePayload(ok=True)
 
     @strawberry.mutation(permission_classes=[AdminOnly])
+    @failures_into(UserPayload, account_errors)
     async def user_role_update(self, info: Info, input: UserRoleUpdateInput) -> UserPayload:
-        assert info.context.viewer is not None
-        try:
-            user = await accounts.set_role(
-                info.context.viewer.id,
-                expect_global_id(input.user_id, "User", "userId"),
-                input.role,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return UserPayload(errors=account_errors(failure))
+        user_id = expect_global_id(input.user_id, "User", "userId")
+        user = await accounts.set_role(_viewer_id(info), user_id, input.role, info.context.meta)
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(
         permission_classes=[AdminOnly],
         description="Suspend or reactivate a user; a suspension ends their tokens at once.",
     )
+    @failures_into(UserPayload, account_errors)
     async def user_status_update(self, info: Info, input: UserStatusUpdateInput) -> UserPayload:
-        assert info.context.viewer is not None
-        try:
-            user = await accounts.set_status(
-                info.context.viewer.id,
-                expect_global_id(input.user_id, "User", "userId"),
-                input.status,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return UserPayload(errors=account_errors(failure))
+        user_id = expect_global_id(input.user_id, "User", "userId")
+        user = await accounts.set_status(_viewer_id(info), user_id, input.status, info.context.meta)
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(
         permission_classes=[SignedInPerson],
         description="Create a scoped API token (never beyond your role). Shown once.",
     )
+    @failures_into(ApiTokenCreatePayload, account_errors)
     async def api_token_create(
         self, info: Info, input: ApiTokenCreateInput
     ) -> ApiTokenCreatePayload:
-        try:
-            created = await api_tokens.create(
-                info.context.settings,
-                await _viewer_user(info),
-                input.name,
-                input.scopes,
-                input.expires_in_days,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return ApiTokenCreatePayload(errors=account_errors(failure))
-        row = (await type(created.row).filter(id=created.row.id).values(*API_TOKEN_COLUMNS))[0]
-        return ApiTokenCreatePayload(api_token=ApiTokenNode.from_row(row), token=created.token)
+        created = await api_tokens.create(
+            info.context.settings,
+            await _viewer_user(info),
+            input.name,
+            input.scopes,
+            input.expires_in_days,
+            info.context.meta,
+        )
+        return ApiTokenCreatePayload(
+            api_token=await _api_token_node(created.row), token=created.token
+        )
 
     @strawberry.mutation(permission_classes=[SignedInPerson])
+    @failures_into(ApiTokenRevokePayload, account_errors)
     async def api_token_revoke(
         self, info: Info, input: ApiTokenRevokeInput
     ) -> ApiTokenRevokePayload:
         viewer = info.context.viewer
         assert viewer is not None
-        try:
-            row = await api_tokens.revoke(
-                viewer.id,
-                expect_global_id(input.id, "ApiToken", "id"),
-                viewer.is_admin,
-                info.context.meta,
-            )
-        except Failure as failure:
-            return ApiTokenRevokePayload(errors=account_errors(failure))
-        values = (await type(row).filter(id=row.id).values(*API_TOKEN_COLUMNS))[0]
-        return ApiTokenRevokePayload(api_token=ApiTokenNode.from_row(values))
+        token_id = expect_global_id(input.id, "ApiToken", "id")
+        row = await api_tokens.revoke(viewer.id, token_id, viewer.is_admin, info.context.meta)
+        return ApiTokenRevokePayload(api_token=await _api_token_node(row))

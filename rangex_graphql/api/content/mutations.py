@@ -6,10 +6,10 @@ import strawberry
 
 from ...services.api_tokens import ApiScope
 from ...services.authoring import content
-from ...services.errors import DomainError, DomainErrors
 from ..authoring.mutations.common import forget, version_node
 from ..authoring.permissions import CreatorOrAdmin
 from ..context import Info
+from ..payload import failures_into
 from ..scopes import MUTATION_SCOPES
 from .types import ScenarioImportInput, ScenarioImportPayload, import_errors
 
@@ -25,20 +25,18 @@ class ScenarioDocumentMutation:
         "names a scenario of yours (any, for an admin), the DRAFT is that scenario's next "
         "version and its metadata and tags are replaced; otherwise a new scenario of yours.",
     )
+    @failures_into(ScenarioImportPayload, import_errors)
     async def scenario_import(
         self, info: Info, input: ScenarioImportInput
     ) -> ScenarioImportPayload:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the permission
-        try:
-            version = await content.import_document(
-                input.document,
-                viewer.id,
-                as_admin=viewer.is_admin,
-                meta=info.context.meta,
-                source="api",
-            )
-        except (DomainError, DomainErrors) as failure:
-            return ScenarioImportPayload(errors=import_errors(failure))
+        version = await content.import_document(
+            input.document,
+            viewer.id,
+            as_admin=viewer.is_admin,
+            meta=info.context.meta,
+            source="api",
+        )
         forget(info)
         return ScenarioImportPayload(version=await version_node(version.id))

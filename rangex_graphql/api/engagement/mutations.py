@@ -8,10 +8,11 @@ import strawberry
 
 from ...services import catalog
 from ...services.api_tokens import ApiScope
-from ...services.errors import DomainError, DomainErrors
+from ...services.errors import DomainError
 from ..context import Info
 from ..ids import expect_global_id
 from ..loaders import Loaders
+from ..payload import failures_into
 from ..permissions import Authenticated
 from ..scenario.queries import resolve_scenario_node
 from ..scenario.types import ScenarioNode
@@ -28,8 +29,9 @@ MUTATION_SCOPES.update(
     }
 )
 
-Failure = (DomainError, DomainErrors)
-NOT_FOUND = DomainError("NOT_FOUND", "no such scenario", "scenario_id")
+
+def _not_found() -> DomainError:
+    return DomainError("NOT_FOUND", "no such scenario", "scenario_id")
 
 
 @strawberry.input
@@ -94,13 +96,14 @@ class EngagementMutation:
         permission_classes=[Authenticated],
         description="Save a scenario as a favorite; saving it again changes nothing.",
     )
+    @failures_into(ScenarioFavoritePayload, engagement_errors)
     async def scenario_favorite(
         self, info: Info, input: ScenarioFavoriteInput
     ) -> ScenarioFavoritePayload:
         user_id = _viewer_id(info)
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         if await _visible(info, scenario_id) is None:
-            return ScenarioFavoritePayload(errors=engagement_errors(NOT_FOUND))
+            raise _not_found()
         await catalog.favorite(user_id, scenario_id)
         _forget(info)
         return ScenarioFavoritePayload(scenario=await _visible(info, scenario_id))
@@ -109,6 +112,7 @@ class EngagementMutation:
         permission_classes=[Authenticated],
         description="Remove a scenario from your favorites; removing it again changes nothing.",
     )
+    @failures_into(ScenarioUnfavoritePayload, engagement_errors)
     async def scenario_unfavorite(
         self, info: Info, input: ScenarioUnfavoriteInput
     ) -> ScenarioUnfavoritePayload:
@@ -118,7 +122,7 @@ class EngagementMutation:
         _forget(info)
         scenario = await _visible(info, scenario_id)
         if scenario is None and not removed:
-            return ScenarioUnfavoritePayload(errors=engagement_errors(NOT_FOUND))
+            raise _not_found()
         return ScenarioUnfavoritePayload(scenario=scenario)
 
     @strawberry.mutation(
@@ -126,15 +130,13 @@ class EngagementMutation:
         description="Rate a scenario 1 to 5 stars, once you have finished a session of it "
         "(terminated or expired). Rating it again replaces your rating.",
     )
+    @failures_into(ScenarioRatePayload, engagement_errors)
     async def scenario_rate(self, info: Info, input: ScenarioRateInput) -> ScenarioRatePayload:
         user_id = _viewer_id(info)
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         if await _visible(info, scenario_id) is None:
-            return ScenarioRatePayload(errors=engagement_errors(NOT_FOUND))
-        try:
-            await catalog.rate(user_id, scenario_id, input.stars, input.comment)
-        except Failure as failure:
-            return ScenarioRatePayload(errors=engagement_errors(failure))
+            raise _not_found()
+        await catalog.rate(user_id, scenario_id, input.stars, input.comment)
         _forget(info)
         return ScenarioRatePayload(
             rating=await info.context.loaders.rating_by_user.load((user_id, scenario_id)),

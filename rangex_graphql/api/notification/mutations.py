@@ -8,10 +8,10 @@ import strawberry
 
 from ...services import notifications_read
 from ...services.api_tokens import ApiScope
-from ...services.errors import DomainError, DomainErrors
 from ..context import Info
 from ..ids import expect_global_id
 from ..loaders import Loaders
+from ..payload import failures_into
 from ..permissions import Authenticated
 from ..scopes import MUTATION_SCOPES
 from .types import NotificationError, notification_errors
@@ -50,6 +50,7 @@ class NotificationMutation:
         description="Mark your notifications read: some by ID, or all. Already read ones "
         "stay as they are.",
     )
+    @failures_into(NotificationMarkReadPayload, notification_errors)
     async def notification_mark_read(
         self, info: Info, input: NotificationMarkReadInput
     ) -> NotificationMarkReadPayload:
@@ -60,9 +61,6 @@ class NotificationMutation:
             ids = [
                 expect_global_id(gid, "Notification", f"ids.{i}") for i, gid in enumerate(input.ids)
             ]
-        try:
-            count = await notifications_read.mark_read(viewer.id, ids, bool(input.all))
-        except (DomainError, DomainErrors) as failure:
-            return NotificationMarkReadPayload(errors=notification_errors(failure))
+        count = await notifications_read.mark_read(viewer.id, ids, bool(input.all))
         info.context.loaders = Loaders()  # the payload's unreadCount reads afresh
         return NotificationMarkReadPayload(count=count, user_id=viewer.id)

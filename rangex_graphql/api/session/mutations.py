@@ -15,13 +15,13 @@ from ...models import EnvironmentSession
 from ...services.api_tokens import ApiScope
 from ...services.audit import RequestMeta
 from ...services.authoring.access import Actor
-from ...services.errors import DomainError, DomainErrors
 from ...services.runtime import Runtime
 from ...services.sessions import controls
 from ...services.sessions.start import StartRequest, start
 from ..context import Info
 from ..ids import expect_global_id
 from ..loaders import Loaders
+from ..payload import failures_into
 from ..permissions import Authenticated
 from ..scopes import MUTATION_SCOPES
 from .inputs import SessionExtendInput, SessionInput, SessionStartInput
@@ -56,12 +56,10 @@ async def payload_of(info: Info, session_id: UUID) -> SessionPayload:
     return SessionPayload(session=EnvironmentSessionNode.from_row(row))
 
 
+@failures_into(SessionPayload, session_errors)
 async def control(info: Info, input: SessionInput, act: Control) -> SessionPayload:
     session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
-    try:
-        await act(info.context.services, actor_of(info), session_id, info.context.meta)
-    except (DomainError, DomainErrors) as failure:
-        return SessionPayload(errors=session_errors(failure))
+    await act(info.context.services, actor_of(info), session_id, info.context.meta)
     return await payload_of(info, session_id)
 
 
@@ -74,13 +72,11 @@ class SessionMutation:
         "FAILED with a reason): follow it with the session subscription or by polling. "
         "Refused beyond the limits (per user, platform, scenario) or the monthly budget.",
     )
+    @failures_into(SessionPayload, session_errors)
     async def session_start(self, info: Info, input: SessionStartInput) -> SessionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         request = StartRequest(version_id, input.resource_profile, input.duration_minutes)
-        try:
-            session = await start(info.context.services, actor_of(info), request, info.context.meta)
-        except (DomainError, DomainErrors) as failure:
-            return SessionPayload(errors=session_errors(failure))
+        session = await start(info.context.services, actor_of(info), request, info.context.meta)
         return await payload_of(info, session.id)
 
     @strawberry.mutation(
@@ -106,18 +102,12 @@ class SessionMutation:
         "the extension window before expiry, a limited number of times, and never past "
         "the maximum lifetime (wall clock from the first start, pauses included).",
     )
+    @failures_into(SessionPayload, session_errors)
     async def session_extend(self, info: Info, input: SessionExtendInput) -> SessionPayload:
         session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
-        try:
-            await controls.extend(
-                info.context.services,
-                actor_of(info),
-                session_id,
-                input.minutes,
-                info.context.meta,
-            )
-        except (DomainError, DomainErrors) as failure:
-            return SessionPayload(errors=session_errors(failure))
+        await controls.extend(
+            info.context.services, actor_of(info), session_id, input.minutes, info.context.meta
+        )
         return await payload_of(info, session_id)
 
     @strawberry.mutation(

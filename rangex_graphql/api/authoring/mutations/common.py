@@ -1,7 +1,10 @@
-"""What every authoring mutation does: who acts, reading rows back as nodes, a fresh view."""
+"""What every authoring mutation does: who acts, the service's spec from the input, reading
+rows back as nodes, a fresh view."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from ....models import Machine, Question, Scenario, ScenarioVersion
@@ -21,13 +24,23 @@ from ...scenario.types import (
 )
 from ..inputs import EnvironmentVariableInput
 
-Failure = (DomainError, DomainErrors)
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Spec = TypeVar("Spec", bound="DataclassInstance")
 
 
 def actor_of(info: Info) -> Actor:
     viewer = info.context.viewer
     assert viewer is not None  # guaranteed by the field's permission
     return Actor(id=viewer.id, is_admin=viewer.is_admin)
+
+
+def from_input(spec: type[Spec], input: object, **given: Any) -> Spec:
+    """The service's spec: each of its fields from the input's field of the same name, or
+    from ``given`` (a value the input holds in another form, or not at all)."""
+    taken = {f.name: getattr(input, f.name) for f in fields(spec) if f.name not in given}
+    return spec(**taken, **given)
 
 
 def forget(info: Info) -> None:

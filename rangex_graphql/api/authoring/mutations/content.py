@@ -9,6 +9,7 @@ import strawberry
 from ....services.authoring import machines, questions
 from ...context import Info
 from ...ids import expect_global_id, to_global_id
+from ...payload import failures_into
 from ..inputs import (
     MachineAddInput,
     MachineRemoveInput,
@@ -28,10 +29,10 @@ from ..types import (
     authoring_errors,
 )
 from .common import (
-    Failure,
     actor_of,
     environment,
     forget,
+    from_input,
     machine_node,
     question_node,
     version_node,
@@ -46,48 +47,28 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Add a machine (at most 4 a version)." + EDITABLE,
     )
+    @failures_into(MachinePayload, authoring_errors)
     async def machine_add(self, info: Info, input: MachineAddInput) -> MachinePayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        try:
-            new = machines.NewMachine(
-                name=input.name,
-                role=input.role,
-                image_ref=input.image_ref,
-                cpu=input.cpu,
-                memory_mib=input.memory_mib,
-                exposed_ports=input.exposed_ports,
-                environment=environment(input.environment) or {},
-                network_group=input.network_group,
-                egress=input.egress,
-            )
-            machine = await machines.add_machine(actor_of(info), version_id, new, info.context.meta)
-        except Failure as failure:
-            return MachinePayload(errors=authoring_errors(failure))
+        new = from_input(
+            machines.NewMachine, input, environment=environment(input.environment) or {}
+        )
+        machine = await machines.add_machine(actor_of(info), version_id, new, info.context.meta)
         forget(info)
         return MachinePayload(machine=await machine_node(machine.id))
 
     @strawberry.mutation(
         permission_classes=[CreatorOrAdmin], description="Change a machine." + EDITABLE
     )
+    @failures_into(MachinePayload, authoring_errors)
     async def machine_update(self, info: Info, input: MachineUpdateInput) -> MachinePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
-        try:
-            changes = machines.MachineChanges(
-                name=input.name,
-                role=input.role,
-                image_ref=input.image_ref,
-                cpu=input.cpu,
-                memory_mib=input.memory_mib,
-                exposed_ports=input.exposed_ports,
-                environment=environment(input.environment),
-                network_group=input.network_group,
-                egress=input.egress,
-            )
-            machine = await machines.update_machine(
-                actor_of(info), machine_id, changes, info.context.meta
-            )
-        except Failure as failure:
-            return MachinePayload(errors=authoring_errors(failure))
+        changes = from_input(
+            machines.MachineChanges, input, environment=environment(input.environment)
+        )
+        machine = await machines.update_machine(
+            actor_of(info), machine_id, changes, info.context.meta
+        )
         forget(info)
         return MachinePayload(machine=await machine_node(machine.id))
 
@@ -95,14 +76,10 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Remove a machine; the ones after it move up." + EDITABLE,
     )
+    @failures_into(MachineRemovePayload, authoring_errors)
     async def machine_remove(self, info: Info, input: MachineRemoveInput) -> MachineRemovePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
-        try:
-            version_id = await machines.remove_machine(
-                actor_of(info), machine_id, info.context.meta
-            )
-        except Failure as failure:
-            return MachineRemovePayload(errors=authoring_errors(failure))
+        version_id = await machines.remove_machine(actor_of(info), machine_id, info.context.meta)
         forget(info)
         return MachineRemovePayload(
             removed_machine_id=strawberry.ID(to_global_id("Machine", machine_id)),
@@ -113,24 +90,11 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Add a question, with its answer key, after the others." + EDITABLE,
     )
+    @failures_into(QuestionPayload, authoring_errors)
     async def question_add(self, info: Info, input: QuestionAddInput) -> QuestionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        new = questions.NewQuestion(
-            prompt=input.prompt,
-            kind=input.kind,
-            points=input.points,
-            expected_answers=input.expected_answers,
-            max_attempts=input.max_attempts,
-            choices=input.choices,
-            case_sensitive=input.case_sensitive,
-            session_flag_env=input.session_flag_env,
-        )
-        try:
-            question = await questions.add_question(
-                actor_of(info), version_id, new, info.context.meta
-            )
-        except Failure as failure:
-            return QuestionPayload(errors=authoring_errors(failure))
+        new = from_input(questions.NewQuestion, input)
+        question = await questions.add_question(actor_of(info), version_id, new, info.context.meta)
         forget(info)
         return QuestionPayload(question=await question_node(question.id))
 
@@ -138,24 +102,13 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Change a question or its answer key." + EDITABLE,
     )
+    @failures_into(QuestionPayload, authoring_errors)
     async def question_update(self, info: Info, input: QuestionUpdateInput) -> QuestionPayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
-        changes = questions.QuestionChanges(
-            prompt=input.prompt,
-            kind=input.kind,
-            points=input.points,
-            max_attempts=input.max_attempts,
-            choices=input.choices,
-            expected_answers=input.expected_answers,
-            case_sensitive=input.case_sensitive,
-            session_flag_env=input.session_flag_env,
+        changes = from_input(questions.QuestionChanges, input)
+        question = await questions.update_question(
+            actor_of(info), question_id, changes, info.context.meta
         )
-        try:
-            question = await questions.update_question(
-                actor_of(info), question_id, changes, info.context.meta
-            )
-        except Failure as failure:
-            return QuestionPayload(errors=authoring_errors(failure))
         forget(info)
         return QuestionPayload(question=await question_node(question.id))
 
@@ -163,16 +116,12 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Remove a question and its answer key; the ones after it move up." + EDITABLE,
     )
+    @failures_into(QuestionRemovePayload, authoring_errors)
     async def question_remove(
         self, info: Info, input: QuestionRemoveInput
     ) -> QuestionRemovePayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
-        try:
-            version_id = await questions.remove_question(
-                actor_of(info), question_id, info.context.meta
-            )
-        except Failure as failure:
-            return QuestionRemovePayload(errors=authoring_errors(failure))
+        version_id = await questions.remove_question(actor_of(info), question_id, info.context.meta)
         forget(info)
         return QuestionRemovePayload(
             removed_question_id=strawberry.ID(to_global_id("Question", question_id)),
@@ -183,15 +132,13 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin],
         description="Put the version's questions in a new order." + EDITABLE,
     )
+    @failures_into(VersionPayload, authoring_errors)
     async def question_reorder(self, info: Info, input: QuestionReorderInput) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         ids = [
             expect_global_id(gid, "Question", f"questionIds.{i}")
             for i, gid in enumerate(input.question_ids)
         ]
-        try:
-            await questions.reorder_questions(actor_of(info), version_id, ids, info.context.meta)
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
+        await questions.reorder_questions(actor_of(info), version_id, ids, info.context.meta)
         forget(info)
         return VersionPayload(version=await version_node(version_id))

@@ -8,10 +8,11 @@ from ....services.authoring import scenarios
 from ....services.authoring.spec import ScenarioSpec
 from ...context import Info
 from ...ids import expect_global_id
+from ...payload import failures_into
 from ..inputs import ScenarioCreateInput, ScenarioDeleteInput, ScenarioUpdateInput
 from ..permissions import CreatorOrAdmin
 from ..types import ScenarioPayload, authoring_errors
-from .common import Failure, actor_of, forget, scenario_node
+from .common import actor_of, forget, from_input, scenario_node
 
 
 @strawberry.type
@@ -22,19 +23,10 @@ class ScenarioMutation:
         "the title, made unique with a suffix, and never changes. Add content with "
         "versionCreate.",
     )
+    @failures_into(ScenarioPayload, authoring_errors)
     async def scenario_create(self, info: Info, input: ScenarioCreateInput) -> ScenarioPayload:
-        spec = ScenarioSpec(
-            title=input.title,
-            description=input.description,
-            difficulty=input.difficulty,
-            category=input.category,
-            tags=input.tags,
-            visibility=input.visibility,
-        )
-        try:
-            scenario = await scenarios.create_scenario(actor_of(info), spec, info.context.meta)
-        except Failure as failure:
-            return ScenarioPayload(errors=authoring_errors(failure))
+        spec = from_input(ScenarioSpec, input, slug=None)  # the slug comes from the title
+        scenario = await scenarios.create_scenario(actor_of(info), spec, info.context.meta)
         forget(info)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))
 
@@ -43,22 +35,13 @@ class ScenarioMutation:
         description="Change a scenario's metadata, shared by all its versions: its author "
         "or an admin. The slug stays as created.",
     )
+    @failures_into(ScenarioPayload, authoring_errors)
     async def scenario_update(self, info: Info, input: ScenarioUpdateInput) -> ScenarioPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
-        changes = scenarios.ScenarioChanges(
-            title=input.title,
-            description=input.description,
-            difficulty=input.difficulty,
-            category=input.category,
-            tags=input.tags,
-            visibility=input.visibility,
+        changes = from_input(scenarios.ScenarioChanges, input)
+        scenario = await scenarios.update_scenario(
+            actor_of(info), scenario_id, changes, info.context.meta
         )
-        try:
-            scenario = await scenarios.update_scenario(
-                actor_of(info), scenario_id, changes, info.context.meta
-            )
-        except Failure as failure:
-            return ScenarioPayload(errors=authoring_errors(failure))
         forget(info)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))
 
@@ -67,13 +50,9 @@ class ScenarioMutation:
         description="Delete a scenario (soft: hidden from learners and from authoring; "
         "sessions already running go on): its author or an admin.",
     )
+    @failures_into(ScenarioPayload, authoring_errors)
     async def scenario_delete(self, info: Info, input: ScenarioDeleteInput) -> ScenarioPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
-        try:
-            scenario = await scenarios.delete_scenario(
-                actor_of(info), scenario_id, info.context.meta
-            )
-        except Failure as failure:
-            return ScenarioPayload(errors=authoring_errors(failure))
+        scenario = await scenarios.delete_scenario(actor_of(info), scenario_id, info.context.meta)
         forget(info)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))

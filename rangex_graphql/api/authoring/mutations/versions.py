@@ -7,10 +7,11 @@ import strawberry
 from ....services.authoring import versions
 from ...context import Info
 from ...ids import expect_global_id
+from ...payload import failures_into
 from ..inputs import VersionCreateInput, VersionUpdateInput
 from ..permissions import CreatorOrAdmin
 from ..types import VersionPayload, authoring_errors
-from .common import Failure, actor_of, forget, version_node
+from .common import actor_of, forget, from_input, version_node
 
 
 @strawberry.type
@@ -20,6 +21,7 @@ class VersionMutation:
         description="A new DRAFT version of a scenario, numbered after its highest: empty, "
         "or a deep copy of `copyFrom`. The scenario's author or an admin.",
     )
+    @failures_into(VersionPayload, authoring_errors)
     async def version_create(self, info: Info, input: VersionCreateInput) -> VersionPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         copy_from = (
@@ -27,16 +29,13 @@ class VersionMutation:
             if input.copy_from is not None
             else None
         )
-        try:
-            version = await versions.create_version(
-                actor_of(info),
-                scenario_id,
-                info.context.meta,
-                copy_from=copy_from,
-                changelog=input.changelog,
-            )
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
+        version = await versions.create_version(
+            actor_of(info),
+            scenario_id,
+            info.context.meta,
+            copy_from=copy_from,
+            changelog=input.changelog,
+        )
         forget(info)
         return VersionPayload(version=await version_node(version.id))
 
@@ -45,18 +44,12 @@ class VersionMutation:
         description="Change a DRAFT or REJECTED version's settings: the scenario's author "
         "or an admin.",
     )
+    @failures_into(VersionPayload, authoring_errors)
     async def version_update(self, info: Info, input: VersionUpdateInput) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        changes = versions.VersionChanges(
-            changelog=input.changelog,
-            time_limit_minutes=input.time_limit_minutes,
-            resource_profile=input.resource_profile,
+        changes = from_input(versions.VersionChanges, input)
+        version = await versions.update_version(
+            actor_of(info), version_id, changes, info.context.meta
         )
-        try:
-            version = await versions.update_version(
-                actor_of(info), version_id, changes, info.context.meta
-            )
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
         forget(info)
         return VersionPayload(version=await version_node(version.id))

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from uuid import UUID
+
 import strawberry
 
+from ....services.audit import RequestMeta
 from ....services.authoring import workflow
+from ....services.authoring.access import Actor
 from ...context import Info
 from ...ids import expect_global_id
+from ...payload import failures_into
 from ...permissions import AdminOnly
 from ..inputs import ReviewDecision, VersionInput, VersionReviewInput
 from ..permissions import CreatorOrAdmin
 from ..types import VersionPayload, VersionPublishPayload, authoring_errors
-from .common import Failure, actor_of, forget, version_node
+from .common import actor_of, forget, version_node
+
+Step = Callable[[Actor, UUID, RequestMeta], Awaitable[object]]
+
+
+@failures_into(VersionPayload, authoring_errors)
+async def step(info: Info, input: VersionInput, act: Step) -> VersionPayload:
+    version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+    await act(actor_of(info), version_id, info.context.meta)
+    forget(info)
+    return VersionPayload(version=await version_node(version_id))
 
 
 @strawberry.type
@@ -23,13 +39,7 @@ class WorkflowMutation:
         "its path in the version (`machines.1.exposedPorts.0`) and nothing changes.",
     )
     async def version_submit(self, info: Info, input: VersionInput) -> VersionPayload:
-        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        try:
-            await workflow.submit(actor_of(info), version_id, info.context.meta)
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
-        forget(info)
-        return VersionPayload(version=await version_node(version_id))
+        return await step(info, input, workflow.submit)
 
     @strawberry.mutation(
         permission_classes=[AdminOnly],
@@ -37,15 +47,13 @@ class WorkflowMutation:
         "not the scenario's author (SELF_REVIEW otherwise). The author is notified. Of "
         "two reviews at once, one wins; the other gets STATUS_CONFLICT.",
     )
+    @failures_into(VersionPayload, authoring_errors)
     async def version_review(self, info: Info, input: VersionReviewInput) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         decision = workflow.Decision(
             approve=input.decision is ReviewDecision.APPROVE, reason=input.reason
         )
-        try:
-            await workflow.review(actor_of(info), version_id, decision, info.context.meta)
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
+        await workflow.review(actor_of(info), version_id, decision, info.context.meta)
         forget(info)
         return VersionPayload(version=await version_node(version_id))
 
@@ -55,12 +63,10 @@ class WorkflowMutation:
         "approved; the author chooses when it goes live) or an admin. The version "
         "published until now becomes ARCHIVED; sessions running on it go on.",
     )
+    @failures_into(VersionPublishPayload, authoring_errors)
     async def version_publish(self, info: Info, input: VersionInput) -> VersionPublishPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        try:
-            published = await workflow.publish(actor_of(info), version_id, info.context.meta)
-        except Failure as failure:
-            return VersionPublishPayload(errors=authoring_errors(failure))
+        published = await workflow.publish(actor_of(info), version_id, info.context.meta)
         forget(info)
         return VersionPublishPayload(
             version=await version_node(version_id),
@@ -73,10 +79,4 @@ class WorkflowMutation:
         "never changes again; sessions running on it go on. The author is notified.",
     )
     async def version_archive(self, info: Info, input: VersionInput) -> VersionPayload:
-        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        try:
-            await workflow.archive(actor_of(info), version_id, info.context.meta)
-        except Failure as failure:
-            return VersionPayload(errors=authoring_errors(failure))
-        forget(info)
-        return VersionPayload(version=await version_node(version_id))
+        return await step(info, input, workflow.archive)

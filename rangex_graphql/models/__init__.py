@@ -5,6 +5,7 @@ from .content import Machine, Question, QuestionAnswerKey
 from .engagement import ScenarioFavorite, ScenarioRating
 from .event import Event, EventRegistration, EventScenario
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
+from .lock import PlatformLock
 from .notification import Notification
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
@@ -22,6 +23,7 @@ MODEL_MODULES = [
     "rangex_graphql.models.engagement",
     "rangex_graphql.models.notification",
     "rangex_graphql.models.audit",
+    "rangex_graphql.models.lock",
 ]
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "MfaRecoveryCode",
     "Notification",
     "OneTimeToken",
+    "PlatformLock",
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",

@@ -1,10 +1,21 @@
 """Starting a session: the checks, the REQUESTED row, and provisioning in the background.
 
-The limits are checked and the row inserted in one transaction that first locks the
-user's row (``SELECT ... FOR UPDATE`` on MySQL; SQLite serializes writers anyway), so two
-starts by one user at the limit cannot both pass. With a per-scenario cap the scenario
-row is locked too. The platform-wide caps are checked in the same transaction without a
-global lock: concurrent starts by different users may pass them by a few.
+The limits are checked and the row inserted in one transaction that first takes the locks
+the checks need, so concurrent starts cannot pass a limit between a count and an insert
+(``SELECT ... FOR UPDATE`` on MySQL; SQLite runs a process's transactions one at a time):
+
+1. the platform lock (``platform_lock.py``), only when a platform-wide cap is set, so
+   that starts by different users at a platform cap take turns and the cap is exact;
+2. the user's row, so that two starts by one user at the per-user limit cannot both pass;
+3. the scenario's row, only when the scenario has a cap of its own.
+
+Always in this order, widest first. Nothing but a start takes the platform lock, and a
+start never waits for it while holding a user or scenario row, so it adds no deadlock
+with other writers of those rows. Taken last, it would: a start holding it ends with an
+``UPDATE`` of the scenario row (``sessions_started``), which a start queued behind it may
+hold when the two read the scenario's cap on either side of a change to it. Every count
+comes after the locks: on InnoDB a transaction's snapshot starts at its first plain read,
+so the counts see what the previous lock holders committed.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from ..runtime import Runtime
 from .cost import budget_exhausted
 from .events import publish_session_event
 from .plan import LEARNER_USERNAME, new_password
+from .platform_lock import SESSION_STARTS, hold, with_lock_row
 from .provisioning import provision
 from .transitions import ACTIVE_STATES
 
@@ -92,10 +104,37 @@ async def _create(
     request: StartRequest,
     meta: RequestMeta,
 ) -> EnvironmentSession:
-    scenario: Scenario = version.scenario
     machines = await Machine.filter(version_id=version.id).order_by("position", "id")
+
+    async def attempt() -> EnvironmentSession:
+        return await _insert(runtime, actor, version, machines, request, meta)
+
+    if _platform_capped(runtime):
+        return await with_lock_row(SESSION_STARTS, attempt)
+    return await attempt()
+
+
+def _platform_capped(runtime: Runtime) -> bool:
+    settings = runtime.settings
+    return (
+        settings.session_platform_max_active is not None
+        or settings.session_platform_max_users is not None
+    )
+
+
+async def _insert(
+    runtime: Runtime,
+    actor: Actor,
+    version: ScenarioVersion,
+    machines: list[Machine],
+    request: StartRequest,
+    meta: RequestMeta,
+) -> EnvironmentSession:
+    scenario: Scenario = version.scenario
     async with in_transaction():
-        # Locks first: on InnoDB the counts below then read what the lock holders wrote.
+        # Locks first, widest first (see the module docstring), then the counts.
+        if _platform_capped(runtime):
+            await hold(SESSION_STARTS)
         await User.filter(id=actor.id).select_for_update().only("id").first()
         if scenario.max_active_sessions is not None:
             await Scenario.filter(id=scenario.id).select_for_update().only("id").first()

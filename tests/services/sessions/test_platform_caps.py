@@ -17,19 +17,16 @@ import pytest
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.db.config import dialect_of
 from rangex_graphql.models import EnvironmentSession, PlatformLock, Scenario, ScenarioVersion, User
-from rangex_graphql.models.enums import ResourceProfile, SessionState
+from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.services.audit import SYSTEM
-from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.errors import DomainError
 from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import start as start_module
 from rangex_graphql.services.sessions.platform_lock import SESSION_STARTS
-from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.services.sessions.transitions import ACTIVE_STATES
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.conftest import StatementCounter
+from tests.services.sessions.test_limits import attempt
 from tests.support.simulated_runtime import settle
 
 S = SessionState
@@ -63,17 +60,6 @@ async def platform(settings: Settings, **overrides: Any) -> AsyncIterator[Runtim
         await settle(built)
     finally:
         await built.aclose()
-
-
-async def attempt(runtime: Runtime, user: User, version: ScenarioVersion) -> str:
-    """ "OK" or the error code of one start; any other failure (a deadlock) propagates."""
-    try:
-        await start(
-            runtime, Actor(user.id), StartRequest(version.id, ResourceProfile.MICRO, 30), SYSTEM
-        )
-    except DomainError as error:
-        return error.code
-    return "OK"
 
 
 async def at_once(runtime: Runtime, starts: Iterable[tuple[User, ScenarioVersion]]) -> list[str]:

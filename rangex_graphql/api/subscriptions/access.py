@@ -2,8 +2,10 @@
 
 The credentials come from ``connection_init``. At every event the subscribers of a shared
 execution are checked again together (one statement for their users, one for their API
-tokens), so a suspended user, a revoked or expired token, or a changed role stops the
-deliveries and closes the connection (4403).
+tokens), and so is the connection at every ``subscribe`` (a query or mutation sent over
+the socket included), so a suspended user, a revoked or expired token, or a changed role
+stops the deliveries and closes the connection (4403). An access token's expiry also
+closes an idle connection when it comes, without waiting for an event.
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ async def authenticate(settings: Settings, params: Mapping[str, Any]) -> Credent
     if claims is None:
         raise InvalidCredentials("the access token is not valid or has expired")
     return Credentials(viewer=viewer, generation=claims.generation, expires_at=claims.expires_at)
+
+
+def seconds_left(credentials: Credentials) -> float | None:
+    """Until the access token expires (0 when it has); None: it does not expire."""
+    if credentials.expires_at is None:
+        return None
+    return max(0.0, credentials.expires_at - now_seconds())
 
 
 async def no_longer_allowed(credentials: Iterable[Credentials]) -> set[Credentials]:

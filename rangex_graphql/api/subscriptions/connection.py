@@ -28,7 +28,7 @@ from strawberry.types.graphql import OperationType as ExecutedType
 from ...security.client_ip import client_ip
 from ...settings import Settings
 from ..context import Context, InvalidCredentials
-from .access import ANONYMOUS, Credentials, authenticate
+from .access import ANONYMOUS, Credentials, authenticate, no_longer_allowed, seconds_left
 from .fanout import Group, Hub
 from .feeds import Feed
 from .operation import OperationRefused, prepare
@@ -89,6 +89,7 @@ class TransportWsConnection:
         self._wakeup = asyncio.Event()
         self._close: tuple[int, str] | None = None
         self._ping_timer: asyncio.TimerHandle | None = None
+        self._expiry_timer: asyncio.TimerHandle | None = None
 
     # --- sending: one writer -----------------------------------------------------------
 
@@ -152,8 +153,9 @@ class TransportWsConnection:
         try:
             await self._read_forever()
         finally:
-            if self._ping_timer is not None:
-                self._ping_timer.cancel()
+            for timer in (self._ping_timer, self._expiry_timer):
+                if timer is not None:
+                    timer.cancel()
             writer.cancel()
             await asyncio.gather(writer, return_exceptions=True)
             for member in self.members.values():
@@ -223,6 +225,11 @@ class TransportWsConnection:
             return
         self.acknowledged = True
         self.send({"type": "connection_ack"})
+        left = seconds_left(self.credentials)
+        if left is not None:
+            self._expiry_timer = asyncio.get_running_loop().call_later(
+                left, self.close, 4403, "Forbidden"
+            )
 
     async def _subscribe(self, message: dict[str, Any]) -> None:
         id = message.get("id")
@@ -234,6 +241,10 @@ class TransportWsConnection:
             return
         if id in self.members:
             self.close(4409, f"Subscriber for {id} already exists")
+            return
+        # Credentials withdrawn since connection_init run nothing more on this socket.
+        if await no_longer_allowed([self.credentials]):
+            self.close(4403, "Forbidden")
             return
         if len(self.members) >= self.settings.ws_max_subscriptions:
             limit = self.settings.ws_max_subscriptions

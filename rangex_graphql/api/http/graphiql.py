@@ -29,6 +29,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 ASSETS_PATH = "/graphiql/assets"
 JS = "text/javascript; charset=utf-8"
 CSS = "text/css; charset=utf-8"
+SVG = "image/svg+xml"
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -74,6 +75,8 @@ ASSETS: tuple[Asset, ...] = (
     ),
     Asset("graphiql.min.js", "graphiql/graphiql.min.js", JS, from_npm=True),
     Asset("rangex-graphiql.js", "graphiql.js", JS, from_npm=False),
+    # Named by the pages, so browsers do not ask for /favicon.ico (a 404 in their console).
+    Asset("favicon.svg", "favicon.svg", SVG, from_npm=False),
 )
 ASSETS_BY_NAME = {asset.name: asset for asset in ASSETS}
 INSTALL_COMMAND = "npm ci"
@@ -135,6 +138,7 @@ class GraphiQL:
             for asset in ASSETS
             if asset.media_type == JS
         )
+        icon = self._icon_link(request)
         endpoint = html.escape(request.url.path)
         return HTMLResponse(
             f"""<!doctype html>
@@ -144,7 +148,7 @@ class GraphiQL:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>RangeX GraphQL · GraphiQL</title>
-{styles}{scripts}</head>
+{icon}{styles}{scripts}</head>
 <body>
 <div id="graphiql" data-endpoint="{endpoint}"><p class="rangex-note">Loading GraphiQL…</p></div>
 <noscript><p class="rangex-note">GraphiQL needs JavaScript.</p></noscript>
@@ -153,6 +157,10 @@ class GraphiQL:
 """,
             headers=PAGE_HEADERS,
         )
+
+    def _icon_link(self, request: Request) -> str:
+        href = self._url(request, ASSETS_BY_NAME["favicon.svg"])
+        return f'<link rel="icon" type="{SVG}" href="{href}">\n'
 
     def _missing_page(self, request: Request, missing: list[Asset]) -> str:
         css = ASSETS_BY_NAME["rangex-graphiql.css"]
@@ -164,7 +172,7 @@ class GraphiQL:
 <head>
 <meta charset="utf-8">
 <title>RangeX GraphQL · GraphiQL not installed</title>
-<link rel="stylesheet" href="{self._url(request, css)}">
+{self._icon_link(request)}<link rel="stylesheet" href="{self._url(request, css)}">
 </head>
 <body>
 <main class="rangex-note">

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from rangex_graphql.api.http.graphiql import ASSETS, STATIC_DIR
+from rangex_graphql.api.http.graphiql import ASSETS, ASSETS_BY_NAME, STATIC_DIR
 
 from .conftest import client_for
 
@@ -64,8 +64,8 @@ async def test_every_asset_the_page_names_is_served(
         for url in urls:
             response = await client.get(url.replace("&amp;", "&"))
             assert response.status_code == 200, url
-            expected = "text/css" if ".css" in url else "text/javascript"
-            assert response.headers["content-type"].startswith(expected), url
+            asset = ASSETS_BY_NAME[url.split("?")[0].rsplit("/", 1)[1]]
+            assert response.headers["content-type"] == asset.media_type, url
             assert "immutable" in response.headers["cache-control"], url
             assert "max-age=31536000" in response.headers["cache-control"], url
             assert response.headers["x-content-type-options"] == "nosniff"

@@ -1,45 +1,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from typing import Any
-
-import pytest
 
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import EnvironmentSession, User
 from rangex_graphql.models.enums import UserRole
-from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
 from rangex_graphql.security.tokens import issue_access_token
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions.events import publish_session_event
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.api.subscriptions.client import LiveServer, serve
-
-
-@pytest.fixture
-async def live(settings: Settings, db: None) -> AsyncIterator[Callable[..., Any]]:
-    """``await live(**setting_overrides)``: the app served on a free port."""
-    runtimes: list[Runtime] = []
-    servers: list[Any] = []
-
-    async def start(**overrides: Any) -> LiveServer:
-        runtime = build_runtime(
-            settings.model_copy(update=overrides),
-            driver=SimulatedDriver(SimulatedDelays.none()),
-            broker=MemoryBroker(),
-        )
-        runtimes.append(runtime)
-        context = serve(runtime)
-        servers.append(context)
-        return await context.__aenter__()
-
-    yield start
-    for context in reversed(servers):
-        await context.__aexit__(None, None, None)
-    for runtime in runtimes:
-        await runtime.aclose()
 
 
 def token_for(settings: Settings, user: User) -> str:

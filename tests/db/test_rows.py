@@ -54,13 +54,19 @@ async def test_where_conditions_and_empty_keys(db: None) -> None:
 async def test_rows_with_their_children_and_grandchildren_in_one_statement(db: None) -> None:
     with_two = await factories.scenario()
     await factories.version(with_two, VersionStatus.ARCHIVED, machines=1, questions=0)
-    await factories.version(with_two, VersionStatus.PUBLISHED, machines=3, questions=0)
+    three_machines = await factories.version(
+        with_two, VersionStatus.PUBLISHED, machines=3, questions=0
+    )
+    # Positions against the order of insertion: the join must sort, not trust the table.
+    inserted = await Machine.filter(version_id=three_machines.id).order_by("id")
+    for position, machine in enumerate(reversed(inserted)):
+        await Machine.filter(id=machine.id).update(position=position)
     await factories.version(with_two, VersionStatus.PUBLISHED, machines=0, questions=0)
     without = await factories.scenario()
     await factories.version(without, VersionStatus.DRAFT, machines=2, questions=0)
     scenario_columns = ("id", "slug", "visibility", "created_at", "deleted_at")
     version_columns = ("id", "scenario_id", "number", "status", "published_at")
-    machine_columns = ("id", "version_id", "name", "role", "cpu", "exposed_ports")
+    machine_columns = ("id", "version_id", "name", "role", "cpu", "exposed_ports", "position")
     scenarios = RowReader(Scenario, scenario_columns, "slug")
     published = RowReader(
         ScenarioVersion,

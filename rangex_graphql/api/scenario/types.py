@@ -74,6 +74,7 @@ MACHINE_COLUMNS = (
     "exposed_ports",
     "network_group",
     "egress",
+    "position",  # the detail page's join orders by it
 )
 QUESTION_COLUMNS = (
     "id",

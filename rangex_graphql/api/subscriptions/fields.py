@@ -3,7 +3,8 @@
 Over graphql-transport-ws the connection (``connection.py``) runs these fields through
 shared execution and never calls the generators below; they serve Strawberry's own
 transports (the legacy graphql-ws protocol when enabled, ``schema.subscribe``), one
-execution per subscriber, with fresh loaders and the viewer checked at each event.
+execution per subscriber, with fresh loaders and the connection's credentials (its
+token's user, generation and expiry) checked at each event.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from typing import Any
 import strawberry
 
 from ...broker.protocol import MISSED
-from ..context import Info
+from ..context import Context, Info, InvalidCredentials
 from ..errors import Unauthenticated
 from ..loaders import Loaders
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode
-from .access import Credentials, no_longer_allowed
+from .access import Credentials, authenticate, no_longer_allowed
 from .activity import PlatformActivity
 from .feeds import Feed, feeds_for
 
@@ -31,7 +32,7 @@ async def _values(
     runtime = context.services
     feed: Feed = feeds_for(runtime.settings.platform_activity_interval_seconds)[field_name]
     opened = await feed.open(context.viewer, arguments, neutral=False)
-    credentials = Credentials(viewer=context.viewer)
+    credentials = await _credentials(context)
     if feed.emits_on_subscribe:
         value = await feed.load(context, opened, None)
         if value is not None:
@@ -52,6 +53,17 @@ async def _values(
                 yield value
     finally:
         await subscription.aclose()
+
+
+async def _credentials(context: Context) -> Credentials:
+    """What to check again at each event: over a WebSocket, the token of its connection_init
+    (its generation and expiry too, as graphql-transport-ws does); otherwise the viewer."""
+    if context.connection_params is None:
+        return Credentials(viewer=context.viewer)
+    try:
+        return await authenticate(context.settings, context.connection_params)
+    except InvalidCredentials:
+        raise Unauthenticated("your access was withdrawn; sign in again") from None
 
 
 @strawberry.type

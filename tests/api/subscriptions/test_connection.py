@@ -3,6 +3,7 @@ origins, and the legacy protocol when enabled."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any
@@ -12,10 +13,11 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from rangex_graphql.api.ids import to_global_id
+from rangex_graphql.models import User
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.subscriptions.client import Client
-from tests.api.subscriptions.conftest import learner_with_session, token_for
+from tests.api.subscriptions.conftest import changed, learner_with_session, token_for
 from tests.api.subscriptions.test_session_updated import SESSION_UPDATED
 
 
@@ -146,3 +148,33 @@ async def test_a_query_over_the_socket_gets_one_result_then_complete(
         assert result["type"] == "next"
         assert result["payload"]["data"] == {"viewer": {"username": "socketeer"}}
         assert await client.receive() == {"id": "q", "type": "complete"}
+
+
+async def test_the_legacy_protocol_stops_a_signed_out_token_at_the_next_event(
+    settings: Settings, live: Callable[..., Any]
+) -> None:
+    server = await live(ws_legacy_protocol=True)
+    owner, session = await learner_with_session()
+    gid = to_global_id("EnvironmentSession", session.id)
+    async with connect(server.url, subprotocols=["graphql-ws"]) as socket:  # type: ignore[list-item]
+        init = {"type": "connection_init", "payload": {"token": token_for(settings, owner)}}
+        await socket.send(json.dumps(init))
+        assert json.loads(await socket.recv())["type"] == "connection_ack"
+        payload = {"query": SESSION_UPDATED, "variables": {"id": gid}}
+        await socket.send(json.dumps({"id": "1", "type": "start", "payload": payload}))
+        assert (await legacy_message(socket))["type"] == "data"
+
+        await User.filter(id=owner.id).update(token_generation=owner.token_generation + 1)
+        await changed(server.runtime, session)
+
+        stopped = await legacy_message(socket)
+        assert "withdrawn" in json.dumps(stopped), stopped
+        assert "sessionUpdated" not in json.dumps(stopped.get("payload", {}).get("data") or {})
+
+
+async def legacy_message(socket: Any) -> dict[str, Any]:
+    """The next message that is not a keep-alive."""
+    while True:
+        message: dict[str, Any] = json.loads(await asyncio.wait_for(socket.recv(), 5))
+        if message["type"] != "ka":
+            return message

@@ -10,7 +10,7 @@ from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, PositiveFloat, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET_KEY = "dev-insecure-change-me-dev-insecure-change-me"
@@ -443,6 +443,12 @@ class Settings(BaseSettings):
     )
     platform_activity_interval_seconds: float = Field(
         default=1.0, ge=0, description="`platformActivity` pushes at most once per this interval"
+    )
+    broker_reconnect_seconds: list[PositiveFloat] = Field(
+        default_factory=lambda: [0.05, 0.1, 0.2, 0.5, 1.0, 2.0],
+        min_length=1,
+        description="waits before each new attempt after the Redis pub/sub connection is "
+        "lost, the last one repeated (JSON list)",
     )
     expiry_warning_minutes: list[int] = Field(
         default_factory=lambda: [10],

@@ -89,6 +89,10 @@ class RedisBroker:
         self._closed = False
         self.reconnects = 0
 
+    @property
+    def reconnect_delays(self) -> tuple[float, ...]:
+        return self._delays
+
     def _channel(self, topic: str) -> str:
         return f"{self._prefix}{topic}"
 

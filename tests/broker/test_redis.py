@@ -10,9 +10,12 @@ from uuid import uuid4
 
 import pytest
 import redis.asyncio as aioredis
+from pydantic import ValidationError
 
+from rangex_graphql.broker.factory import build_broker
 from rangex_graphql.broker.protocol import MISSED, Message, Subscription
 from rangex_graphql.broker.redis import RedisBroker
+from rangex_graphql.settings import Settings
 
 
 @pytest.fixture
@@ -112,3 +115,16 @@ async def test_a_failed_publish_is_reported_as_missed_here_and_elsewhere(
     assert remote.missed == 1
     await remote.aclose()
     await local.aclose()
+
+
+async def test_the_settings_choose_the_reconnect_delays(settings: Settings, redis_url: str) -> None:
+    chosen = settings.model_copy(
+        update={"redis_url": redis_url, "broker_reconnect_seconds": [1.5, 3.0]}
+    )
+    broker = build_broker(chosen)
+    assert isinstance(broker, RedisBroker)
+    assert broker.reconnect_delays == (1.5, 3.0)
+    await broker.aclose()
+    for bad in ([], [0.0], [-1.0]):
+        with pytest.raises(ValidationError):
+            Settings(broker_reconnect_seconds=bad)

@@ -123,16 +123,8 @@ async def test_the_legacy_protocol_serves_subscriptions_when_enabled(
     gid = to_global_id("EnvironmentSession", session.id)
     async with connect(server.url, subprotocols=["graphql-ws"]) as socket:  # type: ignore[list-item]
         assert socket.subprotocol == "graphql-ws"
-        init = {"type": "connection_init", "payload": {"token": token_for(settings, owner)}}
-        await socket.send(json.dumps(init))
-        assert json.loads(await socket.recv())["type"] == "connection_ack"
-        payload = {"query": SESSION_UPDATED, "variables": {"id": gid}}
-        start = {"id": "1", "type": "start", "payload": payload}
-        await socket.send(json.dumps(start))
-        while True:
-            message = json.loads(await socket.recv())
-            if message["type"] != "ka":
-                break
+        await legacy_watch(socket, token_for(settings, owner), gid)
+        message = await legacy_message(socket)
         assert message["type"] == "data", message
         assert message["payload"]["data"]["sessionUpdated"]["id"] == gid
 
@@ -157,11 +149,7 @@ async def test_the_legacy_protocol_stops_a_signed_out_token_at_the_next_event(
     owner, session = await learner_with_session()
     gid = to_global_id("EnvironmentSession", session.id)
     async with connect(server.url, subprotocols=["graphql-ws"]) as socket:  # type: ignore[list-item]
-        init = {"type": "connection_init", "payload": {"token": token_for(settings, owner)}}
-        await socket.send(json.dumps(init))
-        assert json.loads(await socket.recv())["type"] == "connection_ack"
-        payload = {"query": SESSION_UPDATED, "variables": {"id": gid}}
-        await socket.send(json.dumps({"id": "1", "type": "start", "payload": payload}))
+        await legacy_watch(socket, token_for(settings, owner), gid)
         assert (await legacy_message(socket))["type"] == "data"
 
         await User.filter(id=owner.id).update(token_generation=owner.token_generation + 1)
@@ -170,6 +158,14 @@ async def test_the_legacy_protocol_stops_a_signed_out_token_at_the_next_event(
         stopped = await legacy_message(socket)
         assert "withdrawn" in json.dumps(stopped), stopped
         assert "sessionUpdated" not in json.dumps(stopped.get("payload", {}).get("data") or {})
+
+
+async def legacy_watch(socket: Any, token: str, session_gid: str) -> None:
+    """Sign in over the legacy graphql-ws protocol and start watching the session."""
+    await socket.send(json.dumps({"type": "connection_init", "payload": {"token": token}}))
+    assert json.loads(await socket.recv())["type"] == "connection_ack"
+    payload = {"query": SESSION_UPDATED, "variables": {"id": session_gid}}
+    await socket.send(json.dumps({"id": "1", "type": "start", "payload": payload}))
 
 
 async def legacy_message(socket: Any) -> dict[str, Any]:

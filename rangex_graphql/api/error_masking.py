@@ -21,6 +21,13 @@ class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=is_unexpected, error_message=INTERNAL_MESSAGE)
 
+    def _process_result(self, result: object) -> None:
+        # Strawberry checks the result against a runtime Protocol here, an isinstance that
+        # walks the protocol's attributes on every request. The same test, cheaper.
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = getattr(self.execution_context.context, "request_id", None)
         log.error(

@@ -9,6 +9,7 @@ the rows are exactly what ``QuerySet.values()`` would return.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import cache
@@ -168,10 +169,12 @@ class RowReader:
 
 @dataclasses.dataclass(slots=True)
 class Joined:
-    """A row with the rows of the next model that point at it, each with theirs."""
+    """A row with the rows of the next model that point at it, each with theirs, and
+    those of the join's ``also`` model when it has one at this level."""
 
     row: Row
     children: list[Joined] = dataclasses.field(default_factory=list)
+    also: list[Joined] = dataclasses.field(default_factory=list)
 
 
 class ChildJoin:
@@ -180,6 +183,11 @@ class ChildJoin:
     ``t0 LEFT JOIN t1 ON t1.<link> = t0.id AND <t1's where> LEFT JOIN t2 ON ...
     WHERE t0.<key> IN (...)``.
 
+    ``also`` reads a second model beside the last one (the questions of versions beside
+    their machines): the statement is then a ``UNION ALL`` of the chain and of the chain
+    with ``also`` in the last one's place, the rows of each telling which they are. Joining
+    both at once would multiply them (every machine with every question).
+
     The readers say which columns, conditions and order; the ``key`` of every reader but
     the first is its column pointing at the one before, and their columns include ``id``
     and what they order by. The children are put in order here, not by an ``ORDER BY``:
@@ -187,18 +195,30 @@ class ChildJoin:
     when a row holds TEXT), which cost more than the rest of the statement. Values are
     compared as converted (numbers, ids, times), not by the database's collation."""
 
-    def __init__(self, *readers: RowReader) -> None:
+    def __init__(self, *readers: RowReader, also: RowReader | None = None) -> None:
         assert len(readers) >= 2, "a join of one reader is that reader"
-        assert all("id" in reader.columns for reader in readers), "rows are told apart by id"
+        assert also is None or len(readers) >= 3, "``also`` stands beside a child reader"
+        every = [*readers, *([also] if also is not None else [])]
+        assert all("id" in reader.columns for reader in every), "rows are told apart by id"
         assert all(
-            o.lstrip("-") in reader.columns for reader in readers[1:] for o in reader.order_by
+            o.lstrip("-") in reader.columns for reader in every[1:] for o in reader.order_by
         ), "children are ordered by columns they read"
         self.readers = readers
+        self.also = also
+        # Levels: the readers', then ``also`` (joined to the last reader's parent).
+        self._levels: tuple[RowReader, ...] = tuple(every)
         self._sql: dict[str, str] = {}
 
     @staticmethod
     def _alias(level: int, name: str) -> str:
         return f"t{level}__{name}" if level else name
+
+    def _branches(self) -> list[list[int]]:
+        """The levels each SELECT of the statement joins."""
+        chain = list(range(len(self.readers)))
+        if self.also is None:
+            return [chain]
+        return [chain, [*chain[:-1], len(self.readers)]]
 
     def _template(self, dialect: str) -> str:
         sql = self._sql.get(dialect)
@@ -206,28 +226,36 @@ class ChildJoin:
             q, mark = _QUOTE[dialect], _MARK[dialect]
 
             def column(level: int, name: str) -> str:
-                fields = self.readers[level].model._meta.fields_map
+                fields = self._levels[level].model._meta.fields_map
                 return f"t{level}.{q}{fields[name].source_field or name}{q}"
 
             def table(level: int) -> str:
-                return f"{q}{self.readers[level].model._meta.db_table}{q} t{level}"
+                return f"{q}{self._levels[level].model._meta.db_table}{q} t{level}"
 
-            names = ", ".join(
-                f"{column(level, c)} AS {q}{self._alias(level, c)}{q}"
-                for level, reader in enumerate(self.readers)
-                for c in reader.columns
-            )
-            joins = "".join(
-                f" LEFT JOIN {table(level)} ON {column(level, reader.key)} = "
-                f"{column(level - 1, 'id')}"
-                + "".join(f" AND {column(level, c)} = {mark}" for c in reader.where)
-                for level, reader in enumerate(self.readers)
-                if level
-            )
-            sql = (
-                f"SELECT {names} FROM {table(0)}{joins} "
-                f"WHERE {column(0, self.readers[0].key)} IN ({{marks}})"
-            )
+            def select(levels: list[int]) -> str:
+                names = ", ".join(
+                    f"{column(level, c) if level in levels else 'NULL'} "
+                    f"AS {q}{self._alias(level, c)}{q}"
+                    for level, reader in enumerate(self._levels)
+                    for c in reader.columns
+                )
+                joins = "".join(
+                    f" LEFT JOIN {table(level)} ON {column(level, self._levels[level].key)} = "
+                    f"{column(parent, 'id')}"
+                    + "".join(
+                        f" AND {column(level, c)} = {mark}" for c in self._levels[level].where
+                    )
+                    for parent, level in itertools.pairwise(levels)
+                )
+                branch = (
+                    f", {self._branches().index(levels)} AS {q}{_BRANCH}{q}" if self.also else ""
+                )
+                return (
+                    f"SELECT {names}{branch} FROM {table(0)}{joins} "
+                    f"WHERE {column(0, self.readers[0].key)} IN ({{marks}})"
+                )
+
+            sql = " UNION ALL ".join(select(levels) for levels in self._branches())
             self._sql[dialect] = sql
         return sql
 
@@ -239,51 +267,77 @@ class ChildJoin:
         client = self.readers[0].model._meta.db
         dialect = client.capabilities.dialect
         sql = self._template(dialect).format(marks=", ".join([_MARK[dialect]] * len(keys)))
-        conditions = [value for reader in self.readers[1:] for value in reader._where_values]
-        raw = await client.execute_query_dict(sql, [*conditions, *map(str, keys)])
+        branches = self._branches()
+        parameters = [
+            value
+            for levels in branches
+            for value in (
+                *(v for level in levels[1:] for v in self._levels[level]._where_values),
+                *map(str, keys),
+            )
+        ]
+        raw = await client.execute_query_dict(sql, parameters)
         names = [
             [(self._alias(level, c), c) for c in reader.columns]
-            for level, reader in enumerate(self.readers)
+            for level, reader in enumerate(self._levels)
         ]
+        also_level = len(self.readers)
         found: dict[tuple[Any, ...], Joined] = {}  # by the ids of the row and its parents
         top: list[Joined] = []
-        by_level: list[list[Row]] = [[] for _ in self.readers]
+        by_level: list[list[Row]] = [[] for _ in self._levels]
         for row in raw:
             path: tuple[Any, ...] = ()
             parent: Joined | None = None
-            for level, columns in enumerate(names):
+            for level in branches[row[_BRANCH]] if self.also else branches[0]:
                 pk = row[self._alias(level, "id")]
                 if pk is None:
                     break
-                path = (*path, pk)
+                path = (*path, level, pk)
                 joined = found.get(path)
                 if joined is None:
-                    joined = found[path] = Joined({c: row[alias] for alias, c in columns})
+                    joined = found[path] = Joined({c: row[alias] for alias, c in names[level]})
                     by_level[level].append(joined.row)
-                    (top if parent is None else parent.children).append(joined)
+                    if parent is None:
+                        top.append(joined)
+                    elif level == also_level:
+                        parent.also.append(joined)
+                    else:
+                        parent.children.append(joined)
                 parent = joined
-        for reader, rows in zip(self.readers, by_level, strict=True):
+        for reader, rows in zip(self._levels, by_level, strict=True):
             reader._converter.convert(rows, dialect)
-        _put_in_order(top, self.readers[1:])
+        _put_in_order(top, self.readers[1:], self.also)
         return top
 
 
-def _put_in_order(parents: list[Joined], readers: Sequence[RowReader]) -> None:
-    """Sort each parent's children by their reader's ``order_by``, and theirs below."""
+_BRANCH = "rangex_branch"
+
+
+def _sort(items: list[Joined], order_by: Sequence[str]) -> None:
+    for field in reversed(order_by):  # stable sorts: the first field wins
+        name = field.lstrip("-")
+        items.sort(key=lambda j: j.row[name], reverse=field.startswith("-"))
+
+
+def _put_in_order(
+    parents: list[Joined], readers: Sequence[RowReader], also: RowReader | None = None
+) -> None:
+    """Sort each parent's children by their reader's ``order_by``, and theirs below; the
+    ``also`` rows sit beside the last readers' rows."""
     if not readers:
         return
     reader, below = readers[0], readers[1:]
     for parent in parents:
-        for field in reversed(reader.order_by):  # stable sorts: the first field wins
-            name = field.lstrip("-")
-            parent.children.sort(key=lambda j: j.row[name], reverse=field.startswith("-"))
-        _put_in_order(parent.children, below)
+        _sort(parent.children, reader.order_by)
+        if also is not None and not below:
+            _sort(parent.also, also.order_by)
+        _put_in_order(parent.children, below, also)
 
 
 @cache
-def child_join(*readers: RowReader) -> ChildJoin:
+def child_join(*readers: RowReader, also: RowReader | None = None) -> ChildJoin:
     """The join of readers, built once and shared."""
-    return ChildJoin(*readers)
+    return ChildJoin(*readers, also=also)
 
 
 @cache

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from rangex_graphql.db.rows import ChildJoin, RowConverter, RowReader, fetch_rows
-from rangex_graphql.models import EnvironmentSession, Machine, Scenario, ScenarioVersion, User
+from rangex_graphql.models import (
+    EnvironmentSession,
+    Machine,
+    Question,
+    Scenario,
+    ScenarioVersion,
+    User,
+)
 from rangex_graphql.models.enums import SessionState, UserRole, VersionStatus
 from tests import factories
 
@@ -127,3 +134,50 @@ async def test_columns_of_related_rows_convert_as_values_does(db: None) -> None:
     rows = await fetch_rows(Scenario, RowConverter(Scenario, columns), sql, params)
     assert rows == await Scenario.filter(id=scenario.id).values(*columns)
     assert rows[0]["author__role"] is UserRole.CREATOR
+
+
+async def test_rows_with_two_kinds_of_children_in_one_statement(db: None) -> None:
+    scenario = await factories.scenario()
+    both = await factories.version(scenario, VersionStatus.PUBLISHED, machines=3, questions=3)
+    only_questions = await factories.version(
+        scenario, VersionStatus.PUBLISHED, machines=0, questions=2
+    )
+    only_machines = await factories.version(
+        scenario, VersionStatus.PUBLISHED, machines=2, questions=0
+    )
+    await factories.version(scenario, VersionStatus.PUBLISHED, machines=0, questions=0)
+    # Positions against the order of insertion: the join must sort, not trust the table.
+    for model in (Machine, Question):
+        inserted = await model.filter(version_id=both.id).order_by("id")
+        for position, row in enumerate(reversed(inserted)):
+            await model.filter(id=row.id).update(position=position)
+    machine_columns = ("id", "version_id", "name", "position")
+    question_columns = ("id", "version_id", "prompt", "position", "choices")
+    join = ChildJoin(
+        RowReader(Scenario, ("id", "slug"), "slug"),
+        RowReader(ScenarioVersion, ("id", "scenario_id", "number"), "scenario_id", ("-number",)),
+        RowReader(Machine, machine_columns, "version_id", ("position", "id")),
+        also=RowReader(Question, question_columns, "version_id", ("position", "id")),
+    )
+
+    [found] = await join.where_in([scenario.slug])
+
+    assert [v.row["number"] for v in found.children] == [4, 3, 2, 1]
+    assert found.also == []
+    for version in found.children:
+        machines = (
+            await Machine.filter(version_id=version.row["id"])
+            .order_by("position", "id")
+            .values(*machine_columns)
+        )
+        questions = (
+            await Question.filter(version_id=version.row["id"])
+            .order_by("position", "id")
+            .values(*question_columns)
+        )
+        assert [m.row for m in version.children] == machines
+        assert [q.row for q in version.also] == questions
+    counts = {v.row["id"]: (len(v.children), len(v.also)) for v in found.children}
+    assert counts[both.id] == (3, 3)
+    assert counts[only_questions.id] == (0, 2)
+    assert counts[only_machines.id] == (2, 0)

@@ -29,11 +29,12 @@ from graphql import (
 )
 
 from ...db.rows import RowReader, row_reader
-from ...models import Machine, ScenarioVersion
+from ...models import Machine, Question, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..loader_shapes import read_ahead
 from .types import (
     MACHINE_COLUMNS,
+    QUESTION_COLUMNS,
     VERSION_COLUMNS,
     ScenarioNode,
     ScenarioVersionNode,
@@ -131,6 +132,11 @@ def published_versions(counts: tuple[tuple[str, tuple[type[Model], str]], ...] =
 def machines_of_versions() -> RowReader:
     """The reader of versions' machines, in order: what ``machines_by_version`` reads."""
     return row_reader(Machine, MACHINE_COLUMNS, "version_id", ("position", "id"))
+
+
+def questions_of_versions() -> RowReader:
+    """The reader of versions' questions, in order: what ``questions_by_version`` reads."""
+    return row_reader(Question, QUESTION_COLUMNS, "version_id", ("position", "id"))
 
 
 async def _published_with_machine_counts(keys: list[UUID]) -> dict[UUID, Any]:

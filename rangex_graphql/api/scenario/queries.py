@@ -22,6 +22,7 @@ from .prefetch import (
     page_nodes,
     prefetch_scenarios,
     published_versions,
+    questions_of_versions,
     selection,
 )
 from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
@@ -206,25 +207,39 @@ class ScenarioQuery:
 
 async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> ScenarioNode | None:
     """The scenario with the slug, read in one statement with its published versions and,
-    when the query selects the versions' machines, theirs. The versions go to the request's
-    loader (``published_versions_by_scenario``: the same rows in the same order), so that
-    the visibility check and the versions learners see read no more; the machines to their
-    versions (``machines_read``)."""
+    when the query selects the versions' machines or questions, theirs. The versions go to
+    the request's loader (``published_versions_by_scenario``: the same rows in the same
+    order), so that the visibility check and the versions learners see read no more; the
+    machines and questions to their versions (``machines_read``, ``questions_read``)."""
+    wanted = {
+        relation
+        for name in ("versions", "publishedVersion")
+        for relation in ("machines", "questions")
+        if relation in selected.get(name, {})
+    }
     readers = [row_reader(Scenario, SCENARIO_COLUMNS, "slug"), published_versions()]
-    with_machines = any(
-        "machines" in selected.get(name, {}) for name in ("versions", "publishedVersion")
-    )
-    if with_machines:
+    if "machines" in wanted:
         readers.append(machines_of_versions())
-    found = await child_join(*readers).where_in([slug])
+    also = None
+    if "questions" in wanted:
+        if "machines" in wanted:
+            also = questions_of_versions()
+        else:
+            readers.append(questions_of_versions())
+    found = await child_join(*readers, also=also).where_in([slug])
     if not found:
         return None
     scenario = ScenarioNode.from_row(found[0].row)
     versions = []
     for joined in found[0].children:
         version = ScenarioVersionNode.from_row(joined.row)
-        if with_machines:
+        if "machines" in wanted:
             version.machines_read = [MachineNode.from_row(m.row) for m in joined.children]
+            questions = joined.also
+        else:
+            questions = joined.children
+        if "questions" in wanted:
+            version.questions_read = [QuestionNode.from_row(q.row) for q in questions]
         versions.append(version)
     info.context.loaders.published_versions_by_scenario.prime(scenario.pk, versions)
     return scenario

@@ -47,6 +47,7 @@ from tests import factories
 from tests.api.graphql import run
 from tests.orchestrator.conftest import driver_config
 from tests.support.dockerd import PrivateDockerd, api, cache_dir, labbase_tar, prepare_engine
+from tests.support.sessions import FIELDS, START, settle, start_session
 
 S = SessionState
 pytestmark = pytest.mark.usefixtures("db")
@@ -54,8 +55,6 @@ pytestmark = pytest.mark.usefixtures("db")
 #: The lab image with a command that keeps the machine running (busybox httpd).
 LAB_IMAGE = "localhost/labserve:latest"
 LAB_CMD = 'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]'
-FIELDS = "session { id state failureReason endReason } errors { field code message }"
-START = f"mutation($input: SessionStartInput!) {{ sessionStart(input: $input) {{ {FIELDS} }} }}"
 
 
 def control(name: str) -> str:
@@ -118,16 +117,10 @@ async def docker_runtime(
     )
     before = set(await driver.list_owned())
     yield runtime
-    while runtime.tasks:
-        await asyncio.gather(*tuple(runtime.tasks), return_exceptions=True)
+    await settle(runtime)
     for session_id in set(await driver.list_owned()) - before:
         await driver.destroy(session_id)
     await runtime.aclose()
-
-
-async def settle(runtime: Runtime) -> None:
-    while runtime.tasks:
-        await asyncio.gather(*tuple(runtime.tasks), return_exceptions=True)
 
 
 async def engine_state(docker: aiodocker.Docker, session_id: str) -> set[str]:
@@ -140,19 +133,7 @@ async def test_fifty_concurrent_controls_end_in_one_state_with_nothing_leaked(
 ) -> None:
     learner = await factories.user()
     version = await three_machine_version(lab_image)
-    data, errors = await run(
-        settings,
-        START,
-        {"input": {"versionId": to_global_id("ScenarioVersion", version.id)}},
-        as_user=learner,
-        runtime=docker_runtime,
-    )
-    assert not errors
-    assert data
-    assert data["sessionStart"]["errors"] == []
-    global_id = data["sessionStart"]["session"]["id"]
-    session_id = from_global_id(global_id, "id")[1]
-    await settle(docker_runtime)
+    global_id, session_id = await start_session(settings, docker_runtime, learner, version)
 
     row = await EnvironmentSession.get(id=session_id)
     assert row.state is S.RUNNING, row.failure_reason
@@ -198,17 +179,7 @@ async def test_an_engine_failure_mid_provision_fails_the_session_with_nothing_le
     # Nothing listens on port 1: the third machine's image cannot be pulled, after the
     # network and the other two containers were created.
     version = await three_machine_version(lab_image, slow_image="127.0.0.1:1/missing:1")
-    data, errors = await run(
-        settings,
-        START,
-        {"input": {"versionId": to_global_id("ScenarioVersion", version.id)}},
-        as_user=learner,
-        runtime=docker_runtime,
-    )
-    assert not errors
-    assert data
-    session_id = str(from_global_id(data["sessionStart"]["session"]["id"], "id")[1])
-    await settle(docker_runtime)
+    _, session_id = await start_session(settings, docker_runtime, learner, version)
 
     row = await EnvironmentSession.get(id=session_id)
     assert row.state is S.FAILED
@@ -222,17 +193,7 @@ async def test_a_container_killed_on_the_engine_fails_its_session(
 ) -> None:
     learner = await factories.user()
     version = await three_machine_version(lab_image)
-    data, errors = await run(
-        settings,
-        START,
-        {"input": {"versionId": to_global_id("ScenarioVersion", version.id)}},
-        as_user=learner,
-        runtime=docker_runtime,
-    )
-    assert not errors
-    assert data
-    session_id = str(from_global_id(data["sessionStart"]["session"]["id"], "id")[1])
-    await settle(docker_runtime)
+    _, session_id = await start_session(settings, docker_runtime, learner, version)
     assert (await EnvironmentSession.get(id=session_id)).state is S.RUNNING
     watcher = asyncio.ensure_future(watch_engine_events(docker_runtime))
     try:

@@ -24,7 +24,6 @@ from typing import Any
 
 import pytest
 
-from rangex_graphql.api.ids import from_global_id, to_global_id
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.jobs.engine_events import watch_engine_events
 from rangex_graphql.jobs.reconcile import Reconciler
@@ -59,12 +58,11 @@ from tests.orchestrator.test_ecs import (
     tags_of,
 )
 from tests.support.moto_server import MOTO_WARNINGS, EcsEnvironment, aws_session
+from tests.support.sessions import FIELDS, settle, start_session
 
 S = SessionState
 pytestmark = [pytest.mark.usefixtures("db"), pytest.mark.filterwarnings(MOTO_WARNINGS)]
 
-FIELDS = "session { id state failureReason endReason } errors { field code message }"
-START = f"mutation($input: SessionStartInput!) {{ sessionStart(input: $input) {{ {FIELDS} }} }}"
 MACHINES = """query($id: ID!) { session(id: $id) { state machines {
   state machine { name } connection { address ports { containerPort host hostPort } } } } }"""
 
@@ -98,11 +96,6 @@ def runtime_on(settings: Settings, env: EcsEnvironment, **overrides: Any) -> Run
     )
 
 
-async def settle(runtime: Runtime) -> None:
-    while runtime.tasks:
-        await asyncio.gather(*tuple(runtime.tasks), return_exceptions=True)
-
-
 @pytest.fixture
 async def ecs_runtime(settings: Settings, ecs_env: EcsEnvironment) -> AsyncIterator[Runtime]:
     """A runtime on this test's cluster; whatever the test leaves behind is destroyed."""
@@ -122,20 +115,7 @@ async def ecs_runtime(settings: Settings, ecs_env: EcsEnvironment) -> AsyncItera
 async def start(settings: Settings, runtime: Runtime, learner: User) -> tuple[str, str]:
     """Start a 3-machine session through the mutation; (global id, session id) once the
     background provisioning is over."""
-    version = await three_machine_version()
-    data, errors = await run(
-        settings,
-        START,
-        {"input": {"versionId": to_global_id("ScenarioVersion", version.id)}},
-        as_user=learner,
-        runtime=runtime,
-    )
-    assert not errors
-    assert data
-    assert data["sessionStart"]["errors"] == []
-    global_id = data["sessionStart"]["session"]["id"]
-    await settle(runtime)
-    return global_id, str(from_global_id(global_id, "id")[1])
+    return await start_session(settings, runtime, learner, await three_machine_version())
 
 
 async def act(

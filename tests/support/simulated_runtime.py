@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,12 +9,7 @@ from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
 from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
-
-
-async def settle(runtime: Runtime) -> None:
-    """Wait until the background work the runtime spawned (provisioning, resets) is done."""
-    while runtime.tasks:
-        await asyncio.gather(*tuple(runtime.tasks), return_exceptions=True)
+from tests.support.sessions import settle
 
 
 @asynccontextmanager

@@ -21,7 +21,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import data_of, run
 from tests.conftest import StatementCounter
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 pytestmark = pytest.mark.usefixtures("db")
 EXPECTED_STATEMENTS = 6

@@ -17,7 +17,7 @@ from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import data_of, run
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 S = SessionState
 pytestmark = pytest.mark.usefixtures("db")

@@ -35,7 +35,7 @@ from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.services.sessions.teardown import tear_down
 from tests import factories
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 from .conftest import machine_states
 

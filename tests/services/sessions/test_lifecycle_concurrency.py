@@ -23,7 +23,7 @@ from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 from .conftest import machine_states
 

@@ -19,7 +19,7 @@ from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 S = SessionState
 pytestmark = pytest.mark.usefixtures("db")

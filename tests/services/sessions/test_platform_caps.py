@@ -27,7 +27,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.conftest import StatementCounter
 from tests.services.sessions.test_limits import attempt
-from tests.support.simulated_runtime import settle
+from tests.support.sessions import settle
 
 S = SessionState
 ACTIVE = [s.value for s in ACTIVE_STATES]

@@ -20,6 +20,7 @@ from ..settings import Settings
 
 if TYPE_CHECKING:
     from .loaders import Loaders
+    from .subscriptions.access import Credentials
 
 
 def _fresh_loaders() -> Loaders:
@@ -71,6 +72,8 @@ class Context:
     runtime: Runtime | None = None
     # The graphql-transport-ws connection_init payload (WebSocket contexts only).
     connection_params: dict[str, Any] | None = None
+    # What that payload signed in as, to check again at each event (WebSocket contexts).
+    connection_credentials: Credentials | None = None
 
     def is_self_or_admin(self, user_id: UUID) -> bool:
         return self.viewer is not None and (self.viewer.is_admin or self.viewer.id == user_id)

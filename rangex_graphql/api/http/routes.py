@@ -15,14 +15,9 @@ from .view import RequestRefused, graphql_routes
 def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[BaseRoute]:
     # Imported here: the schema pulls in every domain, and this module is imported by app.py.
     from ...services.notifications import publish_notifications_to
-    from ..context import (
-        Context,
-        InvalidCredentials,
-        bearer_token,
-        build_context,
-        viewer_from_token,
-    )
+    from ..context import Context, InvalidCredentials, build_context
     from ..schema import build_schema
+    from ..subscriptions.access import authenticate
     from ..subscriptions.server import SubscriptionServer
 
     services = runtime or build_runtime(settings)
@@ -38,17 +33,14 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
             ) from None
 
     async def connection_init(context: Context) -> None:
-        """A WebSocket's viewer comes from its connection_init payload:
-        ``{"Authorization": "Bearer <token>"}`` (the header GraphiQL sends) or
-        ``{"token": "<token>"}``. No token: an anonymous connection."""
-        params = context.connection_params or {}
-        token = bearer_token(params) or params.get("token")
+        """A legacy graphql-ws connection signs in with its connection_init payload, as
+        graphql-transport-ws does (``subscriptions.access.authenticate``)."""
         try:
-            context.viewer = await viewer_from_token(
-                settings, token if isinstance(token, str) else None
-            )
+            credentials = await authenticate(settings, context.connection_params or {})
         except InvalidCredentials:
             raise ConnectionRejectionError() from None
+        context.viewer = credentials.viewer
+        context.connection_credentials = credentials
 
     return [
         *graphql_routes(

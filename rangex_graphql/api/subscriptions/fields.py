@@ -15,12 +15,12 @@ from typing import Any
 import strawberry
 
 from ...broker.protocol import MISSED
-from ..context import Context, Info, InvalidCredentials
+from ..context import Context, Info
 from ..errors import Unauthenticated
 from ..loaders import Loaders
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode
-from .access import Credentials, authenticate, no_longer_allowed
+from .access import Credentials, no_longer_allowed
 from .activity import PlatformActivity
 from .feeds import Feed, feeds_for
 
@@ -56,14 +56,13 @@ async def _values(
 
 
 async def _credentials(context: Context) -> Credentials:
-    """What to check again at each event: over a WebSocket, the token of its connection_init
-    (its generation and expiry too, as graphql-transport-ws does); otherwise the viewer."""
-    if context.connection_params is None:
-        return Credentials(viewer=context.viewer)
-    try:
-        return await authenticate(context.settings, context.connection_params)
-    except InvalidCredentials:
-        raise Unauthenticated("your access was withdrawn; sign in again") from None
+    """What to check again at each event: over a WebSocket, the token its connection_init
+    signed in with (its generation and expiry too, as graphql-transport-ws does), which
+    must still hold now; otherwise the viewer."""
+    credentials = context.connection_credentials or Credentials(viewer=context.viewer)
+    if await no_longer_allowed([credentials]):
+        raise Unauthenticated("your access was withdrawn; sign in again")
+    return credentials
 
 
 @strawberry.type

@@ -1,7 +1,8 @@
-"""The orchestrator: one driver protocol, several engines (simulated, Docker, later ECS).
+"""The orchestrator: one driver protocol, several engines (simulated, Docker, ECS Fargate).
 
 ``protocol`` holds the types every layer above uses; the drivers are imported from their
-own modules (``simulated``, ``docker``) so that using one never imports another's client.
+own modules (``simulated``, ``docker``, ``ecs``) so that using one never imports another's
+client.
 """
 
 from rangex_graphql.orchestrator.protocol import (

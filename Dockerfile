@@ -1,9 +1,14 @@
 # RangeX GraphQL API server, with GraphiQL's assets, on the embedded SQLite default.
 #
 #   docker build -t rangex-graphql .
-#   docker run -d -p 8000:8000 -v rangex-data:/data rangex-graphql
+#   python3 -c 'import secrets; print("RANGEX_SECRET_KEY=" + secrets.token_urlsafe(48))' > rangex.env
+#   docker run -d -p 8000:8000 -v rangex-data:/data --env-file rangex.env rangex-graphql
 #   docker run --rm -v rangex-data:/data rangex-graphql seed --demo
 #   docker run --rm -it -v rangex-data:/data rangex-graphql create-admin --email a@b.c --username ops
+#
+# RANGEX_SECRET_KEY is required: the image listens on 0.0.0.0, and a server reachable
+# from outside refuses to start without a key of its own (at least 32 random characters;
+# keep it stable, or every sign-in and sealed secret is lost; give every replica the same).
 #
 # Configuration is the usual RANGEX_* variables (README); MySQL with
 # -e RANGEX_DATABASE_URL=mysql://user:pass@host:3306/rangex. Change the port with

@@ -16,12 +16,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Apollo Client's real PersistedQueryLink, driven by a test against a live server.
+tests/api/http/apollo/node_modules/.installed: tests/api/http/apollo/package.json tests/api/http/apollo/package-lock.json
+	npm ci --prefix tests/api/http/apollo --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(BIN)/.installed node_modules/.installed
 
 serve: install
 	$(BIN)/rangex-graphql serve
 
-test: install
+test: install tests/api/http/apollo/node_modules/.installed
 	$(BIN)/pytest
 
 lint: install

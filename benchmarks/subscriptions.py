@@ -232,6 +232,8 @@ async def run_mode(args: argparse.Namespace, shared: bool) -> dict[str, Any]:
         "RANGEX_GRAPHIQL": "false",
         "RANGEX_LOG_LEVEL": "warning",
         "RANGEX_SUBSCRIPTION_SHARED_EXECUTION": "true" if shared else "false",
+        # 1,000 sockets for 50 admins: 20 a user, above the default per-user cap.
+        "RANGEX_WS_MAX_CONNECTIONS_PER_USER": "1000",
         "RANGEX_SUBSCRIPTION_QUEUE_SIZE": str(args.queue_size),
     }
     settings = Settings(database_url=env["RANGEX_DATABASE_URL"], secret_key=SECRET)

@@ -12,12 +12,14 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from .api.http.routes import http_routes
 from .api.http.security import security_middleware
-from .db.config import dialect_of, tortoise_config
+from .db.config import tortoise_config
 from .db.migrate import apply_migrations
 from .jobs.scheduler import start_jobs
+from .log_setup import configure_logging, redact_access_log
+from .security.keys import SecretKeyError, check_secret_key
 from .security.passwords import configure_password_hashing
 from .services.runtime import build_runtime
-from .settings import DEVELOPMENT_SECRET_KEY, Settings, get_settings
+from .settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +33,12 @@ class ConfigurationError(RuntimeError):
 
 
 def check_production_settings(settings: Settings) -> None:
-    """Refuse settings that are only safe on a laptop when a real database is configured."""
-    uses_dev_key = settings.secret_key.get_secret_value() == DEVELOPMENT_SECRET_KEY
-    if dialect_of(settings.database_url) != "sqlite" and uses_dev_key:
-        raise ConfigurationError(
-            "RANGEX_SECRET_KEY must be set to a long random value when using MySQL"
-        )
+    """Refuse a missing or public secret key where one must be configured (MySQL, or
+    ``RANGEX_HOST`` beyond loopback: `serve` sets it to its listen address)."""
+    try:
+        check_secret_key(settings, settings.host)
+    except SecretKeyError as problem:
+        raise ConfigurationError(str(problem)) from None
 
 
 def tune_garbage_collector() -> None:
@@ -47,6 +49,8 @@ def tune_garbage_collector() -> None:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    redact_access_log()
     check_production_settings(settings)
     configure_password_hashing(max_concurrent=settings.password_hash_concurrency)
 
@@ -60,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 # Inside Tortoise's context: the job tasks inherit it. Their first passes
                 # (the reconciler's first) run now, removing what a crash left behind.
                 start_jobs(runtime)
+                runtime.spawn(runtime.revocations.listen, "session-revocations")
                 yield
             finally:
                 # Stops the jobs before the database closes; closes driver and broker.

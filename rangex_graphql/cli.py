@@ -30,11 +30,13 @@ from tortoise.context import TortoiseContext
 from tortoise.exceptions import BaseORMException, DBConnectionError, IntegrityError
 from tortoise.transactions import in_transaction
 
+from .cli_persisted_queries import persisted_queries_app
 from .cli_scenario import scenario_app
 from .db.config import dialect_of, tortoise_config
 from .db.migrate import apply_migrations
 from .models import AuditLog, User
 from .models.enums import UserRole
+from .security.keys import SecretKeyError, check_secret_key
 from .security.passwords import hash_password, password_problems
 from .seed import SeedSummary, database_is_empty, reset_database, seed_demo
 from .seed.data import ADMIN, DEMO_PASSWORD
@@ -190,10 +192,18 @@ def serve(
     """Apply pending migrations once, then serve the API with uvicorn."""
     import uvicorn
 
+    from .api.http.slow_clients import uvicorn_limits
+
     settings = load_settings()
     host = host if host is not None else settings.host
     port = port or settings.port
     workers = workers or settings.workers
+    try:
+        check_secret_key(settings, host)
+    except SecretKeyError as problem:
+        fail(str(problem))
+    # The workers' app factory checks the key against the address actually served.
+    os.environ["RANGEX_HOST"] = host
     if settings.migrate_on_start:
         # Here, once, before any worker starts: N workers must not race to migrate.
         applied = run(migrate_quietly(settings), settings)
@@ -224,6 +234,8 @@ def serve(
         # compression costs ~50 KiB per idle connection, so it is opt-in.
         ws_ping_interval=None,
         ws_per_message_deflate=settings.ws_compression,
+        # Slow or oversized request heads and WebSocket messages (request bodies: the app).
+        **uvicorn_limits(settings),
     )
 
 
@@ -436,6 +448,7 @@ def create_admin(
 
 
 app.add_typer(scenario_app, name="scenario")
+app.add_typer(persisted_queries_app, name="persisted-queries")
 
 
 def main() -> None:

@@ -13,8 +13,6 @@ from typing import Literal
 from pydantic import Field, PositiveFloat, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEVELOPMENT_SECRET_KEY = "dev-insecure-change-me-dev-insecure-change-me"
-
 
 class MySQLDriver(StrEnum):
     ASYNCMY = "asyncmy"
@@ -25,6 +23,12 @@ class Orchestrator(StrEnum):
     SIMULATED = "simulated"
     DOCKER = "docker"
     ECS = "ecs"
+
+
+class PersistedQueriesMode(StrEnum):
+    OFF = "off"
+    AUTOMATIC = "automatic"
+    ONLY = "only"
 
 
 class Settings(BaseSettings):
@@ -68,8 +72,11 @@ class Settings(BaseSettings):
     )
     introspection: bool = Field(default=True, description="allow schema introspection")
     secret_key: SecretStr = Field(
-        default=SecretStr(DEVELOPMENT_SECRET_KEY),
-        description="key that signs access tokens; required (long and random) with MySQL",
+        default=SecretStr(""),
+        description="server key (at least 32 characters, random) from which the keys of access "
+        "tokens, sealed secrets and flag tags are derived; required with MySQL or a listen "
+        "address beyond loopback; unset on SQLite: generated once into `<database>.secret-key` "
+        "(mode 0600)",
     )
     access_token_minutes: int = Field(default=15, ge=1, description="access token lifetime")
     # --- identity -------------------------------------------------------------------------
@@ -81,8 +88,9 @@ class Settings(BaseSettings):
     )
     previous_secret_keys: list[SecretStr] = Field(
         default_factory=list,
-        description="earlier signing keys (JSON list), still accepted while tokens signed "
-        "with them expire: rotate by moving the old key here",
+        description="earlier server keys (JSON list): tokens signed with them are accepted "
+        "until they expire, secrets sealed with them still open: rotate by moving the old key "
+        "here",
     )
     refresh_token_days: int = Field(default=30, ge=1, description="refresh token lifetime")
     password_reset_minutes: int = Field(
@@ -108,8 +116,8 @@ class Settings(BaseSettings):
     # --- login throttle and client address (security/throttle.py, security/client_ip.py) ---
     redis_url: str | None = Field(
         default=None,
-        description="redis://host:port/db shared by the replicas (login throttle, cost budgets); "
-        "unset: kept in each process's memory",
+        description="redis://host:port/db shared by the replicas (login throttle, rate "
+        "limits, cost budgets, sign-outs); unset: kept in each process's memory",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,
@@ -133,6 +141,28 @@ class Settings(BaseSettings):
     )
     login_ip_attempt_window_seconds: int = Field(
         default=60, ge=1, description="window of the client address's attempts, in seconds"
+    )
+    account_mail_max: int = Field(
+        default=3,
+        ge=1,
+        le=1000,
+        description="mails about one account (reset codes, registration notices) per window; "
+        "more are not sent, the answer unchanged",
+    )
+    account_mail_window_seconds: int = Field(
+        default=900, ge=1, le=86400, description="window of the mails about one account"
+    )
+    password_reset_ip_max: int = Field(
+        default=10, ge=1, le=10000, description="password reset requests from one client address"
+    )
+    password_reset_ip_window_seconds: int = Field(
+        default=900, ge=1, le=86400, description="window of those reset requests, in seconds"
+    )
+    register_ip_max: int = Field(
+        default=10, ge=1, le=10000, description="registrations from one client address per window"
+    )
+    register_ip_window_seconds: int = Field(
+        default=3600, ge=1, le=86400, description="window of those registrations, in seconds"
     )
 
     @field_validator("trusted_proxies")
@@ -198,11 +228,66 @@ class Settings(BaseSettings):
         return origins
 
     # --- end of query limits, cost budget, CORS, security headers ---
+    # --- request size and slow clients (api/http/request_limits.py, api/http/slow_clients.py)
+    http_max_body_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        le=104_857_600,
+        description="largest HTTP request body, counted while it is read (413 `PAYLOAD_TOO_LARGE`)",
+    )
+    http_max_head_bytes: int = Field(
+        default=65_536,
+        ge=4096,
+        le=1_048_576,
+        description="largest request line and headers (`serve`: 431), and largest GET "
+        "query string (414 `URI_TOO_LONG`)",
+    )
+    http_header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="`serve`: seconds a connection may take to send a request's line and "
+        "headers (closed with 408)",
+    )
+    http_body_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="seconds a request body may take to arrive, from its first byte read "
+        "(408 `REQUEST_TIMEOUT`)",
+    )
+    max_query_bytes: int = Field(
+        default=65_536,
+        ge=1,
+        le=10_485_760,
+        description="largest GraphQL document in bytes (413 `QUERY_TOO_LARGE`), beside the "
+        "token limit",
+    )
+    max_variables_bytes: int = Field(
+        default=524_288,
+        ge=1,
+        le=104_857_600,
+        description="largest `variables` in bytes as compact JSON (413 `VARIABLES_TOO_LARGE`)",
+    )
+    ws_max_message_bytes: int = Field(
+        default=262_144,
+        ge=1024,
+        le=16_777_216,
+        description="largest WebSocket message; a larger one closes the socket with 1009",
+    )
+    ws_max_connections_per_user: int = Field(
+        default=10,
+        ge=1,
+        le=10_000,
+        description="WebSockets one user (or one anonymous client address) may hold open in "
+        "one process (closed with 4429)",
+    )
+    # --- end of request size and slow clients ---
     # --- orchestrator (orchestrator/factory.py) ---
     orchestrator: Orchestrator = Field(
         default=Orchestrator.SIMULATED,
-        description="engine that runs session machines: simulated (in process, nothing "
-        "real), docker or ecs (AWS Fargate)",
+        description="engine that runs session machines: simulated (nothing real, its "
+        "machines kept in the database), docker or ecs (AWS Fargate)",
     )
     simulated_delay_scale: float = Field(
         default=1.0,
@@ -351,6 +436,13 @@ class Settings(BaseSettings):
     session_driver_retries: int = Field(
         default=3, ge=1, description="attempts at destroying a session's machines"
     )
+    session_operation_wait_seconds: float = Field(
+        default=30,
+        gt=0,
+        le=600,
+        description="how long a pause, resume or reset waits for another one on the same "
+        "session (on any replica) to finish before answering SESSION_BUSY",
+    )
 
     @field_validator("session_resource_profiles")
     @classmethod
@@ -462,6 +554,41 @@ class Settings(BaseSettings):
         return [origin.strip().lower().rstrip("/") for origin in value]
 
     # --- end of live subscriptions and broker ---
+    # --- persisted queries (api/http/persisted_queries.py) ---
+    persisted_queries: PersistedQueriesMode = Field(
+        default=PersistedQueriesMode.AUTOMATIC,
+        description="persisted queries (Apollo's protocol): `off`; `automatic` (a client may "
+        "send a document's SHA-256 instead of its text once the server has seen it); `only` "
+        "(allow-list: only documents registered with `persisted-queries register` run)",
+    )
+    persisted_queries_cache_size: int = Field(
+        default=1000,
+        ge=1,
+        le=1_000_000,
+        description="documents kept in each process's memory (least recently used out first): "
+        "automatic ones without Redis, and registered ones",
+    )
+    persisted_queries_cache_bytes: int = Field(
+        default=8_388_608,
+        ge=1024,
+        le=1_073_741_824,
+        description="bytes of automatic documents kept in each process's memory (without Redis)",
+    )
+    persisted_queries_ttl_seconds: int = Field(
+        default=86_400,
+        ge=1,
+        le=2_592_000,
+        description="with `RANGEX_REDIS_URL`: seconds an automatic document stays in Redis "
+        "after its last use",
+    )
+    persisted_queries_get_max_age_seconds: int = Field(
+        default=0,
+        ge=0,
+        le=86_400,
+        description="`Cache-Control: public, max-age` of a GET of a persisted query without "
+        "`Authorization` whose result has no error (CDNs may cache it); 0: `no-store`",
+    )
+    # --- end of persisted queries ---
 
 
 @lru_cache

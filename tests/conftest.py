@@ -99,6 +99,7 @@ MODELS_CHILD_FIRST = [
     models.AuditLog,
     models.SessionAnswer,
     models.SessionMachine,
+    models.SimulatedMachine,
     models.BudgetAlert,
     models.EnvironmentSession,
     models.EventRegistration,

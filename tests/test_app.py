@@ -9,7 +9,7 @@ from rangex_graphql.app import GC_THRESHOLDS, ConfigurationError, create_app, tu
 from rangex_graphql.settings import Settings
 
 
-def test_mysql_with_the_development_secret_key_is_refused() -> None:
+def test_mysql_without_a_secret_key_is_refused() -> None:
     with pytest.raises(ConfigurationError, match="RANGEX_SECRET_KEY"):
         create_app(Settings(database_url="mysql://root@127.0.0.1:3306/test"))
     create_app(

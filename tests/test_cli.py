@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 from contextlib import closing
@@ -284,6 +285,8 @@ def test_serve_migrates_once_then_starts_workers_that_do_not(
     monkeypatch.setattr("uvicorn.run", fake_uvicorn_run)
     monkeypatch.setenv("RANGEX_DATABASE_URL", f"sqlite://{db_file}")
     monkeypatch.setenv("RANGEX_MIGRATE_ON_START", "true")
+    monkeypatch.setenv("RANGEX_SECRET_KEY", "serve-test-secret-key-" * 3)
+    monkeypatch.setenv("RANGEX_HOST", "127.0.0.1")
     monkeypatch.chdir(db_file.parent)
 
     result = runner.invoke(
@@ -299,6 +302,40 @@ def test_serve_migrates_once_then_starts_workers_that_do_not(
     assert started["proxy_headers"] is False  # client IPs come from RANGEX_TRUSTED_PROXIES
     assert "listening on http://0.0.0.0:8123" in result.stdout
     assert "GraphiQL: http://localhost:8123/graphql" in result.stdout
+
+
+def test_serve_beyond_loopback_without_a_secret_key_refuses_to_start(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(app))
+    monkeypatch.setenv("RANGEX_DATABASE_URL", f"sqlite://{db_file}")
+    monkeypatch.delenv("RANGEX_SECRET_KEY", raising=False)
+    monkeypatch.setenv("RANGEX_HOST", "127.0.0.1")
+    monkeypatch.chdir(db_file.parent)
+
+    result = runner.invoke(cli.app, ["serve", "--host", "0.0.0.0"])
+
+    assert result.exit_code == 1
+    assert "RANGEX_SECRET_KEY must be set" in " ".join(result.stderr.split())
+    assert started == []
+
+
+def test_serve_on_loopback_without_a_secret_key_generates_one_beside_the_database(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: None)
+    monkeypatch.setenv("RANGEX_DATABASE_URL", f"sqlite://{db_file}")
+    monkeypatch.setenv("RANGEX_MIGRATE_ON_START", "false")
+    monkeypatch.delenv("RANGEX_SECRET_KEY", raising=False)
+    monkeypatch.setenv("RANGEX_HOST", "127.0.0.1")
+    monkeypatch.chdir(db_file.parent)
+
+    result = runner.invoke(cli.app, ["serve"])
+
+    assert result.exit_code == 0, result.output
+    key_file = db_file.with_name(db_file.name + ".secret-key")
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
 
 
 def test_serve_skips_migrations_when_disabled(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
@@ -100,11 +101,14 @@ def bearer_token(headers: Any) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
-async def viewer_from_token(settings: Settings, token: str | None) -> Viewer | None:
+async def viewer_from_token(
+    settings: Settings, token: str | None, revoked: Container[UUID] = frozenset()
+) -> Viewer | None:
     """The viewer a bearer token names; None without a token.
 
     Raises InvalidCredentials for a token that is malformed, expired, revoked, or whose
     user is no longer active: checked on every request, so a suspension is immediate.
+    ``revoked``: the signed-out sessions (``sid``), kept in memory (services/revocations).
     """
     if not token:
         return None
@@ -116,6 +120,8 @@ async def viewer_from_token(settings: Settings, token: str | None) -> Viewer | N
     claims = verify_access_token(settings, token)
     if claims is None:
         raise InvalidCredentials("the access token is not valid or has expired")
+    if claims.family_id is not None and claims.family_id in revoked:
+        raise InvalidCredentials("the access token's session was signed out; sign in again")
     row = await User.filter(
         id=claims.user_id, status=UserStatus.ACTIVE, token_generation=claims.generation
     ).values("id", "role")
@@ -139,7 +145,9 @@ async def build_context(
     from ..security.client_ip import client_ip
 
     if viewer is None and connection.scope["type"] == "http":
-        viewer = await viewer_from_token(runtime.settings, bearer_token(connection.headers))
+        viewer = await viewer_from_token(
+            runtime.settings, bearer_token(connection.headers), runtime.revocations.revoked
+        )
     context = Context(
         settings=runtime.settings,
         viewer=viewer,

@@ -1,20 +1,18 @@
-"""Unexpected errors reach clients as a code and a request id, never as internals."""
+"""Unexpected errors reach clients as a code and a request id, never as internals.
+
+They are logged, with their traceback, by ``error_log.ApiSchema.process_errors``.
+"""
 
 from __future__ import annotations
-
-import logging
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-log = logging.getLogger("rangex_graphql.errors")
+from .error_log import is_unexpected
+
+__all__ = ["INTERNAL_MESSAGE", "MaskUnexpectedErrors", "is_unexpected"]
 
 INTERNAL_MESSAGE = "Internal server error; quote the request id when reporting it."
-
-
-def is_unexpected(error: GraphQLError) -> bool:
-    """Errors raised on purpose are GraphQLErrors; anything else is a bug or an outage."""
-    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -30,12 +28,6 @@ class MaskUnexpectedErrors(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = getattr(self.execution_context.context, "request_id", None)
-        log.error(
-            "unexpected error at %s (request id %s)",
-            ".".join(map(str, error.path or [])) or "-",
-            request_id,
-            exc_info=error.original_error,
-        )
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
         return masked

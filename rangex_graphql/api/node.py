@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 @strawberry.interface(description="An object with a globally unique, opaque ID (Relay).")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="Global ID of the object: opaque, stable, and accepted by "
+        "`node(id:)`, `nodes(ids:)` and every argument or input that names this type."
+    )
 
 
 # Given the request and a primary key, the node if it exists AND the viewer may see it

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from json.encoder import encode_basestring_ascii
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 from uuid import UUID
 
 import strawberry
@@ -33,16 +33,24 @@ NodeT = TypeVar("NodeT")
 
 @strawberry.enum(description="Sort direction.")
 class OrderDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+    ASC = strawberry.enum_value("ASC", description="Smallest, earliest or A first.")
+    DESC = strawberry.enum_value("DESC", description="Largest, latest or Z first.")
 
 
 @strawberry.type(description="Where a page sits in its connection (Relay).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="Whether more nodes follow this page (pass `endCursor` as `after`)."
+    )
+    has_previous_page: bool = strawberry.field(
+        description="Whether nodes precede this page (pass `startCursor` as `before`)."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="Cursor of the page's first node; null when the page is empty."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the page's last node; null when the page is empty."
+    )
 
 
 def _edge_cursor(root: Edge[Any]) -> str:
@@ -52,8 +60,12 @@ def _edge_cursor(root: Edge[Any]) -> str:
 @strawberry.type(description="One node of a connection with its cursor.")
 class Edge(Generic[NodeT]):
     # Encoded when asked for: most pages want only the end cursor of their page info.
-    cursor: str = strawberry.field(resolver=_edge_cursor)
-    node: NodeT
+    cursor: str = strawberry.field(
+        resolver=_edge_cursor,
+        description="Opaque position of this node, for `after` or `before`. Valid for this "
+        "list and ordering only; it stays valid while nodes are added or removed.",
+    )
+    node: NodeT = strawberry.field(description="The object at this position of the list.")
     encode: strawberry.Private[Callable[..., str]]
     position: strawberry.Private[tuple[Any, ...]]
 
@@ -63,8 +75,12 @@ class Edge(Generic[NodeT]):
 
 @strawberry.type(description="A page of a list (Relay cursor connection).")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]]
-    page_info: PageInfo
+    edges: list[Edge[NodeT]] = strawberry.field(
+        description="The nodes of this page with their cursors, in list order."
+    )
+    page_info: PageInfo = strawberry.field(
+        description="Cursors of the page's ends and whether more nodes lie beyond them."
+    )
     count_total: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="The nodes of this page, without cursors.")
@@ -74,6 +90,39 @@ class Connection(Generic[NodeT]):
     @strawberry.field(description="How many nodes the whole list holds, filters applied.")
     async def total_count(self) -> int:
         return await self.count_total()
+
+
+# The arguments of every connection field, described once.
+First = Annotated[
+    int | None,
+    strawberry.argument(
+        description="How many nodes to return from the start of the list, or after `after`: "
+        "0 to the server's page limit (100 unless configured). Default 20 (configurable) "
+        "when neither `first` nor `last` is given; not together with `last`."
+    ),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Return the nodes after this cursor (an `endCursor` or edge `cursor` "
+        "of the same list and ordering)."
+    ),
+]
+Last = Annotated[
+    int | None,
+    strawberry.argument(
+        description="How many nodes to return from the end of the list, or before "
+        "`before`: 0 to the server's page limit (100 unless configured); not together "
+        "with `first`."
+    ),
+]
+Before = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Return the nodes before this cursor (a `startCursor` or edge `cursor` "
+        "of the same list and ordering)."
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,19 @@ Params = ParamSpec("Params")
 
 Failure = DomainError | DomainErrors
 
+# The descriptions every payload and payload error shares.
+ERRORS = (
+    "Why the mutation did nothing: its expected failures (bad values, limits, state "
+    "conflicts), each with a code and the input field; empty when it succeeded."
+)
+ERROR_CODE = "Why, as a code for clients to switch on."
+ERROR_MESSAGE = "What went wrong, in English words for a person; do not parse it."
+
+
+def result(what: str) -> str:
+    """The description of a payload's object: ``what`` it holds, null when it failed."""
+    return f"{what}; null when the mutation failed (see `errors`)."
+
 
 def to_camel(field: str | None) -> str | None:
     if not field:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
 import strawberry
 from strawberry.extensions import (
@@ -12,6 +13,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from .account.mutations import AccountMutation
 from .account.queries import resolve_api_token_node
@@ -25,6 +27,7 @@ from .context import Info
 from .engagement.mutations import EngagementMutation
 from .engagement.queries import resolve_rating_node
 from .engagement.types import ScenarioRatingNode
+from .error_log import ApiSchema
 from .error_masking import MaskUnexpectedErrors
 from .errors import BadUserInput
 from .event.queries import (
@@ -35,7 +38,14 @@ from .event.queries import (
 )
 from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
 from .ids import from_global_id
-from .limits import DocumentLimits, QueryCost
+from .limits import (
+    DocumentLimits,
+    InputLimits,
+    IntrospectionCache,
+    IntrospectionLimits,
+    QueryCost,
+    document_input_lengths,
+)
 from .node import Node, NodeResolver
 from .notification.mutations import NotificationMutation
 from .notification.queries import resolve_notification_node
@@ -109,11 +119,31 @@ async def resolve_node(info: Info, global_id: str, field: str = "id") -> Node | 
 @strawberry.type
 class NodeQuery:
     @strawberry.field(description="Any object by its global ID; null when absent or hidden.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="A global ID, as read from any object's `id`; an ID that names "
+                "no known type is a BAD_USER_INPUT error."
+            ),
+        ],
+    ) -> Node | None:
         return await resolve_node(info, id)
 
     @strawberry.field(description=f"Objects by global IDs, in order (at most {MAX_NODES}).")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(
+                description=f"Global IDs, at most {MAX_NODES}; the answer holds one entry "
+                "per ID, in the same order, null where the object is absent or hidden."
+            ),
+        ],
+    ) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise BadUserInput(f"ids: at most {MAX_NODES} IDs, got {len(ids)}", field="ids")
         return [await resolve_node(info, gid, f"ids.{i}") for i, gid in enumerate(ids)]
@@ -144,26 +174,41 @@ Mutation = merge_types(
         SessionMutation,
     ),
 )
+# merge_types takes no description: set it on the merged definitions.
+get_object_definition(Query, strict=True).description = (
+    "Reading the platform: the viewer, the catalog, events, teams, sessions, and any object "
+    "by its global ID. Anonymous visitors see the public catalog and events."
+)
+get_object_definition(Mutation, strict=True).description = (
+    "Changing the platform. A mutation takes its arguments in one `input` object (if any) "
+    "and answers a payload whose `errors` list its expected failures; a missing sign-in or "
+    "permission is a top-level error."
+)
 
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+    introspection_cache = IntrospectionCache()
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         MaskUnexpectedErrors,
         ApiScopeGuard,
         DocumentLimits,  # tokens, depth, aliases (limits from the context's settings)
+        InputLimits,  # string arguments: valid Unicode, no NUL, within their field's length
         QueryCost,  # cost limit and budget before execution; extensions.cost
+        lambda: IntrospectionLimits(introspection_cache),  # one __schema, answered from cache
     ]
     if not introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    built = ApiSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
     )
+    document_input_lengths(built._schema)
+    return built
 
 
 schema = build_schema()

@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction
 from ..models import EnvironmentSession
 from ..services.runtime import Runtime
 
@@ -31,7 +31,8 @@ async def claim_sessions(
 ) -> list[UUID]:
     """Lease up to ``limit`` sessions matching ``where`` whose lease is free; their ids."""
     until = now + timedelta(seconds=runtime.settings.session_lease_seconds)
-    async with in_transaction():
+
+    async def claim() -> list[UUID]:
         # Model rows, not values_list(): Tortoise drops FOR UPDATE from values queries.
         rows = (
             await EnvironmentSession.filter(where, lease_is_free(now))
@@ -46,4 +47,6 @@ async def claim_sessions(
         await EnvironmentSession.filter(id__in=ids).update(
             lease_owner=runtime.instance_id, lease_expires_at=until
         )
-    return [UUID(str(i)) for i in ids]
+        return [UUID(str(i)) for i in ids]
+
+    return await retrying_transaction(claim)

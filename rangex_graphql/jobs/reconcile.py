@@ -1,6 +1,6 @@
 """The reconciler: the engine and the database brought back in line, after a crash too.
 
-One pass does three things:
+One pass does four things:
 
 (a) **Orphans.** Every resource the engine holds carries its session's id; a session id
     with no row, or whose row has ended, has its resources destroyed.
@@ -14,16 +14,25 @@ One pass does three things:
     ran out was being worked on by a process that died: its resources are destroyed and
     it ends FAILED ("interrupted: ...") or, when it was being torn down, in the final
     state its teardown was heading for.
+(d) **Drift.** A RUNNING session with paused machines, or a PAUSED one with running
+    machines (checked with (b), from the same status call), has its machines resumed or
+    paused to match the row (``services/sessions/drift.py``); when the engine refuses,
+    the session ends FAILED (``state_mismatch``).
 
-Destroying is idempotent, so two replicas removing the same orphan do no harm; every
-state change goes through ``tear_down``'s compare-and-set, so it happens once.
+Each step, and each session within one, stands alone: an engine listing or a session
+that fails is logged and tried again next pass while the rest goes on; without the
+listing, (a) waits and (b)/(d) check the rolling batch only. Destroying is idempotent,
+so two replicas removing the same orphan do no harm; every state change goes through
+``tear_down``'s compare-and-set, so it happens once.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
 from uuid import UUID
 
 from tortoise.expressions import Q
@@ -34,6 +43,8 @@ from ..orchestrator import DriverError
 from ..orchestrator.protocol import MACHINE_RESOURCE_PREFIXES, MachineState, MachineStatus
 from ..services.audit import SYSTEM, audit
 from ..services.runtime import Runtime
+from ..services.sessions.drift import drift_of, repair_drift
+from ..services.sessions.failures import FAILURE_CODES, FailureCode
 from ..services.sessions.lease import release
 from ..services.sessions.teardown import tear_down
 from ..services.sessions.transitions import FINAL_STATES
@@ -47,15 +58,18 @@ LIVE_STATES = (S.RUNNING, S.PAUSED)
 STARTING_STATES = (S.REQUESTED, S.PROVISIONING)
 INTERRUPTED_REASON = "interrupted: server stopped while provisioning"
 #: end_reason values of a teardown that was ending the session as a failure.
-FAILURE_END_REASONS = frozenset(
-    {"interrupted", "provision_failed", "resources_lost", "machine_failed"}
-)
+FAILURE_END_REASONS = FAILURE_CODES
+LOST = FailureCode.RESOURCES_LOST.value
+MISMATCH = FailureCode.STATE_MISMATCH.value
+INTERRUPTED = FailureCode.INTERRUPTED.value
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
 class ReconcileReport:
     orphans_destroyed: list[str] = field(default_factory=list)
     lost: list[UUID] = field(default_factory=list)
+    repaired: list[UUID] = field(default_factory=list)
     interrupted: list[UUID] = field(default_factory=list)
     teardowns_finished: list[UUID] = field(default_factory=list)
 
@@ -88,15 +102,33 @@ class Reconciler:
         self._after: UUID | None = None
 
     async def run_once(self, now: datetime | None = None) -> ReconcileReport:
+        """One pass. Each step, and each session within it, is reconciled on its own: a
+        failure is logged and tried again next pass, the rest of the pass goes on."""
         now = now or utc_now()
         report = ReconcileReport()
-        owned = await self.runtime.driver.list_owned()
-        report.orphans_destroyed = await self.destroy_orphans(owned)
-        report.lost = await self.fail_vanished(owned, now)
-        report.interrupted, report.teardowns_finished = await self.recover_abandoned(now)
-        if report.orphans_destroyed or report.lost or report.interrupted:
+        owned: dict[str, list[str]] | None = None
+        try:
+            owned = await self.runtime.driver.list_owned()
+        except Exception:
+            log.warning("reconciler: listing the engine's resources failed", exc_info=True)
+        if owned is not None:
+            destroyed = await self._step("orphans", self.destroy_orphans(owned))
+            report.orphans_destroyed = destroyed or []
+        checked = await self._step("live sessions", self.check_live(owned, now, report))
+        report.lost = checked or []
+        abandoned = await self._step("abandoned sessions", self.recover_abandoned(now))
+        report.interrupted, report.teardowns_finished = abandoned or ([], [])
+        if report.orphans_destroyed or report.lost or report.interrupted or report.repaired:
             log.warning("reconciler: %s", report)
         return report
+
+    @staticmethod
+    async def _step(name: str, work: Awaitable[T]) -> T | None:
+        try:
+            return await work
+        except Exception:
+            log.exception("reconciler: the %s step failed; next pass tries again", name)
+            return None
 
     # -- (a) --------------------------------------------------------------------------
 
@@ -113,37 +145,44 @@ class Reconciler:
                 continue
             try:
                 await self.runtime.driver.destroy(key)
-            except DriverError:
+                destroyed.append(key)
+                await audit(
+                    "session.orphans_destroyed",
+                    SYSTEM,
+                    target_type="EnvironmentSession",
+                    target_id=key,
+                    state=state.value if isinstance(state, S) else state,
+                    resources=resources,
+                )
+            except Exception:
                 log.warning("reconciler: destroying orphan %s failed", key, exc_info=True)
-                continue
-            destroyed.append(key)
-            await audit(
-                "session.orphans_destroyed",
-                SYSTEM,
-                target_type="EnvironmentSession",
-                target_id=key,
-                state=state.value if isinstance(state, S) else state,
-                resources=resources,
-            )
         return destroyed
 
-    # -- (b) --------------------------------------------------------------------------
+    # -- (b) and (d) ------------------------------------------------------------------
 
-    async def fail_vanished(self, owned: dict[str, list[str]], now: datetime) -> list[UUID]:
+    async def check_live(
+        self, owned: dict[str, list[str]] | None, now: datetime, report: ReconcileReport
+    ) -> list[UUID]:
+        """Ask the engine about a batch of RUNNING and PAUSED sessions: those whose machines
+        vanished end FAILED (b), those whose machines are not in the row's state are
+        brought back in line (d). ``owned`` None: the listing failed, the rolling batch
+        alone is checked."""
         limit = self.runtime.settings.jobs_batch_size
-        with_machines = {
-            key
-            for key, found in owned.items()
-            if any(r.startswith(MACHINE_RESOURCE_PREFIXES) for r in found)
-        }
         live = (
             await EnvironmentSession.filter(state__in=LIVE_STATES)
             .order_by("id")
-            .values_list("id", "lock_version")
+            .values_list("id", "lock_version", "state")
         )
-        versions = {UUID(str(i)): int(v) for i, v in live}
-        missing = [i for i in versions if str(i) not in with_machines][:limit]
-        rolling = self._next_batch(sorted(versions, key=str), limit)
+        rows = {UUID(str(i)): (int(v), S(str(state))) for i, v, state in live}
+        missing: list[UUID] = []
+        if owned is not None:
+            with_machines = {
+                key
+                for key, found in owned.items()
+                if any(r.startswith(MACHINE_RESOURCE_PREFIXES) for r in found)
+            }
+            missing = [i for i in rows if str(i) not in with_machines][:limit]
+        rolling = self._next_batch(sorted(rows, key=str), limit)
         checked = list(dict.fromkeys([*missing, *rolling]))
         if not checked:
             return []
@@ -158,17 +197,47 @@ class Reconciler:
             if found is None:  # not answered for: no news, not "no machines"
                 log.warning("reconciler: the engine did not answer for %s", session_id)
                 continue
-            reason = vanished_reason(found)
-            if reason is None:
+            try:
+                outcome = await self._check_one(session_id, *rows[session_id], found, now)
+            except Exception:
+                log.exception("reconciler: checking session %s failed", session_id)
                 continue
-            # The lock version read before the engine was asked: a reset that finished in
-            # between gave the session new machines, so the claim does not match.
-            where = Q(id=session_id, state__in=LIVE_STATES, lock_version=versions[session_id])
-            if not await claim_sessions(self.runtime, where, now, limit=1):
-                continue
-            if await self._end(session_id, S.FAILED, "fail", "resources_lost", reason):
+            if outcome == "lost":
                 lost.append(session_id)
+            elif outcome == "repaired":
+                report.repaired.append(session_id)
         return lost
+
+    async def _check_one(
+        self,
+        session_id: UUID,
+        lock_version: int,
+        state: S,
+        found: list[MachineStatus],
+        now: datetime,
+    ) -> str | None:
+        reason = vanished_reason(found)
+        drift = drift_of(state, found) if reason is None else None
+        if reason is None and drift is None:
+            return None
+        # The lock version read before the engine was asked: a transition in between
+        # (a reset, a pause) changed what the engine should run, so the claim misses; and
+        # an operation under way holds the lease, so the claim misses too.
+        where = Q(id=session_id, state=state, lock_version=lock_version)
+        if not await claim_sessions(self.runtime, where, now, limit=1):
+            return None
+        if reason is not None:
+            ended = await self._end(session_id, S.FAILED, "fail", LOST, reason)
+            return "lost" if ended else None
+        try:
+            repaired = await repair_drift(self.runtime, session_id, state)
+        finally:
+            await release(self.runtime, session_id)
+        if repaired is None:
+            return "repaired"
+        detail = f"the machines were {drift} while the session was {state.value}; {repaired}"
+        await self._end(session_id, S.FAILED, "fail", MISMATCH, detail)
+        return None
 
     def _next_batch(self, ids: list[UUID], limit: int) -> list[UUID]:
         after = [i for i in ids if self._after is None or str(i) > str(self._after)]
@@ -188,7 +257,7 @@ class Reconciler:
         interrupted = []
         starting = Q(abandoned, state__in=STARTING_STATES)
         for session_id in await claim_sessions(self.runtime, starting, now, limit=limit):
-            ended = await self._end(session_id, S.FAILED, "fail", "interrupted", INTERRUPTED_REASON)
+            ended = await self._end(session_id, S.FAILED, "fail", INTERRUPTED, INTERRUPTED_REASON)
             if ended:
                 interrupted.append(session_id)
         finished = []

@@ -7,8 +7,10 @@ from .event import Event, EventRegistration, EventScenario
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .lock import PlatformLock
 from .notification import Notification
+from .persisted_query import PersistedQuery
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
+from .simulated import SimulatedMachine
 from .team import Team, TeamMember
 from .user import User
 
@@ -24,6 +26,8 @@ MODEL_MODULES = [
     "rangex_graphql.models.notification",
     "rangex_graphql.models.audit",
     "rangex_graphql.models.lock",
+    "rangex_graphql.models.simulated",
+    "rangex_graphql.models.persisted_query",
 ]
 
 __all__ = [
@@ -39,6 +43,7 @@ __all__ = [
     "MfaRecoveryCode",
     "Notification",
     "OneTimeToken",
+    "PersistedQuery",
     "PlatformLock",
     "Question",
     "QuestionAnswerKey",
@@ -50,6 +55,7 @@ __all__ = [
     "ScenarioVersion",
     "SessionAnswer",
     "SessionMachine",
+    "SimulatedMachine",
     "Team",
     "TeamMember",
     "User",

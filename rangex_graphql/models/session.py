@@ -56,7 +56,8 @@ class EnvironmentSession(TimestampedModel):
     # Running time is charged up to this instant; the usage job moves it forward.
     cost_accounted_at = fields.DatetimeField(null=True)
     extensions_used = fields.IntField(default=0)
-    # Why the session ended: user, admin, expired, provision_failed, resources_lost, ...
+    # Why the session ended: user, admin, expired, or a failure code (FailureCode in
+    # services/sessions/failures.py), the one learners see; failure_reason is the detail.
     end_reason = fields.CharField(max_length=32, null=True)
     expiry_warned_at = fields.DatetimeField(null=True)
     last_activity_at = fields.DatetimeField(null=True)

@@ -48,6 +48,7 @@ def build_driver(settings: Settings) -> Driver:
             )
         )
     from .simulated import SimulatedDelays, SimulatedDriver
+    from .simulated_db import DatabaseStore
 
     scale = settings.simulated_delay_scale
     base = SimulatedDelays()
@@ -58,5 +59,6 @@ def build_driver(settings: Settings) -> Driver:
             pause=base.pause * scale,
             resume=base.resume * scale,
             destroy=base.destroy * scale,
-        )
+        ),
+        store=DatabaseStore(),  # every process of the server sees the same machines
     )

@@ -1,11 +1,16 @@
-"""The embedded default: an in-process engine that behaves like one, without containers.
+"""The embedded default: an engine that behaves like one, without containers.
 
-It keeps its sessions in memory, takes a configurable time per operation (small by
-default; zero and an injected ``sleep`` in tests), gives each session a /24 carved from
-172.16.0.0/12 and each machine an address in it, and lets tests inject faults: a machine
-whose provisioning fails, a running machine that dies, is OOM-killed or is lost (each
-reported by :meth:`SimulatedDriver.events`). Published ports get made-up host ports:
-nothing listens on them.
+It takes a configurable time per operation (small by default; zero and an injected
+``sleep`` in tests), gives each session a /24 carved from 172.16.0.0/12 and each machine
+an address in it, and lets tests inject faults: a machine whose provisioning fails, a
+running machine that dies, is OOM-killed or is lost (each reported by
+:meth:`SimulatedDriver.events`). Published ports get made-up host ports, a block of 5 a
+machine: nothing listens on them.
+
+Its machines are kept in a store (``simulated_state``): this process's memory, or the
+database (``simulated_db``), which makes the drivers of all the server's processes one
+engine. Faults to inject are this driver's own, and so are its events: another process
+sees a lost machine through :meth:`SimulatedDriver.status`, as its reconciler does.
 """
 
 from __future__ import annotations
@@ -13,17 +18,18 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import itertools
+import random
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from rangex_graphql.orchestrator._common import (
     DEFAULT_SUBNET_POOL,
     Fanout,
     SessionLocks,
-    first_free_subnet,
 )
 from rangex_graphql.orchestrator.protocol import (
     Driver,
@@ -35,12 +41,20 @@ from rangex_graphql.orchestrator.protocol import (
     MachineStatus,
     ProvisionFailed,
     PublishedPort,
-    SessionExists,
     SessionNotFound,
     SessionPlan,
     validate_plan,
 )
+from rangex_graphql.orchestrator.simulated_state import (
+    MachineRecord,
+    MemoryStore,
+    SimulatedStore,
+    Taken,
+    free_port_blocks,
+    free_subnets,
+)
 
+T = TypeVar("T")
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], datetime]
 
@@ -64,36 +78,6 @@ class SimulatedDelays:
         return cls(network=0, machine_start=0, pause=0, resume=0, destroy=0)
 
 
-@dataclass(slots=True)
-class _Machine:
-    spec: MachineSpec
-    resource_id: str
-    address: str
-    published: tuple[PublishedPort, ...]
-    labels: dict[str, str]
-    state: MachineState = MachineState.PENDING
-    exit_code: int | None = None
-    oom_killed: bool = False
-
-    def handle(self) -> MachineHandle:
-        return MachineHandle(
-            name=self.spec.name,
-            role=self.spec.role,
-            image=self.spec.image,
-            resource_id=self.resource_id,
-            address=self.address,
-            published=self.published,
-        )
-
-
-@dataclass(slots=True)
-class _Session:
-    network_id: str
-    subnet: ipaddress.IPv4Network
-    labels: dict[str, str]
-    machines: dict[str, _Machine] = field(default_factory=dict)
-
-
 @dataclass(frozen=True, slots=True)
 class _Fault:
     machine: str
@@ -102,12 +86,18 @@ class _Fault:
 
 
 class SimulatedDriver:
-    """An in-memory :class:`~rangex_graphql.orchestrator.protocol.Driver`."""
+    """A :class:`~rangex_graphql.orchestrator.protocol.Driver` without containers.
+
+    Its machines live in ``store``: in this process's memory by default, or in the
+    database (:class:`~rangex_graphql.orchestrator.simulated_db.DatabaseStore`, what the
+    server uses), where every process's driver sees the same engine.
+    """
 
     def __init__(
         self,
         delays: SimulatedDelays | None = None,
         *,
+        store: SimulatedStore | None = None,
         sleep: Sleep = asyncio.sleep,
         clock: Clock = _utc_now,
         subnet_pool: str = DEFAULT_SUBNET_POOL,
@@ -115,12 +105,12 @@ class SimulatedDriver:
         first_host_port: int = 40000,
     ) -> None:
         self.delays = delays or SimulatedDelays()
+        self.store: SimulatedStore = store or MemoryStore()
         self._sleep = sleep
         self._clock = clock
         self._pool = ipaddress.IPv4Network(subnet_pool)
         self._publish_host = publish_host
-        self._host_ports = itertools.count(first_host_port)
-        self._sessions: dict[str, _Session] = {}
+        self._first_host_port = first_host_port
         self._faults: list[_Fault] = []
         self._locks = SessionLocks()
         self._events: Fanout[EngineEvent] = Fanout()
@@ -134,13 +124,14 @@ class SimulatedDriver:
         *,
         session_id: str | None = None,
     ) -> None:
-        """Make provisioning of the machine named ``machine`` fail (in any session, or one)."""
+        """Make provisioning of the machine named ``machine`` fail (in any session, or
+        one), when this driver provisions it."""
         self._faults.append(_Fault(machine, reason, session_id))
 
     def clear_faults(self) -> None:
         self._faults.clear()
 
-    def lose_machine(
+    async def lose_machine(
         self,
         session_id: str,
         machine: str,
@@ -148,19 +139,16 @@ class SimulatedDriver:
         *,
         exit_code: int = 137,
     ) -> None:
-        """Have a machine die (DIED), be OOM-killed (OOM_KILLED) or vanish (LOST)."""
-        session = self._sessions.get(session_id)
-        if session is None:
-            raise SessionNotFound(session_id)
-        found = session.machines.get(machine)
+        """Have a machine die (DIED), be OOM-killed (OOM_KILLED) or vanish (LOST).
+
+        The event goes to this driver's subscribers; other processes see the change in
+        :meth:`status` (their reconciler acts on it).
+        """
+        found = await self.store.lose(session_id, machine, kind, exit_code)
         if found is None:
+            if not await self._records(session_id):
+                raise SessionNotFound(session_id)
             raise LookupError(f"session {session_id} has no machine {machine!r}")
-        if kind is EventKind.LOST:
-            del session.machines[machine]
-        else:
-            found.state = MachineState.EXITED
-            found.exit_code = exit_code
-            found.oom_killed = kind is EventKind.OOM_KILLED
         self._events.publish(
             EngineEvent(
                 session_id=session_id,
@@ -182,48 +170,62 @@ class SimulatedDriver:
         validate_plan(plan)
         sid = plan.session_id
         async with self._locks.hold(sid):
-            if sid in self._sessions:
-                raise SessionExists(sid)
-            subnet = first_free_subnet(self._pool, (s.subnet for s in self._sessions.values()))
-            if subnet is None:
-                raise ProvisionFailed(sid, None, f"no free /24 left in {self._pool}")
-            session = _Session(f"net-{uuid.uuid4().hex[:12]}", subnet, plan.session_labels())
-            self._sessions[sid] = session  # reserves the subnet
+            network_id = f"net-{uuid.uuid4().hex[:12]}"
+            records = await self.store.create(sid, partial(self._layout, plan, network_id))
             try:
                 await self._sleep(self.delays.network)
-                hosts = itertools.islice(subnet.hosts(), 9, None)  # .10, .11, ...
-                for spec, address in zip(plan.machines, hosts, strict=False):
-                    session.machines[spec.name] = _Machine(
-                        spec=spec,
-                        resource_id=f"sim-{uuid.uuid4().hex[:12]}",
-                        address=str(address),
-                        published=tuple(
-                            PublishedPort(
-                                p.port, p.protocol, self._publish_host, next(self._host_ports)
-                            )
-                            for p in spec.published_ports
-                        ),
-                        labels=plan.machine_labels(spec),
-                    )
-                starts = [
-                    asyncio.ensure_future(self._start(sid, m)) for m in session.machines.values()
-                ]
+                starts = [asyncio.ensure_future(self._start(sid, r.name)) for r in records]
                 try:
                     await asyncio.gather(*starts)
                 finally:
                     for start in starts:  # on the first failure, stop the others
                         start.cancel()
+                running = await self.store.activate(sid)
             except BaseException:
-                self._sessions.pop(sid, None)
+                await asyncio.shield(self.store.remove(sid))
                 raise
-            return [session.machines[m.name].handle() for m in plan.machines]
+            return [_handle(r) for r in running]
 
-    async def _start(self, session_id: str, machine: _Machine) -> None:
+    def _layout(self, plan: SessionPlan, network_id: str, taken: Taken) -> list[MachineRecord]:
+        subnet = _pick(free_subnets(self._pool, taken.subnets), 1, taken.crowded)
+        if not subnet:
+            raise ProvisionFailed(plan.session_id, None, f"no free /24 left in {self._pool}")
+        hosts = itertools.islice(subnet[0].hosts(), 9, None)  # .10, .11, ...
+        publishing = sum(1 for spec in plan.machines if spec.published_ports)
+        free = free_port_blocks(taken.host_ports, self._first_host_port)
+        blocks = iter(_pick(free, publishing, taken.crowded))
+        records = []
+        for position, (spec, address) in enumerate(zip(plan.machines, hosts, strict=False)):
+            first_port = next(blocks, None) if spec.published_ports else None
+            if spec.published_ports and first_port is None:
+                raise ProvisionFailed(plan.session_id, spec.name, "no free host ports left")
+            records.append(
+                MachineRecord(
+                    session_id=plan.session_id,
+                    network_id=network_id,
+                    subnet=subnet[0],
+                    name=spec.name,
+                    position=position,
+                    role=spec.role,
+                    image=spec.image,
+                    resource_id=f"sim-{uuid.uuid4().hex[:12]}",
+                    address=str(address),
+                    published=tuple(
+                        PublishedPort(p.port, p.protocol, self._publish_host, first_port + i)
+                        for i, p in enumerate(spec.published_ports)
+                        if first_port is not None
+                    ),
+                    labels=plan.machine_labels(spec),
+                    spec=spec,
+                )
+            )
+        return records
+
+    async def _start(self, session_id: str, machine: str) -> None:
         await self._sleep(self.delays.machine_start)
         for fault in self._faults:
-            if fault.machine == machine.spec.name and fault.session_id in (None, session_id):
-                raise ProvisionFailed(session_id, machine.spec.name, fault.reason)
-        machine.state = MachineState.RUNNING
+            if fault.machine == machine and fault.session_id in (None, session_id):
+                raise ProvisionFailed(session_id, machine, fault.reason)
 
     async def pause(self, session_id: str) -> None:
         await self._switch(session_id, MachineState.RUNNING, MachineState.PAUSED, self.delays.pause)
@@ -237,51 +239,33 @@ class SimulatedDriver:
         self, session_id: str, source: MachineState, target: MachineState, delay: float
     ) -> list[MachineHandle]:
         async with self._locks.hold(session_id):
-            session = self._sessions.get(session_id)
-            if session is None or not session.machines:
+            if not await self._records(session_id):
                 raise SessionNotFound(session_id)
             await self._sleep(delay)
-            for machine in session.machines.values():
-                if machine.state is source:
-                    machine.state = target
-            return [machine.handle() for machine in session.machines.values()]
+            return [_handle(r) for r in await self.store.switch(session_id, (source,), target)]
 
     async def destroy(self, session_id: str) -> None:
         async with self._locks.hold(session_id):
-            if session_id not in self._sessions:
+            if not await self._records(session_id):
                 return
             await self._sleep(self.delays.destroy)
-            self._sessions.pop(session_id, None)
+            await self.store.remove(session_id)
 
     async def status(self, session_id: str) -> list[MachineStatus]:
-        return self._statuses(session_id)
+        return [_status(r) for r in await self._records(session_id)]
 
     async def status_many(self, session_ids: Sequence[str]) -> dict[str, list[MachineStatus]]:
-        return {session_id: self._statuses(session_id) for session_id in session_ids}
-
-    def _statuses(self, session_id: str) -> list[MachineStatus]:
-        session = self._sessions.get(session_id)
-        if session is None:
-            return []
-        return [
-            MachineStatus(
-                name=m.spec.name,
-                resource_id=m.resource_id,
-                state=m.state,
-                exit_code=m.exit_code,
-                oom_killed=m.oom_killed,
-            )
-            for m in session.machines.values()
-        ]
+        found = await self.store.machines(session_ids)
+        return {sid: [_status(r) for r in found.get(sid, [])] for sid in session_ids}
 
     def events(self) -> AsyncIterator[EngineEvent]:
         return self._events.subscribe()
 
     async def list_owned(self) -> dict[str, list[str]]:
         return {
-            sid: [f"network:{s.network_id}"]
-            + [f"container:{m.resource_id}" for m in s.machines.values()]
-            for sid, s in self._sessions.items()
+            sid: [f"network:{records[0].network_id}"]
+            + [f"container:{r.resource_id}" for r in records]
+            for sid, records in (await self.store.machines(None)).items()
         }
 
     async def close(self) -> None:
@@ -289,12 +273,58 @@ class SimulatedDriver:
 
     # -- for tests and the embedded server's diagnostics --------------------------------
 
-    def subnet_of(self, session_id: str) -> ipaddress.IPv4Network | None:
-        session = self._sessions.get(session_id)
-        return session.subnet if session else None
+    async def subnet_of(self, session_id: str) -> ipaddress.IPv4Network | None:
+        records = await self._records(session_id)
+        return records[0].subnet if records else None
 
-    def labels_of(self, session_id: str, machine: str) -> dict[str, str]:
-        return dict(self._sessions[session_id].machines[machine].labels)
+    async def labels_of(self, session_id: str, machine: str) -> dict[str, str]:
+        return dict((await self._record(session_id, machine)).labels)
+
+    async def spec_of(self, session_id: str, machine: str) -> MachineSpec:
+        """The spec the machine was provisioned with (the memory store keeps it only)."""
+        spec = (await self._record(session_id, machine)).spec
+        if spec is None:
+            raise LookupError(f"the store keeps no spec of {session_id}/{machine}")
+        return spec
+
+    async def _records(self, session_id: str) -> list[MachineRecord]:
+        return (await self.store.machines([session_id])).get(session_id, [])
+
+    async def _record(self, session_id: str, machine: str) -> MachineRecord:
+        found = next((r for r in await self._records(session_id) if r.name == machine), None)
+        if found is None:
+            raise LookupError(f"session {session_id} has no machine {machine!r}")
+        return found
+
+
+def _pick(free: Iterator[T], count: int, crowded: bool) -> list[T]:
+    """The ``count`` lowest of ``free``; at random among them all when ``crowded`` (another
+    process took the lowest first, and may well again)."""
+    if not crowded:
+        return list(itertools.islice(free, count))
+    everything = list(free)
+    return random.sample(everything, min(count, len(everything)))
+
+
+def _handle(record: MachineRecord) -> MachineHandle:
+    return MachineHandle(
+        name=record.name,
+        role=record.role,
+        image=record.image,
+        resource_id=record.resource_id,
+        address=record.address,
+        published=record.published,
+    )
+
+
+def _status(record: MachineRecord) -> MachineStatus:
+    return MachineStatus(
+        name=record.name,
+        resource_id=record.resource_id,
+        state=record.state,
+        exit_code=record.exit_code,
+        oom_killed=record.oom_killed,
+    )
 
 
 if TYPE_CHECKING:  # mypy checks that the class satisfies the protocol

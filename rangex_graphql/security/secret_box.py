@@ -1,7 +1,9 @@
-"""Encryption at rest for secrets the server must read back (TOTP seeds).
+"""Encryption at rest for secrets the server must read back (TOTP seeds, machine
+passwords, session flags).
 
-JWE compact serialization, ``dir`` + ``A256GCM``, with a key derived from the server's
-secret key; earlier keys still decrypt after a rotation.
+JWE compact serialization, ``dir`` + ``A256GCM``, with the server key's secret-box subkey
+(security/keys.py). Earlier keys still open after a rotation, and so do secrets sealed
+before the subkeys, under ``SHA-256("rangex-secret-box:" + key)``.
 """
 
 from __future__ import annotations
@@ -13,16 +15,17 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 
 from ..settings import Settings
+from .keys import Purpose, current_subkey, legacy_keys, subkeys
 
 _HEADER = {"alg": "dir", "enc": "A256GCM"}
 
 
-def _key(secret: str) -> OctKey:
-    return OctKey.import_key(hashlib.sha256(b"rangex-secret-box:" + secret.encode()).digest())
+def _legacy_key(secret: str) -> bytes:
+    return hashlib.sha256(b"rangex-secret-box:" + secret.encode()).digest()
 
 
 def seal(settings: Settings, plaintext: str) -> str:
-    key = _key(settings.secret_key.get_secret_value())
+    key = OctKey.import_key(current_subkey(settings, Purpose.SECRET_BOX))
     return jwe.encrypt_compact(_HEADER, plaintext.encode(), key)
 
 
@@ -31,9 +34,13 @@ class SecretUnreadable(Exception):
 
 
 def open_sealed(settings: Settings, sealed: str) -> str:
-    for secret in (settings.secret_key, *settings.previous_secret_keys):
+    keys = [
+        *subkeys(settings, Purpose.SECRET_BOX),
+        *(_legacy_key(secret) for secret in legacy_keys(settings)),
+    ]
+    for key in keys:
         try:
-            token = jwe.decrypt_compact(sealed, _key(secret.get_secret_value()))
+            token = jwe.decrypt_compact(sealed, OctKey.import_key(key))
         except (JoseError, ValueError):
             continue
         if token.plaintext is not None:

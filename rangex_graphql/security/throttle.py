@@ -4,9 +4,11 @@ Three moving-window limits (``limits``' moving window: the last N events within 
 window, no fixed-window burst at the boundary):
 
 - **account**: at most ``account_max_failures`` failed logins per ``account_window`` for
-  one login identifier; then the account is locked until the oldest failure leaves the
-  window (``retry_after``). The key is the normalized identifier the client typed, never
-  a user id, so an unknown account is locked exactly like a real one (no enumeration).
+  one account; then the account is locked until the oldest failure leaves the window
+  (``retry_after``). The caller names the account: its user id once the login resolves
+  to a user (so its username and e-mail share one budget), else the normalized login,
+  locked exactly like a real account. Other secret checks of an account (the current
+  password of a password change, the code that disables MFA) use keys of their own.
 - **IP failures**: at most ``ip_max_failures`` failed logins per ``ip_window`` from one
   client address, across all accounts (password spraying).
 - **IP attempts**: at most ``ip_max_attempts`` login attempts per ``ip_attempt_window``
@@ -136,7 +138,8 @@ def _account_bucket(identifier: str) -> str:
     return digest[:32]
 
 
-def _ip_bucket(ip: str, ipv6_prefix_length: int) -> str:
+def ip_bucket(ip: str, ipv6_prefix_length: int = 64) -> str:
+    """The counter of a client address: IPv4 as such, IPv6 by its prefix (a /64)."""
     try:
         address = ip_address(ip.strip())
     except ValueError:
@@ -173,7 +176,7 @@ class LoginThrottle:
         check records nothing.
         """
         account = _account_bucket(account_key)
-        client = _ip_bucket(ip, self.policy.ipv6_prefix_length)
+        client = ip_bucket(ip, self.policy.ipv6_prefix_length)
         limiter = self._limiter
         if not await self._guard(limiter.test(self._ip_failures, client)):
             return await self._refused(ThrottleReason.IP_THROTTLED, self._ip_failures, client)
@@ -193,7 +196,7 @@ class LoginThrottle:
         address's failure. ``account_key`` is taken for symmetry with ``check``.
         """
         del account_key  # counted by check()
-        client = _ip_bucket(ip, self.policy.ipv6_prefix_length)
+        client = ip_bucket(ip, self.policy.ipv6_prefix_length)
         await self._guard(self._limiter.hit(self._ip_failures, client))
 
     async def record_success(self, account_key: str, ip: str) -> None:

@@ -16,6 +16,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 
 from ..settings import Settings
+from .keys import Purpose, current_subkey, subkeys
 
 ALGORITHM = "HS256"
 
@@ -28,21 +29,19 @@ class AccessClaims:
     expires_at: int
 
 
-def key_id(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()[:12]
+def key_id(key: bytes) -> str:
+    return hashlib.sha256(key).hexdigest()[:12]
 
 
 def _signing_key(settings: Settings) -> tuple[str, OctKey]:
-    secret = settings.secret_key.get_secret_value()
-    return key_id(secret), OctKey.import_key(secret.encode())
+    key = current_subkey(settings, Purpose.ACCESS_TOKEN)
+    return key_id(key), OctKey.import_key(key)
 
 
 def _verification_keys(settings: Settings) -> dict[str, OctKey]:
-    secrets = [settings.secret_key, *settings.previous_secret_keys]
-    return {
-        key_id(s.get_secret_value()): OctKey.import_key(s.get_secret_value().encode())
-        for s in secrets
-    }
+    # Only subkeys: a token signed with a raw server key (the scheme before subkeys, or
+    # a key published in source code) has no key id here and is refused.
+    return {key_id(k): OctKey.import_key(k) for k in subkeys(settings, Purpose.ACCESS_TOKEN)}
 
 
 def issue_access_token(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from itertools import count
 from typing import Any
 from uuid import UUID
 
@@ -15,13 +14,12 @@ from ..models.enums import (
     ParticipationMode,
     RegistrationMode,
     RegistrationStatus,
-    SessionMachineState,
     SessionState,
     TeamRole,
     VersionStatus,
 )
 from . import data
-from .catalog import CatalogBuilder
+from .deployment import LIVE_STATES, DeploymentBuilder
 
 EVENT_POINTS = {
     Difficulty.BEGINNER: 100,
@@ -29,18 +27,14 @@ EVENT_POINTS = {
     Difficulty.ADVANCED: 300,
     Difficulty.EXPERT: 500,
 }
-LIVE_STATES = {
-    SessionState.RUNNING: SessionMachineState.RUNNING,
-    SessionState.PAUSED: SessionMachineState.PAUSED,
-}
 
 
-class DemoBuilder(CatalogBuilder):
+class DemoBuilder(DeploymentBuilder):
     """The whole demo data set, as rows in ``self.rows`` (nothing touches the database)."""
 
     def build(self) -> None:
         self.build_catalog()
-        self.subnets = count(1)
+        self.start_deployments()
         self.past_sessions()
         self.live_event()
         self.scheduled_event()
@@ -64,7 +58,7 @@ class DemoBuilder(CatalogBuilder):
         ended: datetime | None = None,
         **values: Any,
     ) -> m.EnvironmentSession:
-        """A session; a live one also gets its deployed machines, in a /24 of its own."""
+        """A session; a live one also gets its deployed machines (``deployment``)."""
         machines = self.machines[version.id]
         hours = ((ended or self.now) - started).total_seconds() / 3600
         usd_per_hour = sum(
@@ -86,16 +80,7 @@ class DemoBuilder(CatalogBuilder):
             **values,
         )
         if state in LIVE_STATES:
-            n = next(self.subnets)  # 172.16.0.0/12 holds 4096 /24s
-            for mc in machines:
-                self.add(
-                    m.SessionMachine,
-                    session_id=session.id,
-                    machine_id=mc.id,
-                    state=LIVE_STATES[state],
-                    driver_handle=f"sim-{session.id.hex[:12]}-{mc.name}",
-                    address=f"172.{16 + n // 256}.{n % 256}.{10 + mc.position}",
-                )
+            self.deploy(session, version)
         return session
 
     def past_sessions(self) -> None:

@@ -34,6 +34,7 @@ ProgressCallback = Callable[[str, int, int], None]
 
 # Children first: the order to delete in; reversed, the order to insert in.
 MODELS_CHILD_FIRST: list[type[Model]] = [
+    m.SimulatedMachine,  # the simulated engine's side of the live sessions
     m.AuditLog,
     m.SessionMachine,
     m.EnvironmentSession,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from uuid import UUID
+from typing import TYPE_CHECKING
+from uuid import UUID, uuid4
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -13,11 +14,22 @@ from ..mail import Mailer, Message
 from ..models import OneTimeToken, User
 from ..models.enums import UserRole, UserStatus
 from ..security.passwords import hash_password, password_problems, verify_password
+from ..security.rate_limits import RateLimits, RateRule
 from ..security.secrets import new_secret
-from ..settings import Settings
 from .audit import RequestMeta, audit
 from .errors import DomainError, DomainErrors
-from .tokens import TokenPair, consume_one_time, issue_pair, now, revoke_all
+from .tokens import (
+    TokenPair,
+    account_key,
+    check_attempt,
+    consume_one_time,
+    issue_pair,
+    now,
+    revoke_all,
+)
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
 
 PASSWORD_RESET = "password_reset"
 USERNAME = re.compile(r"^[a-z0-9_]{3,30}$")
@@ -34,8 +46,20 @@ def _password_errors(password: str, username: str, email: str, field: str) -> li
 
 
 async def register(
-    email: str, username: str, password: str, display_name: str | None, meta: RequestMeta
+    runtime: Runtime,
+    email: str,
+    username: str,
+    password: str,
+    display_name: str | None,
+    meta: RequestMeta,
 ) -> User:
+    """Create a learner account.
+
+    An address that already has an account gets the same answer as a new one (a User
+    that is not stored), and its owner a notice mail instead: the answer never confirms
+    an account. Usernames are public, so a taken one is said."""
+    limits = runtime.rate_limits
+    await _within(limits, limits.rules.register_per_ip, meta, "account.register_throttled")
     email, username = email.strip().lower(), username.strip()
     errors: list[DomainError] = []
     if not EMAIL.match(email) or len(email) > 254:
@@ -48,20 +72,54 @@ async def register(
     if errors:
         raise DomainErrors(errors)
     password_hash = await hash_password(password)
-    try:
-        user = await User.create(
-            email=email,
-            username=username,
-            display_name=(display_name or username).strip(),
-            password_hash=password_hash,
+    shown_name = (display_name or username).strip()
+    owner = await User.filter(email=email).first()
+    if owner is None:
+        try:
+            user = await User.create(
+                email=email, username=username, display_name=shown_name, password_hash=password_hash
+            )
+        except IntegrityError:
+            owner = await User.filter(email=email).first()
+            if owner is None:
+                raise DomainError(
+                    "ALREADY_REGISTERED", "that username is taken", "username"
+                ) from None
+        else:
+            await audit(
+                "account.register", meta, actor_id=user.id, target_type="User", target_id=user.id
+            )
+            return user
+    await _notify_owner(runtime.mailer, limits, owner, meta)
+    return User(
+        id=uuid4(),
+        email=email,
+        username=username,
+        display_name=shown_name,
+        role=UserRole.USER,
+        status=UserStatus.ACTIVE,
+        total_score=0,
+        mfa_enabled=False,
+        created_at=now(),
+    )
+
+
+async def _notify_owner(mailer: Mailer, limits: RateLimits, owner: User, meta: RequestMeta) -> None:
+    await audit("account.register_existing_email", meta, target_type="User", target_id=owner.id)
+    if not await _may_mail(limits, owner, meta):
+        return
+    await mailer.send(
+        Message(
+            to=owner.email,
+            subject="Someone tried to register with your address",
+            body=(
+                "Someone asked to create a RangeX account with this e-mail address, which "
+                "already has one. Nothing was changed.\n\n"
+                "If it was you, sign in instead, or use 'forgot password' to choose a new one. "
+                "If not, you can ignore this message."
+            ),
         )
-    except IntegrityError:
-        # Which of the two is taken is not said: that would confirm an account exists.
-        raise DomainError(
-            "ALREADY_REGISTERED", "that email or username cannot be used", "email"
-        ) from None
-    await audit("account.register", meta, actor_id=user.id, target_type="User", target_id=user.id)
-    return user
+    )
 
 
 async def update(user: User, display_name: str | None, meta: RequestMeta) -> User:
@@ -75,29 +133,49 @@ async def update(user: User, display_name: str | None, meta: RequestMeta) -> Use
 
 
 async def change_password(
-    settings: Settings, user: User, current: str, new: str, meta: RequestMeta
+    runtime: Runtime, user: User, current: str, new: str, meta: RequestMeta
 ) -> TokenPair:
-    """Change the password and end every login; the caller continues with fresh tokens."""
+    """Change the password and end every login; the caller continues with fresh tokens.
+
+    Wrong current passwords are throttled per account like logins: a stolen access token
+    must not become a way to guess the password."""
+    guard = runtime.login_guard
+    key = account_key(user.id, "password-change")
+    await check_attempt(
+        guard,
+        key,
+        meta,
+        action="password.change_throttled",
+        field="currentPassword",
+        actor_id=user.id,
+    )
     ok = user.password_hash is not None and (await verify_password(user.password_hash, current))[0]
+    ip = meta.ip or "unknown"
     if not ok:
+        await guard.record_failure(key, ip)
         await audit("password.change_failure", meta, actor_id=user.id)
         raise DomainError("INVALID_CREDENTIALS", "the current password is wrong", "currentPassword")
+    await guard.record_success(key, ip)
     errors = _password_errors(new, user.username, user.email, "newPassword")
     if errors:
         raise DomainErrors(errors)
     await User.filter(id=user.id).update(password_hash=await hash_password(new))
-    await revoke_all(user.id, meta)
+    await revoke_all(runtime.revocations, user.id, meta)
     await audit("password.change", meta, actor_id=user.id)
-    return await issue_pair(settings, await User.get(id=user.id), meta)
+    return await issue_pair(runtime.settings, await User.get(id=user.id), meta)
 
 
-async def request_password_reset(
-    settings: Settings, mailer: Mailer, email: str, meta: RequestMeta
-) -> None:
-    """Always succeeds from the caller's view, so it does not reveal who has an account."""
-    user = await User.filter(email=email.strip().lower(), status=UserStatus.ACTIVE).first()
+async def request_password_reset(runtime: Runtime, email: str, meta: RequestMeta) -> None:
+    """Succeeds the same from the caller's view whether or not the address has an account
+    (so it reveals nothing); only a client address over its budget is refused."""
+    settings, limits = runtime.settings, runtime.rate_limits
+    address = email.strip().lower()[:254]
+    await _within(limits, limits.rules.reset_per_ip, meta, "password.reset_request_throttled")
+    user = await User.filter(email=address, status=UserStatus.ACTIVE).first()
     if user is None:
-        await audit("password.reset_request_unknown", meta, email=email.strip().lower()[:254])
+        await audit("password.reset_request_unknown", meta, email=address)
+        return
+    if not await _may_mail(limits, user, meta):
         return
     token, token_hash = new_secret("rgp_")
     await OneTimeToken.create(
@@ -106,7 +184,7 @@ async def request_password_reset(
         token_hash=token_hash,
         expires_at=now() + timedelta(minutes=settings.password_reset_minutes),
     )
-    await mailer.send(
+    await runtime.mailer.send(
         Message(
             to=user.email,
             subject="Reset your RangeX password",
@@ -120,7 +198,28 @@ async def request_password_reset(
     await audit("password.reset_request", meta, actor_id=user.id)
 
 
-async def confirm_password_reset(token: str, new: str, meta: RequestMeta) -> None:
+async def _within(limits: RateLimits, rule: RateRule, meta: RequestMeta, action: str) -> None:
+    """Count one request from the client address; refuse it over the rule's budget."""
+    decision = await limits.hit_client(rule, meta.ip)
+    if not decision.allowed:
+        await audit(action, meta)
+        raise DomainError(
+            "TOO_MANY_ATTEMPTS",
+            f"too many requests; try again in {decision.retry_after} s",
+            None,
+        )
+
+
+async def _may_mail(limits: RateLimits, user: User, meta: RequestMeta) -> bool:
+    """Whether one more mail about this account is within its budget (else audited and
+    silently skipped: the answer must not differ from an unknown address's)."""
+    decision = await limits.hit_account(limits.rules.account_mail, str(user.id))
+    if not decision.allowed:
+        await audit("account.mail_throttled", meta, actor_id=user.id)
+    return decision.allowed
+
+
+async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: RequestMeta) -> None:
     row = await consume_one_time(token, PASSWORD_RESET)
     if row is None:
         raise DomainError("INVALID_TOKEN", "this reset code is not valid or has expired", "token")
@@ -132,7 +231,11 @@ async def confirm_password_reset(token: str, new: str, meta: RequestMeta) -> Non
         raise DomainErrors(errors)
     async with in_transaction():
         await User.filter(id=user.id).update(password_hash=await hash_password(new))
-        await revoke_all(user.id, meta)
+        # Every reset code of the user ends with the first one used.
+        await OneTimeToken.filter(
+            user_id=user.id, purpose=PASSWORD_RESET, used_at__isnull=True
+        ).update(used_at=now())
+        await revoke_all(runtime.revocations, user.id, meta)
     await audit("password.reset", meta, actor_id=user.id)
 
 
@@ -162,14 +265,16 @@ async def set_role(admin_id: UUID, user_id: UUID, role: UserRole, meta: RequestM
     return user
 
 
-async def set_status(admin_id: UUID, user_id: UUID, status: UserStatus, meta: RequestMeta) -> User:
+async def set_status(
+    runtime: Runtime, admin_id: UUID, user_id: UUID, status: UserStatus, meta: RequestMeta
+) -> User:
     user = await _admin_target(admin_id, user_id)
     previous = user.status
     user.status = status
     await user.save(update_fields=["status", "updated_at"])
     if status is UserStatus.SUSPENDED:
         # Access tokens already stop: every request checks the status. Refresh too.
-        await revoke_all(user.id, meta)
+        await revoke_all(runtime.revocations, user.id, meta)
     await audit(
         "user.status_update",
         meta,

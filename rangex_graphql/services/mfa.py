@@ -14,7 +14,16 @@ from ..security.secrets import digest
 from ..settings import Settings
 from .audit import RequestMeta, audit
 from .errors import DomainError
-from .tokens import MFA_LOGIN, TokenPair, complete_login, consume_one_time, now
+from .tokens import (
+    MFA_LOGIN,
+    LoginGuard,
+    TokenPair,
+    account_key,
+    check_attempt,
+    complete_login,
+    consume_one_time,
+    now,
+)
 
 RECOVERY_CODES = 10
 # Accept the previous and next 30-second step too: phone clocks drift.
@@ -122,12 +131,23 @@ async def login_with_code(
     return await complete_login(settings, user, meta)
 
 
-async def disable(settings: Settings, user: User, code: str, meta: RequestMeta) -> None:
+async def disable(
+    settings: Settings, guard: LoginGuard, user: User, code: str, meta: RequestMeta
+) -> None:
+    """Turn TOTP off with a valid code; wrong codes are throttled per account (a stolen
+    access token must not be able to guess its way to stripping the second factor)."""
     if not user.mfa_enabled:
         raise DomainError("MFA_NOT_ENABLED", "two-factor sign-in is off", None)
+    key = account_key(user.id, "mfa-disable")
+    await check_attempt(
+        guard, key, meta, action="mfa.disable_throttled", field="code", actor_id=user.id
+    )
+    ip = meta.ip or "unknown"
     if not await _accept_totp(settings, user, code):
+        await guard.record_failure(key, ip)
         await audit("mfa.disable_failure", meta, actor_id=user.id)
         raise DomainError("INVALID_CODE", "that code is not valid", "code")
+    await guard.record_success(key, ip)
     async with in_transaction():
         await MfaRecoveryCode.filter(user_id=user.id).delete()
         await User.filter(id=user.id).update(

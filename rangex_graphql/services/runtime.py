@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from ..broker import Broker
-from ..mail import Mailer, build_mailer
+from ..mail import Mailer, MailQueue, build_mailer
 from ..orchestrator import Driver
 from ..settings import Settings
 from .tokens import LoginGuard
 
 if TYPE_CHECKING:
     from ..api.limits.budget import CostBudget
+    from ..security.rate_limits import RateLimits
+    from .revocations import SessionRevocations
 
 
 class NoLoginGuard:
@@ -37,10 +39,14 @@ class NoLoginGuard:
 @dataclass
 class Runtime:
     settings: Settings
-    mailer: Mailer
+    mailer: MailQueue
     login_guard: LoginGuard
     broker: Broker
     driver: Driver
+    # Registrations, reset requests and account mails per client address and account.
+    rate_limits: RateLimits
+    # Revoked sign-in sessions, shared with the other replicas through the broker.
+    revocations: SessionRevocations
     # Per-viewer query cost budget (api/limits); None: no budget.
     cost_budget: CostBudget | None = None
     # Names this process in session leases (lease_owner): who is provisioning what.
@@ -63,7 +69,9 @@ class Runtime:
         for task in tuple(self.tasks):
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.mailer.drain()
         await self.login_guard.aclose()
+        await self.rate_limits.aclose()
         if self.cost_budget is not None:
             await self.cost_budget.aclose()
         await self.broker.aclose()
@@ -81,13 +89,18 @@ def build_runtime(
     from ..api.limits.budget import build_cost_budget
     from ..broker.factory import build_broker
     from ..orchestrator.factory import build_driver
+    from ..security.rate_limits import build_rate_limits
     from ..security.throttle import build_login_throttle
+    from .revocations import SessionRevocations
 
+    broker = broker or build_broker(settings)
     return Runtime(
         settings=settings,
-        mailer=mailer or build_mailer(settings),
+        mailer=MailQueue(mailer or build_mailer(settings)),
         login_guard=login_guard or build_login_throttle(settings),
-        broker=broker or build_broker(settings),
+        broker=broker,
         driver=driver or build_driver(settings),
+        rate_limits=build_rate_limits(settings),
+        revocations=SessionRevocations(settings, broker),
         cost_budget=build_cost_budget(settings),
     )

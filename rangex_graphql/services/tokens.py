@@ -8,6 +8,7 @@ from typing import Protocol
 from uuid import UUID, uuid4
 
 from tortoise.expressions import F
+from tortoise.fields import CharField
 from tortoise.transactions import in_transaction
 
 from ..models import OneTimeToken, RefreshToken, User
@@ -18,6 +19,7 @@ from ..security.tokens import issue_access_token
 from ..settings import Settings
 from .audit import RequestMeta, audit
 from .errors import DomainError
+from .revocations import SessionRevocations
 
 MFA_LOGIN = "mfa_login"
 # Verifying against this when no account matches keeps a failed login's timing the same
@@ -84,6 +86,31 @@ async def issue_pair(
     )
 
 
+def account_key(user_id: UUID, purpose: str = "login") -> str:
+    """The throttle's key for one account's secret checks of one kind."""
+    return f"{purpose}:{user_id}"
+
+
+async def check_attempt(
+    guard: LoginGuard,
+    key: str,
+    meta: RequestMeta,
+    *,
+    action: str,
+    field: str | None,
+    what: str = "attempts",
+    actor_id: UUID | None = None,
+) -> None:
+    """Raise TOO_MANY_ATTEMPTS (audited as ``action``) if the throttle refuses this attempt;
+    otherwise the caller must record its outcome on ``guard``."""
+    decision = await guard.check(key, meta.ip or "unknown")
+    if not getattr(decision, "allowed", True):
+        reason = str(getattr(decision, "reason", ""))
+        await audit(action, meta, actor_id=actor_id, reason=reason)
+        retry = int(getattr(decision, "retry_after", 0) or 0)
+        raise DomainError("TOO_MANY_ATTEMPTS", f"too many {what}; try again in {retry} s", field)
+
+
 async def _absent_user_hash() -> str:
     global _ABSENT_USER_HASH
     if _ABSENT_USER_HASH is None:
@@ -91,25 +118,44 @@ async def _absent_user_hash() -> str:
     return _ABSENT_USER_HASH
 
 
+def _column_length(name: str) -> int:
+    column = User._meta.fields_map[name]
+    assert isinstance(column, CharField)
+    return column.max_length
+
+
+# A login longer than a column is refused by Tortoise's field check (an internal error);
+# no such account can exist, so that column is not asked at all.
+_LOGIN_COLUMNS = (("email", _column_length("email")), ("username", _column_length("username")))
+
+
+async def _user_by_login(login_name: str) -> User | None:
+    for field, max_length in _LOGIN_COLUMNS:
+        if len(login_name) <= max_length:
+            user = await User.filter(**{field: login_name}).first()
+            if user is not None:
+                return user
+    return None
+
+
 async def login(
     settings: Settings, guard: LoginGuard, identifier: str, password: str, meta: RequestMeta
 ) -> TokenPair | MfaRequired:
-    key = normalize_login(identifier)
+    login_name = normalize_login(identifier)
     ip = meta.ip or "unknown"
-    decision = await guard.check(key, ip)
-    if not getattr(decision, "allowed", True):
-        await audit("login.throttled", meta, reason=str(getattr(decision, "reason", "")))
-        retry = int(getattr(decision, "retry_after", 0) or 0)
-        raise DomainError(
-            "TOO_MANY_ATTEMPTS", f"too many sign-in attempts; try again in {retry} s", "login"
-        )
-    user = await User.filter(email=key).first() or await User.filter(username=key).first()
+    # Looked up before the throttle: a database failure here is not a failed attempt,
+    # and the account's username and e-mail share one budget.
+    user = await _user_by_login(login_name)
+    key = account_key(user.id) if user is not None else f"name:{login_name}"
+    await check_attempt(
+        guard, key, meta, action="login.throttled", field="login", what="sign-in attempts"
+    )
     ok, new_hash = await verify_password(
         user.password_hash if user and user.password_hash else await _absent_user_hash(), password
     )
     if user is None or user.password_hash is None or not ok:
         await guard.record_failure(key, ip)
-        await audit("login.failure", meta, actor_id=user.id if user else None, login=key)
+        await audit("login.failure", meta, actor_id=user.id if user else None, login=login_name)
         raise DomainError("INVALID_CREDENTIALS", "wrong sign-in name or password", "password")
     await guard.record_success(key, ip)
     if user.status is not UserStatus.ACTIVE:
@@ -150,7 +196,9 @@ async def consume_one_time(token: str, purpose: str) -> OneTimeToken | None:
     return row if claimed else None
 
 
-async def refresh(settings: Settings, token: str, meta: RequestMeta) -> TokenPair:
+async def refresh(
+    settings: Settings, revocations: SessionRevocations, token: str, meta: RequestMeta
+) -> TokenPair:
     row = await RefreshToken.filter(token_hash=digest(token)).first()
     if row is None or row.revoked_at is not None or row.expires_at <= now():
         raise DomainError("INVALID_TOKEN", "this refresh token is not valid", "refreshToken")
@@ -161,7 +209,9 @@ async def refresh(settings: Settings, token: str, meta: RequestMeta) -> TokenPai
         if not claimed:
             await _revoke_family(row.family_id, "reuse")
     if not claimed:
-        # A rotated token came back: someone holds a copy. End the whole login.
+        # A rotated token came back: someone holds a copy. End the whole login, its
+        # access tokens included.
+        await revocations.revoke([row.family_id])
         await audit("token.refresh_reuse", meta, actor_id=row.user_id, family=str(row.family_id))
         raise DomainError(
             "TOKEN_REUSED", "this refresh token was already used; sign in again", "refreshToken"
@@ -169,6 +219,7 @@ async def refresh(settings: Settings, token: str, meta: RequestMeta) -> TokenPai
     user = await User.get(id=row.user_id)
     if user.status is not UserStatus.ACTIVE:
         await _revoke_family(row.family_id, "suspended")
+        await revocations.revoke([row.family_id])
         raise DomainError("ACCOUNT_SUSPENDED", "this account is suspended", "refreshToken")
     return await issue_pair(settings, user, meta, family_id=row.family_id)
 
@@ -179,19 +230,32 @@ async def _revoke_family(family_id: UUID, reason: str) -> None:
     )
 
 
-async def revoke(token: str, meta: RequestMeta) -> None:
-    """Sign out one login (the refresh token's family). Unknown tokens are ignored."""
+async def revoke(revocations: SessionRevocations, token: str, meta: RequestMeta) -> None:
+    """Sign out one login (the refresh token's family), its access tokens included.
+    Unknown tokens are ignored."""
     row = await RefreshToken.filter(token_hash=digest(token)).first()
     if row is not None:
         await _revoke_family(row.family_id, "logout")
+        await revocations.revoke([row.family_id])
         await audit("token.revoke", meta, actor_id=row.user_id, family=str(row.family_id))
 
 
-async def revoke_all(user_id: UUID, meta: RequestMeta, *, keep_family: UUID | None = None) -> None:
-    """End every login of a user, access tokens included (but ``keep_family``'s refresh)."""
+async def revoke_all(
+    revocations: SessionRevocations,
+    user_id: UUID,
+    meta: RequestMeta,
+    *,
+    keep_family: UUID | None = None,
+) -> None:
+    """End every login of a user, access tokens included (but ``keep_family``'s refresh).
+
+    The generation bump ends the access tokens on HTTP (checked with the user's row);
+    the families' revocation closes their WebSockets at once too."""
     await User.filter(id=user_id).update(token_generation=F("token_generation") + 1)
     query = RefreshToken.filter(user_id=user_id, revoked_at__isnull=True)
     if keep_family is not None:
         query = query.exclude(family_id=keep_family)
+    families = await query.values_list("family_id", flat=True)
     await query.update(revoked_at=now(), revoked_reason="revoke_all")
+    await revocations.revoke(UUID(str(family)) for family in families)
     await audit("token.revoke_all", meta, actor_id=user_id)

@@ -38,7 +38,7 @@ async def test_an_oom_killed_machine_fails_its_running_session(
     watcher = runtime.spawn(lambda: watch_engine_events(runtime), name="watch")
     await asyncio.sleep(0)  # the watcher subscribes
 
-    sim.lose_machine(str(session.id), "m1", EventKind.OOM_KILLED)
+    await sim.lose_machine(str(session.id), "m1", EventKind.OOM_KILLED)
 
     failed = await wait_for_state(session.id, S.FAILED)
     assert failed.end_reason == "machine_failed"

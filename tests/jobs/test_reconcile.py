@@ -69,9 +69,9 @@ async def test_a_running_session_whose_machines_are_gone_fails(
     half = await deployed_session(sim, S.RUNNING, machines=2)
     healthy = await deployed_session(sim, S.RUNNING, machines=2)
     await sim.destroy(str(gone.id))  # removed behind the platform's back
-    sim.lose_machine(str(exited.id), "m0", EventKind.DIED)
-    sim.lose_machine(str(exited.id), "m1", EventKind.OOM_KILLED)
-    sim.lose_machine(str(half.id), "m1", EventKind.DIED)
+    await sim.lose_machine(str(exited.id), "m0", EventKind.DIED)
+    await sim.lose_machine(str(exited.id), "m1", EventKind.OOM_KILLED)
+    await sim.lose_machine(str(half.id), "m1", EventKind.DIED)
 
     report = await Reconciler(runtime).run_once()
 

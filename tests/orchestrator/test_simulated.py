@@ -1,4 +1,5 @@
-"""The simulated driver: the embedded default engine."""
+"""The simulated driver: the embedded default engine, on each of its stores (this
+process's memory, the database every process shares)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import ipaddress
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 import pytest
 
@@ -26,6 +28,8 @@ from rangex_graphql.orchestrator.protocol import (
     SessionNotFound,
 )
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
+from rangex_graphql.orchestrator.simulated_db import DatabaseStore
+from rangex_graphql.orchestrator.simulated_state import MemoryStore, SimulatedStore
 from tests.orchestrator.plans import attacker, plan, target, three_machines
 
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -42,9 +46,29 @@ class RecordingSleep:
         await asyncio.sleep(0)
 
 
+class MakeDriver(Protocol):
+    def __call__(self, delays: SimulatedDelays | None = ..., **options: Any) -> SimulatedDriver: ...
+
+
+@pytest.fixture(params=["memory", "database"])
+def make(request: pytest.FixtureRequest) -> MakeDriver:
+    """Builds drivers on the parametrized store (one store for all the test builds)."""
+    store: SimulatedStore
+    if request.param == "database":
+        request.getfixturevalue("db")
+        store = DatabaseStore()
+    else:
+        store = MemoryStore()
+
+    def build(delays: SimulatedDelays | None = None, **options: Any) -> SimulatedDriver:
+        return SimulatedDriver(delays, store=store, **options)
+
+    return build
+
+
 @pytest.fixture
-async def driver() -> AsyncIterator[SimulatedDriver]:
-    sim = SimulatedDriver(SimulatedDelays.none(), clock=lambda: FIXED)
+async def driver(make: MakeDriver) -> AsyncIterator[SimulatedDriver]:
+    sim = make(SimulatedDelays.none(), clock=lambda: FIXED)
     yield sim
     await sim.close()
 
@@ -65,7 +89,7 @@ async def test_provision_gives_handles_in_plan_order(driver: SimulatedDriver) ->
 
     assert [h.name for h in handles] == ["attacker", "web", "db"]
     assert [h.role.value for h in handles] == ["attacker", "internal", "internal"]
-    subnet = driver.subnet_of(p.session_id)
+    subnet = await driver.subnet_of(p.session_id)
     assert subnet is not None
     assert subnet.prefixlen == 24
     assert subnet.subnet_of(ipaddress.IPv4Network("172.16.0.0/12"))
@@ -85,7 +109,7 @@ async def test_provision_gives_handles_in_plan_order(driver: SimulatedDriver) ->
 async def test_every_machine_carries_the_required_labels(driver: SimulatedDriver) -> None:
     p = three_machines()
     await driver.provision(p)
-    labels = driver.labels_of(p.session_id, "web")
+    labels = await driver.labels_of(p.session_id, "web")
     assert labels[LABEL_SESSION] == p.session_id
     assert labels[LABEL_SCENARIO] == "web-breach"
     assert labels[LABEL_CREATOR] == "creator-7"
@@ -101,7 +125,7 @@ async def test_sessions_get_distinct_subnets_and_destroy_frees_them(
     first, second = three_machines(), three_machines()
     await driver.provision(first)
     await driver.provision(second)
-    a, b = driver.subnet_of(first.session_id), driver.subnet_of(second.session_id)
+    a, b = await driver.subnet_of(first.session_id), await driver.subnet_of(second.session_id)
     assert a is not None
     assert b is not None
     assert not a.overlaps(b)
@@ -109,7 +133,7 @@ async def test_sessions_get_distinct_subnets_and_destroy_frees_them(
     await driver.destroy(first.session_id)
     third = three_machines()
     await driver.provision(third)
-    assert driver.subnet_of(third.session_id) == a  # the lowest free /24 again
+    assert await driver.subnet_of(third.session_id) == a  # the lowest free /24 again
 
 
 async def test_provisioning_a_session_twice_is_refused(driver: SimulatedDriver) -> None:
@@ -150,8 +174,8 @@ async def test_destroy_is_idempotent(driver: SimulatedDriver) -> None:
     await driver.destroy("never-existed")
 
 
-async def test_concurrent_destroys_are_safe() -> None:
-    sim = SimulatedDriver(SimulatedDelays(destroy=0.01))
+async def test_concurrent_destroys_are_safe(make: MakeDriver) -> None:
+    sim = make(SimulatedDelays(destroy=0.01))
     p = three_machines()
     await sim.provision(replace(p))
     await asyncio.gather(*(sim.destroy(p.session_id) for _ in range(20)))
@@ -183,15 +207,16 @@ async def test_a_fault_for_one_session_spares_the_others(driver: SimulatedDriver
     assert len(await driver.provision(fine)) == 3
 
 
-async def test_a_cancelled_provisioning_leaves_nothing() -> None:
-    gate = asyncio.Event()
+async def test_a_cancelled_provisioning_leaves_nothing(make: MakeDriver) -> None:
+    gate, sleeping = asyncio.Event(), asyncio.Event()
 
     async def blocking_sleep(seconds: float) -> None:
+        sleeping.set()
         await gate.wait()
 
-    sim = SimulatedDriver(sleep=blocking_sleep)
+    sim = make(sleep=blocking_sleep)
     task = asyncio.create_task(sim.provision(three_machines()))
-    await asyncio.sleep(0)
+    await asyncio.wait_for(sleeping.wait(), 5)
     assert len(await sim.list_owned()) == 1  # the network is there while it provisions
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -199,10 +224,10 @@ async def test_a_cancelled_provisioning_leaves_nothing() -> None:
     assert await sim.list_owned() == {}
 
 
-async def test_operations_take_the_configured_time() -> None:
+async def test_operations_take_the_configured_time(make: MakeDriver) -> None:
     sleep = RecordingSleep()
     delays = SimulatedDelays(network=0.3, machine_start=2.0, pause=0.4, resume=0.5, destroy=0.6)
-    sim = SimulatedDriver(delays, sleep=sleep)
+    sim = make(delays, sleep=sleep)
     p = three_machines()
     await sim.provision(p)
     assert sorted(sleep.calls) == [0.3, 2.0, 2.0, 2.0]  # machines start in parallel
@@ -219,9 +244,9 @@ async def test_a_machine_lost_while_running_is_an_event(driver: SimulatedDriver)
     handles = {h.name: h for h in await driver.provision(p)}
     events = driver.events()
 
-    driver.lose_machine(p.session_id, "web")
-    driver.lose_machine(p.session_id, "db", EventKind.OOM_KILLED)
-    driver.lose_machine(p.session_id, "attacker", EventKind.LOST)
+    await driver.lose_machine(p.session_id, "web")
+    await driver.lose_machine(p.session_id, "db", EventKind.OOM_KILLED)
+    await driver.lose_machine(p.session_id, "attacker", EventKind.LOST)
 
     died, oom, lost = [await asyncio.wait_for(anext(events), 1) for _ in range(3)]
     assert (died.session_id, died.machine, died.kind, died.exit_code) == (
@@ -241,12 +266,12 @@ async def test_a_machine_lost_while_running_is_an_event(driver: SimulatedDriver)
     assert statuses["db"].oom_killed
 
 
-async def test_each_subscription_sees_every_event_and_ends_on_close() -> None:
-    sim = SimulatedDriver(SimulatedDelays.none())
+async def test_each_subscription_sees_every_event_and_ends_on_close(make: MakeDriver) -> None:
+    sim = make(SimulatedDelays.none())
     p = plan(attacker())
     await sim.provision(p)
     first, second = sim.events(), sim.events()
-    sim.lose_machine(p.session_id, "attacker")
+    await sim.lose_machine(p.session_id, "attacker")
     assert (await anext(first)).machine == "attacker"
     assert (await anext(second)).machine == "attacker"
     await sim.close()
@@ -306,3 +331,16 @@ async def test_plan_level_rules(driver: SimulatedDriver) -> None:
     with pytest.raises(InvalidPlan, match="may not set"):
         await driver.provision(reserved)
     assert await driver.list_owned() == {}
+
+
+async def test_a_session_whose_every_machine_is_lost_is_gone(driver: SimulatedDriver) -> None:
+    p = plan(attacker(), target("web"))
+    await driver.provision(p)
+    await driver.lose_machine(p.session_id, "attacker", EventKind.LOST)
+    await driver.lose_machine(p.session_id, "web", EventKind.LOST)
+
+    assert await driver.status(p.session_id) == []
+    assert p.session_id not in await driver.list_owned()
+    with pytest.raises(SessionNotFound):
+        await driver.lose_machine(p.session_id, "web")
+    assert len(await driver.provision(p)) == 2  # a reset provisions the same id again

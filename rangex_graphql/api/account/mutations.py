@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -12,7 +13,8 @@ from ...services import accounts, api_tokens, mfa, tokens
 from ...services.api_tokens import ApiScope
 from ..context import Info
 from ..ids import expect_global_id
-from ..payload import failures_into
+from ..payload import ERRORS, failures_into
+from ..payload import result as payload_result
 from ..permissions import AdminOnly
 from ..user.types import USER_COLUMNS, UserNode
 from .permissions import SignedInPerson
@@ -60,157 +62,246 @@ async def _viewer_user(info: Info) -> User:
 # --- inputs ------------------------------------------------------------------------------
 
 
-@strawberry.input
+@strawberry.input(description="A new learner account.")
 class AccountRegisterInput:
-    email: str
+    email: str = strawberry.field(
+        description="Where password resets are mailed; stored lower-cased, one account each."
+    )
     username: str = strawberry.field(description="3-30 characters of a-z, 0-9 and _.")
     password: str = strawberry.field(
         description="10-128 characters, not containing the username or the email."
     )
-    display_name: str | None = None
+    display_name: str | None = strawberry.field(
+        default=None, description="1-100 characters; absent: the username."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Changes to the viewer's own profile.")
 class AccountUpdateInput:
-    display_name: str | None = None
+    display_name: str | None = strawberry.field(
+        default=None, description="1-100 characters; absent (or null): unchanged."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A sign-in with a password.")
 class TokenCreateInput:
     login: str = strawberry.field(description="Email or username.")
-    password: str
+    password: str = strawberry.field(description="The account's password.")
 
 
-@strawberry.input
+@strawberry.input(description="The second step of a sign-in with two-factor authentication.")
 class TokenCreateWithMfaInput:
-    challenge: str
+    challenge: str = strawberry.field(description="`mfaChallenge.challenge` from tokenCreate.")
     code: str = strawberry.field(description="A current TOTP code or an unused recovery code.")
 
 
-@strawberry.input
+@strawberry.input(description="A refresh token to use (refresh) or to end (sign out).")
 class TokenRefreshInput:
-    refresh_token: str
+    refresh_token: str = strawberry.field(
+        description="The latest `refreshToken` of the sign-in; each one works once."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new password for the viewer.")
 class PasswordChangeInput:
-    current_password: str
-    new_password: str
+    current_password: str = strawberry.field(description="The password in use now.")
+    new_password: str = strawberry.field(
+        description="10-128 characters, not containing the username or the email."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Ask for a password reset code by email.")
 class PasswordResetRequestInput:
-    email: str
+    email: str = strawberry.field(
+        description="The account's email; the answer is the same whether one exists or not."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new password, with the code a reset request mailed.")
 class PasswordResetConfirmInput:
-    token: str
-    new_password: str
+    token: str = strawberry.field(description="The reset code from the email; it works once.")
+    new_password: str = strawberry.field(
+        description="10-128 characters, not containing the username or the email."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A code from the viewer's authenticator app.")
 class MfaCodeInput:
-    code: str
+    code: str = strawberry.field(
+        description="The current 6-digit TOTP code; each code is accepted once."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new role for a user (admins).")
 class UserRoleUpdateInput:
-    user_id: strawberry.ID
-    role: UserRole
+    user_id: strawberry.ID = strawberry.field(description="A User ID, not the admin's own.")
+    role: UserRole = strawberry.field(description="The role to give.")
 
 
-@strawberry.input
+@strawberry.input(description="Suspend or reactivate a user (admins).")
 class UserStatusUpdateInput:
-    user_id: strawberry.ID
-    status: UserStatus
+    user_id: strawberry.ID = strawberry.field(description="A User ID, not the admin's own.")
+    status: UserStatus = strawberry.field(
+        description="SUSPENDED signs the user out everywhere; ACTIVE lets them back in."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new API token of the viewer's.")
 class ApiTokenCreateInput:
-    name: str
-    scopes: list[ApiScope]
+    name: str = strawberry.field(description="1-100 characters, to tell tokens apart.")
+    scopes: list[ApiScope] = strawberry.field(
+        description="At least one; only scopes the viewer's role may grant."
+    )
     expires_in_days: int | None = strawberry.field(
         default=None, description="Default and maximum: the server's api_token_max_days."
     )
 
 
-@strawberry.input
+@strawberry.input(description="The API token to revoke.")
 class ApiTokenRevokeInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="An ApiToken ID: the viewer's own, or anyone's for an admin."
+    )
 
 
 # --- payloads ----------------------------------------------------------------------------
 
 
-@strawberry.type
+@strawberry.type(description="What accountRegister, accountUpdate or an admin's user change did.")
 class UserPayload:
-    user: UserNode | None = None
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    user: UserNode | None = strawberry.field(
+        default=None, description=payload_result("The user as it is now")
+    )
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="The outcome of a sign-in, a refresh or a password change.")
 class TokenPayload:
-    tokens: AuthTokens | None = None
-    user: UserNode | None = None
+    tokens: AuthTokens | None = strawberry.field(
+        default=None,
+        description="The new access and refresh tokens; null when it failed or a second "
+        "factor is needed (see `mfaChallenge`).",
+    )
+    user: UserNode | None = strawberry.field(
+        default=None, description=payload_result("The signed-in user")
+    )
     mfa_challenge: MfaChallenge | None = strawberry.field(
         default=None, description="Set instead of tokens when the account uses TOTP."
     )
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="The outcome of a mutation that answers nothing but success.")
 class DonePayload:
-    ok: bool = False
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    ok: bool = strawberry.field(
+        default=False, description="True when it was done; false when `errors` say why not."
+    )
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What mfaTotpSetup did: the secret to confirm with mfaTotpConfirm.")
 class MfaTotpSetupPayload:
     secret: str | None = strawberry.field(default=None, description="Shown once.")
     provisioning_uri: str | None = strawberry.field(
         default=None, description="otpauth:// URI for an authenticator app's QR code."
     )
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What mfaTotpConfirm did: two-factor sign-in is now on.")
 class MfaTotpConfirmPayload:
     recovery_codes: list[str] | None = strawberry.field(
         default=None, description="Ten single-use codes, shown once: store them safely."
     )
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What apiTokenCreate did: the token, shown this once.")
 class ApiTokenCreatePayload:
-    api_token: ApiTokenNode | None = None
+    api_token: ApiTokenNode | None = strawberry.field(
+        default=None, description=payload_result("The new token's details")
+    )
     token: str | None = strawberry.field(default=None, description="Shown once.")
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What apiTokenRevoke did.")
 class ApiTokenRevokePayload:
-    api_token: ApiTokenNode | None = None
-    errors: list[AccountError] = strawberry.field(default_factory=list)
+    api_token: ApiTokenNode | None = strawberry.field(
+        default=None, description=payload_result("The token, now revoked")
+    )
+    errors: list[AccountError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 # --- mutations ---------------------------------------------------------------------------
 
+# Each mutation's `input` argument, described.
+Register = Annotated[AccountRegisterInput, strawberry.argument(description="The new account.")]
+ProfileChange = Annotated[
+    AccountUpdateInput, strawberry.argument(description="The profile fields to change.")
+]
+SignIn = Annotated[TokenCreateInput, strawberry.argument(description="Login and password.")]
+SecondFactor = Annotated[
+    TokenCreateWithMfaInput,
+    strawberry.argument(description="The challenge from tokenCreate and a code."),
+]
+RefreshToken = Annotated[
+    TokenRefreshInput, strawberry.argument(description="The sign-in's refresh token.")
+]
+PasswordChange = Annotated[
+    PasswordChangeInput, strawberry.argument(description="The current and the new password.")
+]
+ResetRequest = Annotated[
+    PasswordResetRequestInput, strawberry.argument(description="The account's email.")
+]
+ResetConfirm = Annotated[
+    PasswordResetConfirmInput,
+    strawberry.argument(description="The mailed code and the new password."),
+]
+TotpCode = Annotated[
+    MfaCodeInput, strawberry.argument(description="A code from the authenticator app.")
+]
+RoleChange = Annotated[
+    UserRoleUpdateInput, strawberry.argument(description="The user and the new role.")
+]
+StatusChange = Annotated[
+    UserStatusUpdateInput, strawberry.argument(description="The user and the new status.")
+]
+NewApiToken = Annotated[
+    ApiTokenCreateInput,
+    strawberry.argument(description="The token's name, scopes and lifetime."),
+]
+ApiTokenToRevoke = Annotated[
+    ApiTokenRevokeInput, strawberry.argument(description="The token to revoke.")
+]
+
 
 @strawberry.type
 class AccountMutation:
-    @strawberry.mutation(description="Create a learner account.")
+    @strawberry.mutation(
+        description="Create a learner account. An email that already has an account gets "
+        "the same answer (its owner is mailed a notice; the user shown is not stored)."
+    )
     @failures_into(UserPayload, account_errors)
-    async def account_register(self, info: Info, input: AccountRegisterInput) -> UserPayload:
+    async def account_register(self, info: Info, input: Register) -> UserPayload:
         user = await accounts.register(
-            input.email, input.username, input.password, input.display_name, info.context.meta
+            info.context.services,
+            input.email,
+            input.username,
+            input.password,
+            input.display_name,
+            info.context.meta,
         )
-        return UserPayload(user=await _user_node(user.id))
+        rows = await User.filter(id=user.id).values(*USER_COLUMNS)
+        # No row: the address already had an account, and the answer must not say so.
+        row = rows[0] if rows else {column: getattr(user, column) for column in USER_COLUMNS}
+        return UserPayload(user=UserNode.from_row(row))
 
-    @strawberry.mutation(permission_classes=[SignedInPerson])
+    @strawberry.mutation(
+        permission_classes=[SignedInPerson], description="Change the viewer's own profile."
+    )
     @failures_into(UserPayload, account_errors)
-    async def account_update(self, info: Info, input: AccountUpdateInput) -> UserPayload:
+    async def account_update(self, info: Info, input: ProfileChange) -> UserPayload:
         user = await accounts.update(
             await _viewer_user(info), input.display_name, info.context.meta
         )
@@ -218,7 +309,7 @@ class AccountMutation:
 
     @strawberry.mutation(description="Sign in with a password.")
     @failures_into(TokenPayload, account_errors)
-    async def token_create(self, info: Info, input: TokenCreateInput) -> TokenPayload:
+    async def token_create(self, info: Info, input: SignIn) -> TokenPayload:
         services = info.context.services
         result = await tokens.login(
             services.settings, services.login_guard, input.login, input.password, info.context.meta
@@ -231,9 +322,7 @@ class AccountMutation:
 
     @strawberry.mutation(description="Second step of a sign-in with TOTP.")
     @failures_into(TokenPayload, account_errors)
-    async def token_create_with_mfa(
-        self, info: Info, input: TokenCreateWithMfaInput
-    ) -> TokenPayload:
+    async def token_create_with_mfa(self, info: Info, input: SecondFactor) -> TokenPayload:
         pair = await mfa.login_with_code(
             info.context.settings, input.challenge, input.code, info.context.meta
         )
@@ -241,13 +330,18 @@ class AccountMutation:
 
     @strawberry.mutation(description="Exchange a refresh token for new tokens (rotation).")
     @failures_into(TokenPayload, account_errors)
-    async def token_refresh(self, info: Info, input: TokenRefreshInput) -> TokenPayload:
-        pair = await tokens.refresh(info.context.settings, input.refresh_token, info.context.meta)
+    async def token_refresh(self, info: Info, input: RefreshToken) -> TokenPayload:
+        services = info.context.services
+        pair = await tokens.refresh(
+            services.settings, services.revocations, input.refresh_token, info.context.meta
+        )
         return await _signed_in(pair)
 
     @strawberry.mutation(description="Sign out: end the session of this refresh token.")
-    async def token_revoke(self, info: Info, input: TokenRefreshInput) -> DonePayload:
-        await tokens.revoke(input.refresh_token, info.context.meta)
+    async def token_revoke(self, info: Info, input: RefreshToken) -> DonePayload:
+        await tokens.revoke(
+            info.context.services.revocations, input.refresh_token, info.context.meta
+        )
         return DonePayload(ok=True)
 
     @strawberry.mutation(
@@ -255,7 +349,9 @@ class AccountMutation:
         description="Sign out everywhere: every session and access token of the viewer.",
     )
     async def token_revoke_all(self, info: Info) -> DonePayload:
-        await tokens.revoke_all(_viewer_id(info), info.context.meta)
+        await tokens.revoke_all(
+            info.context.services.revocations, _viewer_id(info), info.context.meta
+        )
         return DonePayload(ok=True)
 
     @strawberry.mutation(
@@ -263,9 +359,9 @@ class AccountMutation:
         description="Change the password; ends every session and returns fresh tokens.",
     )
     @failures_into(TokenPayload, account_errors)
-    async def password_change(self, info: Info, input: PasswordChangeInput) -> TokenPayload:
+    async def password_change(self, info: Info, input: PasswordChange) -> TokenPayload:
         pair = await accounts.change_password(
-            info.context.settings,
+            info.context.services,
             await _viewer_user(info),
             input.current_password,
             input.new_password,
@@ -275,50 +371,66 @@ class AccountMutation:
 
     @strawberry.mutation(
         description="Mail a single-use reset code. Answers the same whether or not the "
-        "email has an account."
+        "email has an account (a few mails per account and window at most); too many "
+        "requests from one client address: TOO_MANY_ATTEMPTS."
     )
-    async def password_reset_request(
-        self, info: Info, input: PasswordResetRequestInput
-    ) -> DonePayload:
-        services = info.context.services
-        await accounts.request_password_reset(
-            services.settings, services.mailer, input.email, info.context.meta
-        )
+    @failures_into(DonePayload, account_errors)
+    async def password_reset_request(self, info: Info, input: ResetRequest) -> DonePayload:
+        await accounts.request_password_reset(info.context.services, input.email, info.context.meta)
         return DonePayload(ok=True)
 
     @strawberry.mutation(description="Choose a new password with a mailed reset code.")
     @failures_into(DonePayload, account_errors)
-    async def password_reset_confirm(
-        self, info: Info, input: PasswordResetConfirmInput
-    ) -> DonePayload:
-        await accounts.confirm_password_reset(input.token, input.new_password, info.context.meta)
+    async def password_reset_confirm(self, info: Info, input: ResetConfirm) -> DonePayload:
+        await accounts.confirm_password_reset(
+            info.context.services, input.token, input.new_password, info.context.meta
+        )
         return DonePayload(ok=True)
 
-    @strawberry.mutation(permission_classes=[SignedInPerson])
+    @strawberry.mutation(
+        permission_classes=[SignedInPerson],
+        description="Start turning on two-factor sign-in: a new TOTP secret for an "
+        "authenticator app; it takes effect once mfaTotpConfirm accepts a code.",
+    )
     @failures_into(MfaTotpSetupPayload, account_errors)
     async def mfa_totp_setup(self, info: Info) -> MfaTotpSetupPayload:
         setup = await mfa.setup(info.context.settings, await _viewer_user(info), info.context.meta)
         return MfaTotpSetupPayload(secret=setup.secret, provisioning_uri=setup.provisioning_uri)
 
-    @strawberry.mutation(permission_classes=[SignedInPerson])
+    @strawberry.mutation(
+        permission_classes=[SignedInPerson],
+        description="Turn on two-factor sign-in with a code from the secret of "
+        "mfaTotpSetup; answers the recovery codes, once.",
+    )
     @failures_into(MfaTotpConfirmPayload, account_errors)
-    async def mfa_totp_confirm(self, info: Info, input: MfaCodeInput) -> MfaTotpConfirmPayload:
+    async def mfa_totp_confirm(self, info: Info, input: TotpCode) -> MfaTotpConfirmPayload:
         codes = await mfa.confirm(
             info.context.settings, await _viewer_user(info), input.code, info.context.meta
         )
         return MfaTotpConfirmPayload(recovery_codes=codes)
 
-    @strawberry.mutation(permission_classes=[SignedInPerson])
+    @strawberry.mutation(
+        permission_classes=[SignedInPerson],
+        description="Turn off two-factor sign-in, with a current code; wrong codes are throttled.",
+    )
     @failures_into(DonePayload, account_errors)
-    async def mfa_disable(self, info: Info, input: MfaCodeInput) -> DonePayload:
+    async def mfa_disable(self, info: Info, input: TotpCode) -> DonePayload:
         await mfa.disable(
-            info.context.settings, await _viewer_user(info), input.code, info.context.meta
+            info.context.settings,
+            info.context.services.login_guard,
+            await _viewer_user(info),
+            input.code,
+            info.context.meta,
         )
         return DonePayload(ok=True)
 
-    @strawberry.mutation(permission_classes=[AdminOnly])
+    @strawberry.mutation(
+        permission_classes=[AdminOnly],
+        description="Give a user another role (USER, CREATOR, ADMIN). Admins only, never "
+        "on themselves.",
+    )
     @failures_into(UserPayload, account_errors)
-    async def user_role_update(self, info: Info, input: UserRoleUpdateInput) -> UserPayload:
+    async def user_role_update(self, info: Info, input: RoleChange) -> UserPayload:
         user_id = expect_global_id(input.user_id, "User", "userId")
         user = await accounts.set_role(_viewer_id(info), user_id, input.role, info.context.meta)
         return UserPayload(user=await _user_node(user.id))
@@ -328,9 +440,11 @@ class AccountMutation:
         description="Suspend or reactivate a user; a suspension ends their tokens at once.",
     )
     @failures_into(UserPayload, account_errors)
-    async def user_status_update(self, info: Info, input: UserStatusUpdateInput) -> UserPayload:
+    async def user_status_update(self, info: Info, input: StatusChange) -> UserPayload:
         user_id = expect_global_id(input.user_id, "User", "userId")
-        user = await accounts.set_status(_viewer_id(info), user_id, input.status, info.context.meta)
+        user = await accounts.set_status(
+            info.context.services, _viewer_id(info), user_id, input.status, info.context.meta
+        )
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(
@@ -338,9 +452,7 @@ class AccountMutation:
         description="Create a scoped API token (never beyond your role). Shown once.",
     )
     @failures_into(ApiTokenCreatePayload, account_errors)
-    async def api_token_create(
-        self, info: Info, input: ApiTokenCreateInput
-    ) -> ApiTokenCreatePayload:
+    async def api_token_create(self, info: Info, input: NewApiToken) -> ApiTokenCreatePayload:
         created = await api_tokens.create(
             info.context.settings,
             await _viewer_user(info),
@@ -353,11 +465,12 @@ class AccountMutation:
             api_token=await _api_token_node(created.row), token=created.token
         )
 
-    @strawberry.mutation(permission_classes=[SignedInPerson])
+    @strawberry.mutation(
+        permission_classes=[SignedInPerson],
+        description="Revoke an API token at once: your own, or anyone's for an admin.",
+    )
     @failures_into(ApiTokenRevokePayload, account_errors)
-    async def api_token_revoke(
-        self, info: Info, input: ApiTokenRevokeInput
-    ) -> ApiTokenRevokePayload:
+    async def api_token_revoke(self, info: Info, input: ApiTokenToRevoke) -> ApiTokenRevokePayload:
         viewer = info.context.viewer
         assert viewer is not None
         token_id = expect_global_id(input.id, "ApiToken", "id")

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
 from ...models import AuditLog
 from ..context import Info
 from ..ids import expect_global_id
-from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
 from ..permissions import AdminOnly
 from .types import AUDIT_COLUMNS, AuditLogEntryNode
 
@@ -20,8 +21,12 @@ class AuditLogFilter:
     action: str | None = strawberry.field(
         default=None, description='Exact action, or a prefix ending in "." ("login.").'
     )
-    since: datetime | None = None
-    until: datetime | None = None
+    since: datetime | None = strawberry.field(
+        default=None, description="Recorded at or after this time."
+    )
+    until: datetime | None = strawberry.field(
+        default=None, description="Recorded before this time (exclusive)."
+    )
 
 
 @strawberry.type
@@ -32,11 +37,14 @@ class AuditQuery:
     async def audit_logs(
         self,
         info: Info,
-        filter: AuditLogFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            AuditLogFilter | None,
+            strawberry.argument(description="Only entries that meet every condition given."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[AuditLogEntryNode] | None:
         settings = info.context.settings
         page = PageRequest.parse(

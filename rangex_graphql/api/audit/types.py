@@ -30,13 +30,27 @@ AUDIT_COLUMNS = (
 
 @strawberry.type(name="AuditLogEntry", description="A security-relevant action. Admins only.")
 class AuditLogEntryNode(Node):
-    action: str
-    target_type: str | None
-    target_id: str | None
-    data: JSON
-    ip: str | None
-    user_agent: str | None
-    created_at: datetime
+    action: str = strawberry.field(
+        description='What was done, as `domain.verb` ("login.failure", "version.approve", '
+        '"session.start").'
+    )
+    target_type: str | None = strawberry.field(
+        description='The kind of object acted on ("User", "ApiToken"…); null when none.'
+    )
+    target_id: str | None = strawberry.field(
+        description="The database ID of the object acted on (not a global ID); null when none."
+    )
+    data: JSON = strawberry.field(
+        description="Details of the action (never passwords, tokens or answers)."
+    )
+    ip: str | None = strawberry.field(
+        description="The client address the request came from; null for background jobs."
+    )
+    user_agent: str | None = strawberry.field(
+        description="The client's User-Agent header (at most 512 characters kept); null "
+        "when absent or a background job."
+    )
+    created_at: datetime = strawberry.field(description="When it happened (UTC).")
     actor_id: strawberry.Private[UUID | None]
 
     @classmethod

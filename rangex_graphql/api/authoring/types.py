@@ -7,7 +7,7 @@ from enum import Enum
 import strawberry
 
 from ...services.errors import DomainError, DomainErrors
-from ..payload import payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, payload_errors, result
 from ..scenario.types import MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
 
 
@@ -55,8 +55,8 @@ class AuthoringError:
         description="Input field path, camelCase; for versionSubmit a path into the "
         "version (`machines.1.exposedPorts.0`, `scenario.title`)."
     )
-    code: AuthoringErrorCode
-    message: str
+    code: AuthoringErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 def authoring_errors(failure: DomainError | DomainErrors) -> list[AuthoringError]:
@@ -65,49 +65,70 @@ def authoring_errors(failure: DomainError | DomainErrors) -> list[AuthoringError
     )
 
 
-@strawberry.type
+@strawberry.type(description="What scenarioCreate, scenarioUpdate or scenarioDelete did.")
 class ScenarioPayload:
-    scenario: ScenarioNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    scenario: ScenarioNode | None = strawberry.field(
+        default=None, description=result("The scenario as it is now (also once deleted)")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(
+    description="What versionCreate, versionUpdate, versionSubmit, versionReview, "
+    "versionArchive or questionReorder did."
+)
 class VersionPayload:
-    version: ScenarioVersionNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    version: ScenarioVersionNode | None = strawberry.field(
+        default=None, description=result("The version as it is now")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What versionPublish did.")
 class VersionPublishPayload:
-    version: ScenarioVersionNode | None = None
+    version: ScenarioVersionNode | None = strawberry.field(
+        default=None, description=result("The version, now PUBLISHED")
+    )
     archived_versions: list[ScenarioVersionNode] = strawberry.field(
         default_factory=list,
         description="The version published until now, archived by this publish (if any).",
     )
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What machineAdd or machineUpdate did.")
 class MachinePayload:
-    machine: MachineNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    machine: MachineNode | None = strawberry.field(
+        default=None, description=result("The machine as it is now")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What machineRemove did.")
 class MachineRemovePayload:
-    removed_machine_id: strawberry.ID | None = None
-    version: ScenarioVersionNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    removed_machine_id: strawberry.ID | None = strawberry.field(
+        default=None, description=result("The global ID the removed machine had")
+    )
+    version: ScenarioVersionNode | None = strawberry.field(
+        default=None, description=result("Its version, without it")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What questionAdd or questionUpdate did.")
 class QuestionPayload:
-    question: QuestionNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    question: QuestionNode | None = strawberry.field(
+        default=None, description=result("The question as it is now")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What questionRemove did.")
 class QuestionRemovePayload:
-    removed_question_id: strawberry.ID | None = None
-    version: ScenarioVersionNode | None = None
-    errors: list[AuthoringError] = strawberry.field(default_factory=list)
+    removed_question_id: strawberry.ID | None = strawberry.field(
+        default=None, description=result("The global ID the removed question had")
+    )
+    version: ScenarioVersionNode | None = strawberry.field(
+        default=None, description=result("Its version, without it; the others renumbered")
+    )
+    errors: list[AuthoringError] = strawberry.field(default_factory=list, description=ERRORS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ...services.api_tokens import ApiScope
@@ -27,7 +29,11 @@ class ScenarioDocumentMutation:
     )
     @failures_into(ScenarioImportPayload, import_errors)
     async def scenario_import(
-        self, info: Info, input: ScenarioImportInput
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioImportInput, strawberry.argument(description="The document to import.")
+        ],
     ) -> ScenarioImportPayload:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the permission

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ...models import ScenarioVersion
@@ -22,7 +24,19 @@ class ScenarioDocumentQuery:
         "secret, and each such export is written to the audit log.",
     )
     async def scenario_export(
-        self, info: Info, version_id: strawberry.ID, include_answers: bool = False
+        self,
+        info: Info,
+        version_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The ScenarioVersion to export, in any status."),
+        ],
+        include_answers: Annotated[
+            bool,
+            strawberry.argument(
+                description="Also write each question's expected answers (audited); false "
+                "by default."
+            ),
+        ] = False,
     ) -> str | None:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the permission

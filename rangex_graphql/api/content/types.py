@@ -7,7 +7,7 @@ from enum import Enum
 import strawberry
 
 from ...services.errors import DomainError, DomainErrors
-from ..payload import payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
 from ..scenario.types import ScenarioVersionNode
 
 
@@ -57,8 +57,8 @@ class ScenarioImportError:
         description="Path into the document (`machines.1.role`, `scenario.title`); null for "
         "the whole document (a YAML syntax error, for instance)."
     )
-    code: ScenarioImportErrorCode
-    message: str
+    code: ScenarioImportErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 def import_errors(failure: DomainError | DomainErrors) -> list[ScenarioImportError]:
@@ -69,7 +69,7 @@ def import_errors(failure: DomainError | DomainErrors) -> list[ScenarioImportErr
     )
 
 
-@strawberry.input
+@strawberry.input(description="A scenario document to import as a new DRAFT version.")
 class ScenarioImportInput:
     document: str = strawberry.field(
         description="A scenario document (YAML, `rangex: 1`), as `scenarioExport` writes it "
@@ -77,9 +77,12 @@ class ScenarioImportInput:
     )
 
 
-@strawberry.type
+@strawberry.type(description="What scenarioImport did.")
 class ScenarioImportPayload:
     version: ScenarioVersionNode | None = strawberry.field(
         default=None, description="The new DRAFT version."
     )
-    errors: list[ScenarioImportError] = strawberry.field(default_factory=list)
+    errors: list[ScenarioImportError] = strawberry.field(
+        default_factory=list,
+        description="Every problem of the document, each at its path; empty when imported.",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -12,7 +13,7 @@ from ...services.errors import DomainError
 from ..context import Info
 from ..ids import expect_global_id
 from ..loaders import Loaders
-from ..payload import failures_into
+from ..payload import ERRORS, failures_into, result
 from ..permissions import Authenticated
 from ..scenario.queries import resolve_scenario_node
 from ..scenario.types import ScenarioNode
@@ -34,44 +35,54 @@ def _not_found() -> DomainError:
     return DomainError("NOT_FOUND", "no such scenario", "scenario_id")
 
 
-@strawberry.input
+@strawberry.input(description="The scenario to save as a favorite.")
 class ScenarioFavoriteInput:
-    scenario_id: strawberry.ID
+    scenario_id: strawberry.ID = strawberry.field(description="A Scenario the viewer may open.")
 
 
-@strawberry.input
+@strawberry.input(description="The scenario to remove from the favorites.")
 class ScenarioUnfavoriteInput:
-    scenario_id: strawberry.ID
+    scenario_id: strawberry.ID = strawberry.field(
+        description="A Scenario, even one the viewer may no longer open."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The viewer's rating of a scenario.")
 class ScenarioRateInput:
-    scenario_id: strawberry.ID
+    scenario_id: strawberry.ID = strawberry.field(description="The Scenario to rate.")
     stars: int = strawberry.field(description="1 to 5.")
-    comment: str | None = strawberry.field(default=None, description="At most 2,000 characters.")
+    comment: str | None = strawberry.field(
+        default=None,
+        description="What the learner thinks of the scenario, shown with the stars; null: "
+        "none (rating again replaces it).",
+    )
 
 
-@strawberry.type
+@strawberry.type(description="What scenarioFavorite did.")
 class ScenarioFavoritePayload:
-    scenario: ScenarioNode | None = None
-    errors: list[EngagementError] = strawberry.field(default_factory=list)
+    scenario: ScenarioNode | None = strawberry.field(
+        default=None, description=result("The scenario, now among the viewer's favorites")
+    )
+    errors: list[EngagementError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What scenarioUnfavorite did.")
 class ScenarioUnfavoritePayload:
     scenario: ScenarioNode | None = strawberry.field(
         default=None, description="Null when you may no longer open it."
     )
-    errors: list[EngagementError] = strawberry.field(default_factory=list)
+    errors: list[EngagementError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type
+@strawberry.type(description="What scenarioRate did.")
 class ScenarioRatePayload:
-    rating: ScenarioRatingNode | None = None
+    rating: ScenarioRatingNode | None = strawberry.field(
+        default=None, description=result("The viewer's rating as stored")
+    )
     scenario: ScenarioNode | None = strawberry.field(
         default=None, description="With its rating average and count updated."
     )
-    errors: list[EngagementError] = strawberry.field(default_factory=list)
+    errors: list[EngagementError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
 def _viewer_id(info: Info) -> UUID:
@@ -98,7 +109,11 @@ class EngagementMutation:
     )
     @failures_into(ScenarioFavoritePayload, engagement_errors)
     async def scenario_favorite(
-        self, info: Info, input: ScenarioFavoriteInput
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioFavoriteInput, strawberry.argument(description="The scenario to save.")
+        ],
     ) -> ScenarioFavoritePayload:
         user_id = _viewer_id(info)
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
@@ -114,7 +129,11 @@ class EngagementMutation:
     )
     @failures_into(ScenarioUnfavoritePayload, engagement_errors)
     async def scenario_unfavorite(
-        self, info: Info, input: ScenarioUnfavoriteInput
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioUnfavoriteInput, strawberry.argument(description="The scenario to remove.")
+        ],
     ) -> ScenarioUnfavoritePayload:
         user_id = _viewer_id(info)
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
@@ -131,7 +150,14 @@ class EngagementMutation:
         "(terminated or expired). Rating it again replaces your rating.",
     )
     @failures_into(ScenarioRatePayload, engagement_errors)
-    async def scenario_rate(self, info: Info, input: ScenarioRateInput) -> ScenarioRatePayload:
+    async def scenario_rate(
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioRateInput,
+            strawberry.argument(description="The scenario, the stars and a comment."),
+        ],
+    ) -> ScenarioRatePayload:
         user_id = _viewer_id(info)
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         if await _visible(info, scenario_id) is None:

@@ -12,7 +12,7 @@ from ..context import Info
 from ..ids import to_global_id
 from ..loader_shapes import required
 from ..node import Node
-from ..payload import payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
 
 if TYPE_CHECKING:
     from ..scenario.types import ScenarioNode
@@ -21,16 +21,23 @@ if TYPE_CHECKING:
 
 @strawberry.enum(description="Why a favorite or rating was refused.")
 class EngagementErrorCode(Enum):
-    INVALID = "INVALID"
-    NOT_FOUND = "NOT_FOUND"
-    SESSION_REQUIRED = "SESSION_REQUIRED"
+    INVALID = strawberry.enum_value(
+        "INVALID", description="Out of range: stars not 1 to 5, or a comment too long."
+    )
+    NOT_FOUND = strawberry.enum_value(
+        "NOT_FOUND", description="No such scenario, or not one the viewer may open."
+    )
+    SESSION_REQUIRED = strawberry.enum_value(
+        "SESSION_REQUIRED",
+        description="Rating needs a terminated or expired session of the scenario first.",
+    )
 
 
 @strawberry.type(description="An expected failure: which input field, why, in words.")
 class EngagementError:
     field: str | None = strawberry.field(description="Input field path, camelCase.")
-    code: EngagementErrorCode
-    message: str
+    code: EngagementErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 def engagement_errors(failure: DomainError | DomainErrors) -> list[EngagementError]:
@@ -49,8 +56,11 @@ RATING_COLUMNS = ("id", "user_id", "scenario_id", "stars", "comment", "created_a
 )
 class ScenarioRatingNode(Node):
     stars: int = strawberry.field(description="1 to 5.")
-    comment: str | None
-    created_at: datetime
+    comment: str | None = strawberry.field(
+        description="What the learner wrote with the stars (at most 2,000 characters); "
+        "null when nothing."
+    )
+    created_at: datetime = strawberry.field(description="When the scenario was first rated.")
     updated_at: datetime = strawberry.field(description="When the stars were last changed.")
     user_id: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -11,21 +12,33 @@ from ...models.enums import EventStatus
 from ..context import Info, Viewer
 from ..nested_pagination import NestedKey, NestedPage
 from ..node import Node, visible_through_parent
-from ..pagination import Connection, OrderDirection, PageRequest, SortKey, paginate
+from ..pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    OrderDirection,
+    PageRequest,
+    SortKey,
+    paginate,
+)
 from .types import EVENT_COLUMNS, EventNode, EventRegistrationNode, EventScenarioNode
 
 
 @strawberry.input(description="Narrow the event list.")
 class EventFilter:
-    status: list[EventStatus] | None = None
+    status: list[EventStatus] | None = strawberry.field(
+        default=None, description="In one of these statuses."
+    )
     search: str | None = strawberry.field(default=None, description="Text in the title.")
 
 
 @strawberry.enum(description="What to sort events by.")
 class EventOrderField(Enum):
-    STARTS_AT = "starts_at"
-    CREATED_AT = "created_at"
-    TITLE = "title"
+    STARTS_AT = strawberry.enum_value("starts_at", description="Start time.")
+    CREATED_AT = strawberry.enum_value("created_at", description="Creation time.")
+    TITLE = strawberry.enum_value("title", description="Title, alphabetically.")
 
 
 EVENT_SORT_KEYS = {
@@ -37,8 +50,12 @@ EVENT_SORT_KEYS = {
 
 @strawberry.input(description="Sort order of events (soonest start first by default).")
 class EventOrder:
-    field: EventOrderField = EventOrderField.STARTS_AT
-    direction: OrderDirection = OrderDirection.ASC
+    field: EventOrderField = strawberry.field(
+        default=EventOrderField.STARTS_AT, description="What to sort by; the ID breaks ties."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Which way; earliest first by default."
+    )
 
 
 def sees_drafts(viewer: Viewer | None) -> bool:
@@ -96,12 +113,18 @@ class EventQuery:
     async def events(
         self,
         info: Info,
-        filter: EventFilter | None = None,
-        order_by: EventOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            EventFilter | None,
+            strawberry.argument(description="Only events that meet every condition given."),
+        ] = None,
+        order_by: Annotated[
+            EventOrder | None,
+            strawberry.argument(description="Sort order; soonest start first when absent."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[EventNode]:
         order_by = order_by or EventOrder()
         key = EVENT_SORT_KEYS[order_by.field]
@@ -132,6 +155,10 @@ class EventQuery:
         )
 
     @strawberry.field(description="An event by its slug; null when absent or not visible.")
-    async def event(self, info: Info, slug: str) -> EventNode | None:
+    async def event(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The event's `slug`.")],
+    ) -> EventNode | None:
         rows = await Event.filter(slug=slug).values(*EVENT_COLUMNS)
         return await event_if_visible(info, EventNode.from_row(rows[0]) if rows else None)

@@ -11,7 +11,7 @@ from ..context import Info
 from ..ids import to_global_id
 from ..loader_shapes import required
 from ..node import Node
-from ..pagination import Connection
+from ..pagination import After, Before, Connection, First, Last
 
 if TYPE_CHECKING:
     from ..scenario.types import ScenarioVersionNode
@@ -37,15 +37,26 @@ REGISTRATION_COLUMNS = ("id", "event_id", "user_id", "team_id", "status", "creat
 
 @strawberry.type(name="Event", description="A timed competition over scenario versions.")
 class EventNode(Node):
-    title: str
-    slug: str
-    description: str
-    starts_at: datetime
-    ends_at: datetime
-    status: EventStatus
-    registration_mode: RegistrationMode
-    participation_mode: ParticipationMode
-    created_at: datetime
+    title: str = strawberry.field(description="Its name, as announced.")
+    slug: str = strawberry.field(
+        description="Its unique URL name; `event(slug:)` finds the event by it."
+    )
+    description: str = strawberry.field(
+        description="What the event is about: audience, rules, prizes."
+    )
+    starts_at: datetime = strawberry.field(description="When play starts (UTC).")
+    ends_at: datetime = strawberry.field(description="When play ends and scores are final (UTC).")
+    status: EventStatus = strawberry.field(
+        description="Where it is in its schedule; DRAFT events are seen by creators and "
+        "admins only."
+    )
+    registration_mode: RegistrationMode = strawberry.field(
+        description="How users get into it: open, approved by organizers, or by invitation."
+    )
+    participation_mode: ParticipationMode = strawberry.field(
+        description="Whether users compete alone or in teams."
+    )
+    created_at: datetime = strawberry.field(description="When the event was created (UTC).")
     pk: strawberry.Private[UUID]
 
     @classmethod
@@ -72,10 +83,10 @@ class EventNode(Node):
     async def registrations(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[EventRegistrationNode]:
         from .queries import registrations_of_event
 
@@ -84,8 +95,12 @@ class EventNode(Node):
 
 @strawberry.type(name="EventScenario", description="A scenario version played in an event.")
 class EventScenarioNode(Node):
-    points: int
-    position: int
+    points: int = strawberry.field(
+        description="What solving this scenario is worth in the event's scoring."
+    )
+    position: int = strawberry.field(
+        description="Its place in the event's list, from 0: `Event.scenarios` is in this order."
+    )
     event_id: strawberry.Private[UUID]
     version_id: strawberry.Private[UUID]
 
@@ -99,11 +114,11 @@ class EventScenarioNode(Node):
             position=row["position"],
         )
 
-    @strawberry.field
+    @strawberry.field(description="The event it is played in.")
     async def event(self, info: Info) -> EventNode:
         return await required(info.context.loaders.events_by_id, self.event_id)
 
-    @strawberry.field
+    @strawberry.field(description="The scenario version played.")
     async def version(
         self, info: Info
     ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
@@ -112,8 +127,10 @@ class EventScenarioNode(Node):
 
 @strawberry.type(name="EventRegistration", description="A user or a team entered in an event.")
 class EventRegistrationNode(Node):
-    status: RegistrationStatus
-    registered_at: datetime
+    status: RegistrationStatus = strawberry.field(
+        description="Whether it awaits approval, takes part, or was withdrawn."
+    )
+    registered_at: datetime = strawberry.field(description="When it registered (UTC).")
     event_id: strawberry.Private[UUID]
     user_id: strawberry.Private[UUID | None]
     team_id: strawberry.Private[UUID | None]
@@ -129,7 +146,7 @@ class EventRegistrationNode(Node):
             registered_at=row["created_at"],
         )
 
-    @strawberry.field
+    @strawberry.field(description="The event entered.")
     async def event(self, info: Info) -> EventNode:
         return await required(info.context.loaders.events_by_id, self.event_id)
 

@@ -36,7 +36,9 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
         """A legacy graphql-ws connection signs in with its connection_init payload, as
         graphql-transport-ws does (``subscriptions.access.authenticate``)."""
         try:
-            credentials = await authenticate(settings, context.connection_params or {})
+            credentials = await authenticate(
+                settings, context.connection_params or {}, services.revocations.revoked
+            )
         except InvalidCredentials:
             raise ConnectionRejectionError() from None
         context.viewer = credentials.viewer

@@ -36,6 +36,7 @@ from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema import BaseSchema
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
@@ -49,6 +50,14 @@ from .media import (
     is_json_request_body,
     negotiate_response_type,
 )
+from .operation_choice import has_several_operations
+from .persisted_queries import (
+    PersistedQueries,
+    PersistedQueryRefused,
+    PersistedRequestData,
+    persisted_request_data,
+)
+from .request_limits import LimitExceeded, RequestLimits
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +67,11 @@ ConnectionInit = Callable[[Any], Awaitable[Any]]
 
 
 class WebSocketServer(Protocol):
-    """Serves graphql-transport-ws sockets itself (api/subscriptions: shared execution)."""
+    """Serves graphql-transport-ws sockets itself (api/subscriptions: shared execution),
+    and names the handler of the legacy graphql-ws protocol, which runs on this view."""
+
+    @property
+    def legacy_handler(self) -> type[BaseGraphQLWSHandler[Any, None]]: ...
 
     async def serve(self, websocket: WebSocket) -> None: ...
 
@@ -129,6 +142,11 @@ class GraphQLView(GraphQL[Any, None]):
         self.connection_init = connection_init
         self.allowed_origins = frozenset(settings.ws_allowed_origins)
         self.websocket_server = websocket_server
+        if websocket_server is not None:
+            self.graphql_ws_handler_class = websocket_server.legacy_handler
+        self.request_limits = RequestLimits.from_settings(settings)
+        self.max_query_tokens = settings.max_query_tokens
+        self.persisted_queries = PersistedQueries.from_settings(settings)
 
     async def on_ws_connect(self, context: Any) -> Any:
         """``connection_init`` of graphql-transport-ws: authenticate from its payload.
@@ -146,12 +164,16 @@ class GraphQLView(GraphQL[Any, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        request = Request(scope, receive)
+        request = Request(scope, self.request_limits.bounded(receive))
         response_type = negotiate_response_type(request.headers.get("accept"))
         try:
             response = await self._respond(request, response_type)
         except RequestRefused as refused:
             response = self._refusal(refused, response_type or JSON)
+        except LimitExceeded as exceeded:
+            close = {"Connection": "close"} if exceeded.close else {}
+            refusal = RequestRefused(exceeded.status_code, exceeded.message, exceeded.code, close)
+            response = self._refusal(refusal, response_type or JSON)
         except HTTPException as error:  # Strawberry's own refusals, should any remain
             response = self._refusal(
                 RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST),
@@ -195,6 +217,10 @@ class GraphQLView(GraphQL[Any, None]):
                 f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}",
                 ErrorCode.NOT_ACCEPTABLE,
             )
+        if request.method == "POST":
+            self.request_limits.check_declared_length(request.headers)
+        else:
+            self.request_limits.check_url(request.scope["query_string"])
         if request.method == "POST" and not is_json_request_body(
             request.headers.get("content-type")
         ):
@@ -250,9 +276,20 @@ class GraphQLView(GraphQL[Any, None]):
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         if request.method == "GET":
             params: object = self.parse_query_params(request.query_params)
+            size = len(request.query_params.get("variables") or "")
         else:
-            params = self.parse_json(await request.get_body())
-        return _request_data(params)
+            body = await request.get_body()
+            size = len(body)
+            params = self.parse_json(body)
+        try:
+            params, persisted = await self.persisted_queries.prepare(params)
+        except PersistedQueryRefused as refused:
+            raise RequestRefused(
+                refused.status_code, refused.message, refused.code, refused.headers
+            ) from None
+        request_data = _request_data(params)
+        self.request_limits.check_operation(request_data.query, request_data.variables, size)
+        return persisted_request_data(request_data, persisted)
 
     # --- execution and results --------------------------------------------------------------
 
@@ -277,8 +314,15 @@ class GraphQLView(GraphQL[Any, None]):
     ) -> ExecutionResult:
         is_get = request_adapter.method == "GET"
         allowed = {OperationType.QUERY} if is_get else {OperationType.QUERY, OperationType.MUTATION}
+        if request_data.operation_name is None and has_several_operations(
+            request_data.query or "", self.max_query_tokens
+        ):
+            return _request_error(
+                "The document defines several operations: name one in `operationName`",
+                ErrorCode.OPERATION_RESOLUTION_FAILURE,
+            )
         try:
-            return await self.schema.execute(
+            result = await self.schema.execute(
                 request_data.query,
                 root_value=root_value,
                 variable_values=request_data.variables,
@@ -307,6 +351,15 @@ class GraphQLView(GraphQL[Any, None]):
             return _request_error(
                 error.as_http_error_reason(), ErrorCode.OPERATION_RESOLUTION_FAILURE
             )
+        if isinstance(request_data, PersistedRequestData) and request_data.persisted:
+            await self.persisted_queries.after_execution(
+                request_data.persisted,
+                result,
+                is_get=is_get,
+                authorized="authorization" in request.headers,
+                headers=sub_response.headers,
+            )
+        return result
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -357,9 +410,10 @@ def _request_data(params: object) -> GraphQLRequestData:
             "No GraphQL query found in the request: `query` must be a non-empty string",
             ErrorCode.BAD_REQUEST,
         )
-    operation_name = params.get("operationName") or None
+    operation_name = params.get("operationName")
     if not isinstance(operation_name, str | None):
         raise RequestRefused(400, "`operationName` must be a string", ErrorCode.BAD_REQUEST)
+    operation_name = operation_name or None
     variables = params.get("variables")
     extensions = params.get("extensions")
     for name, value in (("variables", variables), ("extensions", extensions)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -11,7 +12,7 @@ from ...services.api_tokens import ApiScope
 from ..context import Info
 from ..ids import expect_global_id
 from ..loaders import Loaders
-from ..payload import failures_into
+from ..payload import ERRORS, failures_into
 from ..permissions import Authenticated
 from ..scopes import MUTATION_SCOPES
 from .types import NotificationError, notification_errors
@@ -20,7 +21,7 @@ from .types import NotificationError, notification_errors
 MUTATION_SCOPES.update({"notificationMarkRead": ApiScope.READ})
 
 
-@strawberry.input
+@strawberry.input(description="Which notifications to mark read: `ids` or `all`, not both.")
 class NotificationMarkReadInput:
     ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Notifications to mark read (at most 100), your own only."
@@ -30,10 +31,10 @@ class NotificationMarkReadInput:
     )
 
 
-@strawberry.type
+@strawberry.type(description="What notificationMarkRead did.")
 class NotificationMarkReadPayload:
     count: int = strawberry.field(default=0, description="How many were unread and are now read.")
-    errors: list[NotificationError] = strawberry.field(default_factory=list)
+    errors: list[NotificationError] = strawberry.field(default_factory=list, description=ERRORS)
     user_id: strawberry.Private[UUID | None] = None
 
     @strawberry.field(description="Your unread notifications left.")
@@ -52,7 +53,12 @@ class NotificationMutation:
     )
     @failures_into(NotificationMarkReadPayload, notification_errors)
     async def notification_mark_read(
-        self, info: Info, input: NotificationMarkReadInput
+        self,
+        info: Info,
+        input: Annotated[
+            NotificationMarkReadInput,
+            strawberry.argument(description="The notifications to mark, or all of them."),
+        ],
     ) -> NotificationMarkReadPayload:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the permission

@@ -11,22 +11,26 @@ from strawberry.scalars import JSON
 from ...services.errors import DomainError, DomainErrors
 from ..ids import to_global_id
 from ..node import Node
-from ..payload import payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
 
 NOTIFICATION_COLUMNS = ("id", "user_id", "kind", "title", "body", "data", "read_at", "created_at")
 
 
 @strawberry.enum(description="Why marking notifications read was refused.")
 class NotificationErrorCode(Enum):
-    INVALID = "INVALID"
-    NOT_FOUND = "NOT_FOUND"
+    INVALID = strawberry.enum_value(
+        "INVALID", description="Both `ids` and `all`, neither, or more than 100 IDs."
+    )
+    NOT_FOUND = strawberry.enum_value(
+        "NOT_FOUND", description="No notification of the viewer's has this ID."
+    )
 
 
 @strawberry.type(description="An expected failure: which input field, why, in words.")
 class NotificationError:
     field: str | None = strawberry.field(description="Input field path, camelCase.")
-    code: NotificationErrorCode
-    message: str
+    code: NotificationErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 def notification_errors(failure: DomainError | DomainErrors) -> list[NotificationError]:
@@ -44,11 +48,11 @@ def notification_errors(failure: DomainError | DomainErrors) -> list[Notificatio
 )
 class NotificationNode(Node):
     kind: str = strawberry.field(description='What happened, e.g. "version.published".')
-    title: str
-    body: str
+    title: str = strawberry.field(description="One line to show in a list.")
+    body: str = strawberry.field(description="The full message, plain text.")
     data: JSON = strawberry.field(description="Details for the client (IDs to link to).")
     read_at: datetime | None = strawberry.field(description="Null while unread.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When it was sent (UTC).")
     user_id: strawberry.Private[UUID]
 
     @classmethod

@@ -11,8 +11,12 @@ from ..pagination import OrderDirection, SortKey
 
 @strawberry.input(description="Narrow the scenario catalog. All given conditions must hold.")
 class ScenarioFilter:
-    difficulty: list[Difficulty] | None = None
-    category: str | None = None
+    difficulty: list[Difficulty] | None = strawberry.field(
+        default=None, description="Has one of these difficulties."
+    )
+    category: str | None = strawberry.field(
+        default=None, description="In this category (exact match)."
+    )
     tag: str | None = strawberry.field(default=None, description="Has this tag.")
     search: str | None = strawberry.field(
         default=None, description="Text in the title, the description or a tag."
@@ -27,9 +31,9 @@ class ScenarioFilter:
 
 @strawberry.enum(description="What to sort scenarios by.")
 class ScenarioOrderField(Enum):
-    CREATED_AT = "created_at"
-    UPDATED_AT = "updated_at"
-    TITLE = "title"
+    CREATED_AT = strawberry.enum_value("created_at", description="Creation time.")
+    UPDATED_AT = strawberry.enum_value("updated_at", description="Time of the last change.")
+    TITLE = strawberry.enum_value("title", description="Title, alphabetically.")
     NEWEST = strawberry.enum_value("newest", description="Creation time (as CREATED_AT).")
     RATING = strawberry.enum_value(
         "rating", description="Average stars, then number of ratings on equal averages."
@@ -49,5 +53,10 @@ SCENARIO_SORT_KEYS = {
 
 @strawberry.input(description="Sort order of the scenario catalog (newest first by default).")
 class ScenarioOrder:
-    field: ScenarioOrderField = ScenarioOrderField.CREATED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    field: ScenarioOrderField = strawberry.field(
+        default=ScenarioOrderField.CREATED_AT,
+        description="What to sort by; the ID breaks ties.",
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Which way; newest or largest first by default."
+    )

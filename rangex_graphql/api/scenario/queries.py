@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -13,7 +13,16 @@ from ...models.enums import VersionStatus, Visibility
 from ..context import Info, Viewer
 from ..ids import expect_global_id
 from ..node import Node, visible_through_parent
-from ..pagination import Connection, OrderDirection, PageRequest, paginate
+from ..pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    OrderDirection,
+    PageRequest,
+    paginate,
+)
 from ..user.types import USER_COLUMNS, UserNode
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
 from .prefetch import (
@@ -183,21 +192,37 @@ async def resolve_question_node(info: Info, pk: UUID) -> Node | None:
 
 @strawberry.type
 class ScenarioQuery:
-    @strawberry.field(description="The scenario catalog.")
+    @strawberry.field(
+        description="The scenario catalog: public scenarios with a published version, plus "
+        "the viewer's own (authors) or every live scenario (admins). Unlisted scenarios "
+        "open by slug or ID only."
+    )
     async def scenarios(
         self,
         info: Info,
-        filter: ScenarioFilter | None = None,
-        order_by: ScenarioOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            ScenarioFilter | None,
+            strawberry.argument(description="Only scenarios that meet every condition given."),
+        ] = None,
+        order_by: Annotated[
+            ScenarioOrder | None,
+            strawberry.argument(description="Sort order; newest first when absent."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[ScenarioNode]:
         return await list_scenarios(info, filter, order_by, first, after, last, before)
 
     @strawberry.field(description="A scenario by its slug; null when absent or not visible.")
-    async def scenario(self, info: Info, slug: str) -> ScenarioNode | None:
+    async def scenario(
+        self,
+        info: Info,
+        slug: Annotated[
+            str, strawberry.argument(description="The scenario's `slug`, as in its URL.")
+        ],
+    ) -> ScenarioNode | None:
         selected = selection(info)
         found = await scenario_if_visible(info, await scenario_by_slug(info, slug, selected))
         if found is not None:

@@ -21,7 +21,7 @@ from ..errors import Forbidden
 from ..ids import to_global_id
 from ..loader_shapes import loaded, loaded_required, loaded_then, required
 from ..node import Node
-from ..pagination import Connection
+from ..pagination import After, Before, Connection, First, Last
 from .visibility import can_see_unpublished
 
 if TYPE_CHECKING:
@@ -104,14 +104,25 @@ def _newest(published: list[ScenarioVersionNode]) -> ScenarioVersionNode | None:
 
 @strawberry.type(name="Scenario", description="A challenge, authored in versions.")
 class ScenarioNode(Node):
-    title: str
-    slug: str
-    description: str
-    difficulty: Difficulty
-    category: str
-    visibility: Visibility
-    created_at: datetime
-    updated_at: datetime
+    title: str = strawberry.field(description="Its name in the catalog (5 to 100 characters).")
+    slug: str = strawberry.field(
+        description="URL name made from the title at creation (`-2`, `-3`… when taken); "
+        "it never changes. `scenario(slug:)` finds it by it."
+    )
+    description: str = strawberry.field(
+        description="What the learner faces and sets out to do (at least 20 characters)."
+    )
+    difficulty: Difficulty = strawberry.field(description="How hard it is.")
+    category: str = strawberry.field(
+        description="Its field of security, as the catalog groups it (`web`, `network`…)."
+    )
+    visibility: Visibility = strawberry.field(
+        description="Who finds it: listed in the catalog, by link only, or its author alone."
+    )
+    created_at: datetime = strawberry.field(description="When its author created it (UTC).")
+    updated_at: datetime = strawberry.field(
+        description="When it or its settings last changed (UTC)."
+    )
     rating_average: float | None = strawberry.field(
         description="Mean stars (1 to 5) of its ratings; null before the first rating."
     )
@@ -209,10 +220,10 @@ class ScenarioNode(Node):
     async def ratings(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[ScenarioRatingNode, strawberry.lazy("..engagement.types")]]:
         from ..engagement.queries import ratings_of_scenario
 
@@ -221,19 +232,37 @@ class ScenarioNode(Node):
 
 @strawberry.type(name="ScenarioVersion", description="One version of a scenario's content.")
 class ScenarioVersionNode(Node):
-    number: int
-    status: VersionStatus
-    changelog: str
-    time_limit_minutes: int
-    resource_profile: ResourceProfile
-    published_at: datetime | None
-    created_at: datetime
-    submitted_at: datetime | None
-    reviewed_at: datetime | None
+    number: int = strawberry.field(description="1 for a scenario's first version, then 2, 3…")
+    status: VersionStatus = strawberry.field(
+        description="Where it is in the authoring workflow; only PUBLISHED versions are "
+        "started by learners."
+    )
+    changelog: str = strawberry.field(
+        description="What changed since the previous version, in the author's words; may "
+        "be empty, as for a first version."
+    )
+    time_limit_minutes: int = strawberry.field(
+        description="How long a session of it is meant to take, in minutes (30 to 480)."
+    )
+    resource_profile: ResourceProfile = strawberry.field(
+        description="The largest size any of its machines may have (CPU and memory)."
+    )
+    published_at: datetime | None = strawberry.field(
+        description="When it was published (UTC); null while never published."
+    )
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+    submitted_at: datetime | None = strawberry.field(
+        description="When it was last submitted for review (UTC); null before that."
+    )
+    reviewed_at: datetime | None = strawberry.field(
+        description="When an admin last approved or rejected it (UTC); null before that."
+    )
     rejection_reason: str | None = strawberry.field(
         description="Why a reviewer rejected it (REJECTED versions)."
     )
-    archived_at: datetime | None
+    archived_at: datetime | None = strawberry.field(
+        description="When it was archived (UTC); null unless ARCHIVED."
+    )
     pk: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
     reviewed_by_id: strawberry.Private[UUID | None]
@@ -270,7 +299,7 @@ class ScenarioVersionNode(Node):
             return None
         return await info.context.loaders.users_by_id.load(self.reviewed_by_id)
 
-    @strawberry.field
+    @strawberry.field(description="The scenario it is a version of.")
     async def scenario(self, info: Info) -> ScenarioNode:
         return await required(info.context.loaders.scenarios_by_id, self.scenario_id)
 
@@ -303,14 +332,28 @@ class ScenarioVersionNode(Node):
 
 @strawberry.type(name="Machine", description="A container a session of the version runs.")
 class MachineNode(Node):
-    name: str
-    role: MachineRole
-    image_ref: str
+    name: str = strawberry.field(
+        description="Its host name in the session: a DNS label (a-z, 0-9 and -), unique in "
+        "the version."
+    )
+    role: MachineRole = strawberry.field(description="What it is for in the scenario.")
+    image_ref: str = strawberry.field(
+        description="The container image it runs: `[registry/]name[:tag|@sha256:digest]`, "
+        "lower-case."
+    )
     cpu: float = strawberry.field(description="vCPUs.")
-    memory_mib: int
-    exposed_ports: list[int]
-    network_group: str
-    egress: EgressPolicy
+    memory_mib: int = strawberry.field(description="Memory, in MiB.")
+    exposed_ports: list[int] = strawberry.field(
+        description="TCP ports its services listen on (at most 5, from 22, 80, 443, 3000, "
+        "5900, 6901, 8080, 8443, 9090); the entry machine's are published to the learner."
+    )
+    network_group: str = strawberry.field(
+        description="The network segment it belongs to in the scenario's design "
+        "(`default` unless its author names one); the engine labels the machine with it."
+    )
+    egress: EgressPolicy = strawberry.field(
+        description="Where it may open connections to outside its session."
+    )
     version_id: strawberry.Private[UUID]
 
     @classmethod
@@ -328,18 +371,27 @@ class MachineNode(Node):
             egress=row["egress"],
         )
 
-    @strawberry.field
+    @strawberry.field(description="The version that defines it.")
     async def version(self, info: Info) -> ScenarioVersionNode:
         return await required(info.context.loaders.versions_by_id, self.version_id)
 
 
 @strawberry.type(name="Question", description="A question a learner answers in a session.")
 class QuestionNode(Node):
-    prompt: str
-    kind: QuestionKind
-    points: int
-    position: int
-    max_attempts: int
+    prompt: str = strawberry.field(description="The question as the learner reads it.")
+    kind: QuestionKind = strawberry.field(
+        description="How it is answered, and so what form `answerSubmit` takes."
+    )
+    points: int = strawberry.field(
+        description="What a right answer scores, once per session (1 to 1,000)."
+    )
+    position: int = strawberry.field(
+        description="Its place among the version's questions: 0, 1, 2… in the order "
+        "learners see them."
+    )
+    max_attempts: int = strawberry.field(
+        description="How many answers a learner may submit to it per session (1 to 100)."
+    )
     choices: list[str] = strawberry.field(description="Options of a choice question.")
     version_id: strawberry.Private[UUID]
     pk: strawberry.Private[UUID]
@@ -361,7 +413,7 @@ class QuestionNode(Node):
             session_flag_env_read=row["session_flag_env"],
         )
 
-    @strawberry.field
+    @strawberry.field(description="The version it belongs to.")
     async def version(self, info: Info) -> ScenarioVersionNode:
         return await required(info.context.loaders.versions_by_id, self.version_id)
 

@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -21,6 +21,8 @@ from ..context import Info
 from ..errors import ApiError, Forbidden
 from ..ids import from_global_id
 from ..loader_shapes import many_by_key
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS
+from ..payload import result as payload_result
 from ..permissions import Authenticated
 from ..scenario.types import QuestionNode
 from ..scopes import MUTATION_SCOPES
@@ -77,11 +79,19 @@ def answers_by_session() -> DataLoader[UUID, list[AnswerRow]]:
     "answer, never a flag.",
 )
 class SessionAnswerNode:
-    question: QuestionNode
+    question: QuestionNode = strawberry.field(
+        description="The question of the session's version this progress is on."
+    )
     attempts: int = strawberry.field(description="Attempts used.")
-    attempts_left: int
-    correct: bool
-    points_awarded: int
+    attempts_left: int = strawberry.field(
+        description="Answers the learner may still submit to it in this session."
+    )
+    correct: bool = strawberry.field(
+        description="Whether it was answered right; false before any attempt."
+    )
+    points_awarded: int = strawberry.field(
+        description="Points it scored in this session: its points once right, else 0."
+    )
     answered_at: datetime | None = strawberry.field(description="When the last attempt was.")
 
 
@@ -148,29 +158,37 @@ class AnswerErrorCode(Enum):
     )
 
 
-@strawberry.type
+@strawberry.type(description="Why an answer was not taken: which input field, why, in words.")
 class AnswerError:
     field: str | None = strawberry.field(description="Input field path, e.g. `input.answer`.")
-    code: AnswerErrorCode
-    message: str
+    code: AnswerErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 @strawberry.type(description="How a submitted answer fared.")
 class AnswerResult:
-    correct: bool
-    points_awarded: int
-    attempts_used: int
-    attempts_left: int
+    correct: bool = strawberry.field(description="Whether the answer is right.")
+    points_awarded: int = strawberry.field(
+        description="Points this answer scored: the question's points when right, else 0."
+    )
+    attempts_used: int = strawberry.field(
+        description="Attempts at this question used in the session, this one included."
+    )
+    attempts_left: int = strawberry.field(
+        description="Answers the learner may still submit to this question in the session."
+    )
     session_score: int = strawberry.field(description="The session's score after this answer.")
 
 
-@strawberry.type
+@strawberry.type(description="What answerSubmit did.")
 class AnswerSubmitPayload:
-    result: AnswerResult | None = None
-    errors: list[AnswerError] = strawberry.field(default_factory=list)
+    result: AnswerResult | None = strawberry.field(
+        default=None, description=payload_result("How the answer fared")
+    )
+    errors: list[AnswerError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.input
+@strawberry.input(description="One answer to one question of the viewer's session.")
 class AnswerSubmitInput:
     session: strawberry.ID = strawberry.field(description="An EnvironmentSession ID.")
     question: strawberry.ID = strawberry.field(description="A Question ID of its version.")
@@ -215,7 +233,14 @@ class AnswerMutation:
         "answers. A right answer scores the question's points once, on the session and on "
         "you.",
     )
-    async def answer_submit(self, info: Info, input: AnswerSubmitInput) -> AnswerSubmitPayload:
+    async def answer_submit(
+        self,
+        info: Info,
+        input: Annotated[
+            AnswerSubmitInput,
+            strawberry.argument(description="The session, the question and the answer."),
+        ],
+    ) -> AnswerSubmitPayload:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the permission
         runtime = info.context.services

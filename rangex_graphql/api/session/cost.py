@@ -15,9 +15,9 @@ from ..ids import to_global_id
 @strawberry.type(description="One machine's share of an estimate.")
 class MachineCostEstimate:
     machine_id: strawberry.ID = strawberry.field(description="The Machine's ID.")
-    name: str
+    name: str = strawberry.field(description="The machine's name in the version.")
     cpu: float = strawberry.field(description="vCPU it would get.")
-    memory_mib: int
+    memory_mib: int = strawberry.field(description="Memory it would get, in MiB.")
     hourly_rm: Decimal = strawberry.field(description="RM per running hour.")
     cost_rm: Decimal = strawberry.field(description="RM for the whole duration.")
 
@@ -39,12 +39,19 @@ class MachineCostEstimate:
     "duration costs, before any extension."
 )
 class SessionCostEstimate:
-    version_id: strawberry.ID
-    resource_profile: ResourceProfile
-    duration_minutes: int
-    per_machine: list[MachineCostEstimate]
-    hourly_rm: Decimal
-    total_rm: Decimal
+    version_id: strawberry.ID = strawberry.field(description="The ScenarioVersion priced.")
+    resource_profile: ResourceProfile = strawberry.field(
+        description="The entry machine's size priced: the one asked for, else the version's."
+    )
+    duration_minutes: int = strawberry.field(description="The running time priced, in minutes.")
+    per_machine: list[MachineCostEstimate] = strawberry.field(
+        description="Each machine of the version with its size and share, in order."
+    )
+    hourly_rm: Decimal = strawberry.field(description="RM per running hour, all machines.")
+    total_rm: Decimal = strawberry.field(
+        description="RM for the whole duration, all machines: the most such a session costs "
+        "before any extension."
+    )
 
     @classmethod
     def of(

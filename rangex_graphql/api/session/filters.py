@@ -17,11 +17,15 @@ class AdminSessionFilter:
     states: list[SessionState] | None = strawberry.field(
         default=None, description="Only sessions in one of these states."
     )
-    user_id: strawberry.ID | None = strawberry.field(default=None, description="A User ID.")
+    user_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this learner's sessions (a User ID)."
+    )
     scenario_id: strawberry.ID | None = strawberry.field(
         default=None, description="A Scenario ID: sessions of any of its versions."
     )
     version_id: strawberry.ID | None = strawberry.field(
         default=None, description="A ScenarioVersion ID."
     )
-    event_id: strawberry.ID | None = strawberry.field(default=None, description="An Event ID.")
+    event_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only sessions played in this event (an Event ID)."
+    )

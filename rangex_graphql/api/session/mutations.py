@@ -7,6 +7,7 @@ SESSION_NOT_FOUND; admins may act on any session.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -42,6 +43,10 @@ SESSION_SCOPES = {
 MUTATION_SCOPES.update(SESSION_SCOPES)
 
 Control = Callable[[Runtime, Actor, UUID, RequestMeta], Awaitable[EnvironmentSession]]
+OneSession = Annotated[
+    SessionInput,
+    strawberry.argument(description="The session: your own, or any for an admin."),
+]
 
 
 def actor_of(info: Info) -> Actor:
@@ -73,7 +78,14 @@ class SessionMutation:
         "Refused beyond the limits (per user, platform, scenario) or the monthly budget.",
     )
     @failures_into(SessionPayload, session_errors)
-    async def session_start(self, info: Info, input: SessionStartInput) -> SessionPayload:
+    async def session_start(
+        self,
+        info: Info,
+        input: Annotated[
+            SessionStartInput,
+            strawberry.argument(description="The version, the machine size and the duration."),
+        ],
+    ) -> SessionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         request = StartRequest(version_id, input.resource_profile, input.duration_minutes)
         session = await start(info.context.services, actor_of(info), request, info.context.meta)
@@ -86,14 +98,14 @@ class SessionMutation:
         "and anything not on disk, as after a restart. An engine failure ends the session "
         "FAILED.",
     )
-    async def session_pause(self, info: Info, input: SessionInput) -> SessionPayload:
+    async def session_pause(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.pause)
 
     @strawberry.mutation(
         permission_classes=[Authenticated],
         description="PAUSED → RUNNING, with the time that was left.",
     )
-    async def session_resume(self, info: Info, input: SessionInput) -> SessionPayload:
+    async def session_resume(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.resume)
 
     @strawberry.mutation(
@@ -103,7 +115,14 @@ class SessionMutation:
         "the maximum lifetime (wall clock from the first start, pauses included).",
     )
     @failures_into(SessionPayload, session_errors)
-    async def session_extend(self, info: Info, input: SessionExtendInput) -> SessionPayload:
+    async def session_extend(
+        self,
+        info: Info,
+        input: Annotated[
+            SessionExtendInput,
+            strawberry.argument(description="The session and the minutes to add."),
+        ],
+    ) -> SessionPayload:
         session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
         await controls.extend(
             info.context.services, actor_of(info), session_id, input.minutes, info.context.meta
@@ -116,7 +135,7 @@ class SessionMutation:
         "recreated (same flags and login) in the background. Answers are kept; the expiry "
         "does not move.",
     )
-    async def session_reset(self, info: Info, input: SessionInput) -> SessionPayload:
+    async def session_reset(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.reset)
 
     @strawberry.mutation(
@@ -124,5 +143,5 @@ class SessionMutation:
         description="Any active state → TERMINATING → TERMINATED: the machines are "
         "removed. Answers and score stay.",
     )
-    async def session_terminate(self, info: Info, input: SessionInput) -> SessionPayload:
+    async def session_terminate(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.terminate)

@@ -7,7 +7,7 @@ from enum import Enum
 import strawberry
 
 from ...services.errors import DomainError, DomainErrors
-from ..payload import payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, payload_errors, result
 from .types import EnvironmentSessionNode
 
 
@@ -44,10 +44,14 @@ class SessionErrorCode(Enum):
         "SESSION_NOT_RUNNING", description="The session is not RUNNING (or PAUSED, for reset)."
     )
     SESSION_NOT_PAUSED = strawberry.enum_value(
-        "SESSION_NOT_PAUSED", description="The session is not PAUSED."
+        "SESSION_NOT_PAUSED", description="Only a PAUSED session resumes; this one is not."
     )
     SESSION_ENDED = strawberry.enum_value(
         "SESSION_ENDED", description="The session has ended or is ending."
+    )
+    SESSION_BUSY = strawberry.enum_value(
+        "SESSION_BUSY",
+        description="Another pause, resume or reset of the session is still under way.",
     )
     EXTENSION_TOO_EARLY = strawberry.enum_value(
         "EXTENSION_TOO_EARLY", description="Extensions open shortly before expiry."
@@ -63,8 +67,8 @@ class SessionErrorCode(Enum):
 @strawberry.type(description="An expected failure: which input field, why, in words.")
 class SessionError:
     field: str | None = strawberry.field(description="Input field path, camelCase.")
-    code: SessionErrorCode
-    message: str
+    code: SessionErrorCode = strawberry.field(description=ERROR_CODE)
+    message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
 def session_errors(failure: DomainError | DomainErrors) -> list[SessionError]:
@@ -73,7 +77,14 @@ def session_errors(failure: DomainError | DomainErrors) -> list[SessionError]:
     )
 
 
-@strawberry.type
+@strawberry.type(
+    description="What a session mutation (start, pause, resume, extend, reset, terminate) did."
+)
 class SessionPayload:
-    session: EnvironmentSessionNode | None = None
-    errors: list[SessionError] = strawberry.field(default_factory=list)
+    session: EnvironmentSessionNode | None = strawberry.field(
+        default=None,
+        description=result(
+            "The session as it is now (provisioning and teardown go on in the background)"
+        ),
+    )
+    errors: list[SessionError] = strawberry.field(default_factory=list, description=ERRORS)

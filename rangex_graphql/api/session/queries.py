@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -17,7 +18,7 @@ from ..errors import BadUserInput
 from ..ids import expect_global_id
 from ..nested_pagination import NestedKey, NestedPage
 from ..node import Node, visible_through_parent
-from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
 from ..permissions import AdminOnly, Authenticated
 from .cost import SessionCostEstimate
 from .filters import AdminSessionFilter, SessionFilter
@@ -90,7 +91,11 @@ class SessionQuery:
         permission_classes=[Authenticated],
         description="One session: its owner's or, for admins, anyone's; null otherwise.",
     )
-    async def session(self, info: Info, id: strawberry.ID) -> EnvironmentSessionNode | None:
+    async def session(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="An EnvironmentSession ID.")],
+    ) -> EnvironmentSessionNode | None:
         found = await resolve_session_node(info, expect_global_id(id, "EnvironmentSession"))
         return found if isinstance(found, EnvironmentSessionNode) else None
 
@@ -101,11 +106,14 @@ class SessionQuery:
     async def sessions(
         self,
         info: Info,
-        filter: AdminSessionFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            AdminSessionFilter | None,
+            strawberry.argument(description="Only sessions that meet every condition given."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[EnvironmentSessionNode] | None:
         page = PageRequest.parse(
             SESSION_SORT_KEY,
@@ -132,9 +140,20 @@ class SessionQuery:
     async def session_cost_estimate(
         self,
         info: Info,
-        version_id: strawberry.ID,
-        duration_minutes: int = 60,
-        resource_profile: ResourceProfile | None = None,
+        version_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A ScenarioVersion you may start (PUBLISHED)."),
+        ],
+        duration_minutes: Annotated[
+            int,
+            strawberry.argument(description="Running time to price, 30-480 minutes."),
+        ] = 60,
+        resource_profile: Annotated[
+            ResourceProfile | None,
+            strawberry.argument(
+                description="Size of the entry machine; null: the version's default profile."
+            ),
+        ] = None,
     ) -> SessionCostEstimate | None:
         pk = expect_global_id(version_id, "ScenarioVersion", "versionId")
         viewer = info.context.viewer

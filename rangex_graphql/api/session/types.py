@@ -9,12 +9,13 @@ import strawberry
 
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
 from ...services.sessions.clock import seconds_left
+from ...services.sessions.failures import FailureCode, learner_reason
 from ..context import Info
 from ..ids import to_global_id
 from ..loader_shapes import required
 from ..node import Node
+from .access import SessionMachineAccess, access_of
 from .answers import SessionAnswerNode, session_answers
-from .connection import SessionMachineConnection, connection_of
 
 if TYPE_CHECKING:
     from ..scenario.types import MachineNode, ScenarioVersionNode
@@ -62,20 +63,36 @@ SESSION_MACHINE_COLUMNS = (
     "Visible to its owner and admins only.",
 )
 class EnvironmentSessionNode(Node):
-    state: SessionState
-    resource_profile: ResourceProfile
-    started_at: datetime | None
-    expires_at: datetime | None
-    ended_at: datetime | None
-    failure_reason: str | None
-    score: int
+    state: SessionState = strawberry.field(description="Where it is in its lifecycle.")
+    resource_profile: ResourceProfile = strawberry.field(
+        description="The size of its entry (attacker) machine, chosen at start."
+    )
+    started_at: datetime | None = strawberry.field(
+        description="When its machines first ran and its clock started (UTC); null before."
+    )
+    expires_at: datetime | None = strawberry.field(
+        description="When it expires unless extended (UTC); null before it first runs and "
+        "while PAUSED (`timeLeftSeconds` holds the time left; a resume sets it anew)."
+    )
+    ended_at: datetime | None = strawberry.field(
+        description="When it ended (UTC); null while active."
+    )
+    failure_reason: str | None = strawberry.field(
+        description="Why it failed, as a stable code: engine_unavailable, provision_failed, "
+        "bookkeeping_failed, engine_error, machine_failed, resources_lost, interrupted, "
+        "state_mismatch or cleanup_failed; null unless it failed. The engine's own words "
+        "are in `failureDetail`, for admins."
+    )
+    score: int = strawberry.field(description="Points won by right answers in this session.")
     cost_rm: Decimal = strawberry.field(
         description="Accumulated cost in RM: running time only (paused time is free), "
         "brought up to date at every state change and by the usage job."
     )
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When it was requested (UTC).")
     duration_minutes: int = strawberry.field(description="Running time asked for at start.")
-    extensions_used: int
+    extensions_used: int = strawberry.field(
+        description="How many times sessionExtend added time to it."
+    )
     end_reason: str | None = strawberry.field(
         description="Why it ended: user, admin, expired, provision_failed, engine_error, ..."
     )
@@ -83,6 +100,7 @@ class EnvironmentSessionNode(Node):
     user_id: strawberry.Private[UUID]
     version_id: strawberry.Private[UUID]
     paused_remaining_seconds: strawberry.Private[int | None]
+    failure_detail_text: strawberry.Private[str | None]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> EnvironmentSessionNode:
@@ -96,7 +114,8 @@ class EnvironmentSessionNode(Node):
             started_at=row["started_at"],
             expires_at=row["expires_at"],
             ended_at=row["ended_at"],
-            failure_reason=row["failure_reason"],
+            failure_reason=learner_reason(row["end_reason"], row["failure_reason"]),
+            failure_detail_text=row["failure_reason"],
             score=row["score"],
             cost_rm=row["cost_rm"],
             created_at=row["created_at"],
@@ -105,6 +124,14 @@ class EnvironmentSessionNode(Node):
             end_reason=row["end_reason"],
             paused_remaining_seconds=row["paused_remaining_seconds"],
         )
+
+    @strawberry.field(
+        description="What went wrong in the engine's own words (error messages, exit "
+        "codes), for admins; null for anyone else and unless it failed."
+    )
+    def failure_detail(self, info: Info) -> str | None:
+        viewer = info.context.viewer
+        return self.failure_detail_text if viewer is not None and viewer.is_admin else None
 
     @strawberry.field(
         description="Seconds of running time left: counting down while RUNNING, frozen "
@@ -120,11 +147,11 @@ class EnvironmentSessionNode(Node):
         allowed = await required(info.context.loaders.max_extensions_by_version, self.version_id)
         return max(0, allowed - self.extensions_used)
 
-    @strawberry.field
+    @strawberry.field(description="The learner who started it and owns it.")
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
         return await required(info.context.loaders.users_by_id, self.user_id)
 
-    @strawberry.field
+    @strawberry.field(description="The scenario version it runs.")
     async def version(
         self, info: Info
     ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
@@ -143,10 +170,17 @@ class EnvironmentSessionNode(Node):
 
 @strawberry.type(name="SessionMachine", description="One machine deployed for a session.")
 class SessionMachineNode(Node):
-    state: SessionMachineState
-    address: str | None
-    created_at: datetime
-    failure_reason: str | None
+    state: SessionMachineState = strawberry.field(
+        description="Whether it is deployed, running, paused, stopped or failed."
+    )
+    address: str | None = strawberry.field(
+        description="Its address on the session's network (changes after a reset, and after "
+        "a resume on ECS); null while not deployed. Reaching it needs `connection`."
+    )
+    created_at: datetime = strawberry.field(
+        description="When the session's provisioning created it (UTC)."
+    )
+    failure_detail_text: strawberry.Private[str | None]
     session_id: strawberry.Private[UUID]
     machine_id: strawberry.Private[UUID]
     ports: strawberry.Private[list[dict[str, Any]]]
@@ -162,7 +196,7 @@ class SessionMachineNode(Node):
             state=row["state"],
             address=row["address"],
             created_at=row["created_at"],
-            failure_reason=row["failure_reason"],
+            failure_detail_text=row["failure_reason"],
             ports=list(row["ports"] or []),
             username=row["username"],
             password_sealed=row["password_sealed"],
@@ -173,8 +207,26 @@ class SessionMachineNode(Node):
         "entry machine, the session's generated login. The session's owner and admins "
         "only (null for anyone else); the password is shown to the owner alone."
     )
-    async def connection(self, info: Info) -> SessionMachineConnection | None:
-        return await connection_of(info, self)
+    async def connection(self, info: Info) -> SessionMachineAccess | None:
+        return await access_of(info, self)
+
+    @strawberry.field(
+        description="Why it failed, as the stable code of its session's failure (see "
+        "`EnvironmentSession.failureReason`); null unless it failed."
+    )
+    async def failure_reason(self, info: Info) -> str | None:
+        if self.failure_detail_text is None:
+            return None
+        session = await required(info.context.loaders.sessions_by_id, self.session_id)
+        return session.failure_reason or FailureCode.MACHINE_FAILED.value
+
+    @strawberry.field(
+        description="Why it failed in the engine's own words, for admins; null for anyone "
+        "else and unless it failed."
+    )
+    def failure_detail(self, info: Info) -> str | None:
+        viewer = info.context.viewer
+        return self.failure_detail_text if viewer is not None and viewer.is_admin else None
 
     @strawberry.field(description="The machine definition this deployment runs.")
     async def machine(
@@ -182,7 +234,7 @@ class SessionMachineNode(Node):
     ) -> Annotated[MachineNode, strawberry.lazy("..scenario.types")]:
         return await required(info.context.loaders.machines_by_id, self.machine_id)
 
-    @strawberry.field
+    @strawberry.field(description="The session it was deployed for.")
     async def session(self, info: Info) -> EnvironmentSessionNode:
         return await required(info.context.loaders.sessions_by_id, self.session_id)
 

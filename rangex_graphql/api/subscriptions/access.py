@@ -5,20 +5,22 @@ execution are checked again together (one statement for their users, one for the
 tokens), and so is the connection at every ``subscribe`` (a query or mutation sent over
 the socket included), so a suspended user, a revoked or expired token, or a changed role
 stops the deliveries and closes the connection (4403). An access token's expiry also
-closes an idle connection when it comes, without waiting for an event.
+closes an idle connection when it comes, without waiting for an event, and so does the
+sign-out of its session (``watch_sign_out``: a revocation, whichever replica made it).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from ...models import ApiToken, User
 from ...models.enums import UserRole, UserStatus
+from ...security.revocation import RevokedSessions
 from ...security.secrets import digest
 from ...security.tokens import verify_access_token
 from ...services import api_tokens
@@ -35,6 +37,8 @@ class Credentials:
     generation: int | None = None
     expires_at: float | None = None  # access tokens: seconds since the epoch
     api_token_hash: str | None = None
+    # Signed-out sessions (services/revocations): an access token's sid found there ends it.
+    revoked: Container[UUID] = field(default=frozenset(), compare=False, hash=False)
 
 
 ANONYMOUS = Credentials(viewer=None)
@@ -44,13 +48,15 @@ def now_seconds() -> float:
     return time.time()
 
 
-async def authenticate(settings: Settings, params: Mapping[str, Any]) -> Credentials:
+async def authenticate(
+    settings: Settings, params: Mapping[str, Any], revoked: Container[UUID] = frozenset()
+) -> Credentials:
     """Credentials from a ``connection_init`` payload: ``{"Authorization": "Bearer <t>"}``
     or ``{"token": "<t>"}``; none: anonymous. Raises InvalidCredentials."""
     token = bearer_token(params) or params.get("token")
     if not isinstance(token, str) or not token:
         return ANONYMOUS
-    viewer = await viewer_from_token(settings, token)
+    viewer = await viewer_from_token(settings, token, revoked)
     if viewer is None:
         return ANONYMOUS
     if token.startswith(api_tokens.TOKEN_PREFIX):
@@ -58,7 +64,23 @@ async def authenticate(settings: Settings, params: Mapping[str, Any]) -> Credent
     claims = verify_access_token(settings, token)
     if claims is None:
         raise InvalidCredentials("the access token is not valid or has expired")
-    return Credentials(viewer=viewer, generation=claims.generation, expires_at=claims.expires_at)
+    return Credentials(
+        viewer=viewer,
+        generation=claims.generation,
+        expires_at=claims.expires_at,
+        revoked=revoked,
+    )
+
+
+def watch_sign_out(credentials: Credentials, callback: Callable[[], None]) -> Callable[[], None]:
+    """Call ``callback`` as soon as the access token's session is signed out (on this
+    replica or another); returns the function that stops watching."""
+    viewer = credentials.viewer
+    if viewer is None or viewer.family_id is None or credentials.api_token_hash is not None:
+        return lambda: None
+    if not isinstance(credentials.revoked, RevokedSessions):
+        return lambda: None
+    return credentials.revoked.watch(viewer.family_id, callback)
 
 
 def seconds_left(credentials: Credentials) -> float | None:
@@ -111,5 +133,7 @@ def _valid(
         expires: datetime | None = token["expires_at"]
         return expires is None or expires > datetime.fromtimestamp(now, UTC)
     if credentials.generation is not None and user["token_generation"] != credentials.generation:
+        return False
+    if viewer.family_id is not None and viewer.family_id in credentials.revoked:
         return False
     return credentials.expires_at is None or credentials.expires_at > now

@@ -17,8 +17,8 @@ from ...settings import Settings
 
 @strawberry.type(description="How many sessions are in one state.")
 class StateCount:
-    state: SessionState
-    count: int
+    state: SessionState = strawberry.field(description="A session state.")
+    count: int = strawberry.field(description="How many sessions are in it now.")
 
 
 @strawberry.type(description="The platform now: sessions, learners, and the month's spend.")
@@ -41,7 +41,7 @@ class PlatformActivity:
         description="Spend as a fraction of the hard limit (or the soft one without a hard "
         "limit); null without a budget."
     )
-    at: datetime
+    at: datetime = strawberry.field(description="When these figures were read (UTC).")
 
 
 async def platform_activity(settings: Settings, now: datetime | None = None) -> PlatformActivity:

@@ -3,9 +3,10 @@ PROTOCOL.md), its subscriptions served by the hub's shared execution.
 
 Close codes: 4400 malformed message, 4401 subscribe before the acknowledgement, 4403
 credentials refused or withdrawn, 4408 no ``connection_init`` in time, 4409 an
-operation ID already in use, 4429 a second ``connection_init``. A subscription refused
-(bad document, unknown or hidden session, too many subscriptions) gets an ``error``
-message for its ID; the connection and its other subscriptions stay up.
+operation ID already in use, 4429 a second ``connection_init`` or a connection over the
+user's quota (``socket_quota.py``), 1009 a message over ``ws_max_message_bytes``. A
+subscription refused (bad document, unknown or hidden session, too many subscriptions)
+gets an ``error`` message for its ID; the connection and its other subscriptions stay up.
 
 One writer task per connection sends everything, so a slow client holds up nobody else:
 each subscription keeps at most ``subscription_queue_size`` results, drops the oldest
@@ -19,6 +20,7 @@ import contextlib
 import json
 import logging
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from graphql import GraphQLError, OperationType
@@ -28,10 +30,18 @@ from strawberry.types.graphql import OperationType as ExecutedType
 from ...security.client_ip import client_ip
 from ...settings import Settings
 from ..context import Context, InvalidCredentials
-from .access import ANONYMOUS, Credentials, authenticate, no_longer_allowed, seconds_left
+from .access import (
+    ANONYMOUS,
+    Credentials,
+    authenticate,
+    no_longer_allowed,
+    seconds_left,
+    watch_sign_out,
+)
 from .fanout import Group, Hub
 from .feeds import Feed
 from .operation import OperationRefused, prepare
+from .socket_quota import PROCESS_SOCKETS, holder_of
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +52,7 @@ CONTROL_BACKLOG = 256  # unsent acknowledgements, pongs and errors before giving
 class Member:
     """One subscription: its queued results and what it missed."""
 
-    __slots__ = ("connection", "credentials", "group", "id", "missed", "queue")
+    __slots__ = ("connection", "credentials", "finished", "group", "id", "missed", "queue")
 
     def __init__(self, connection: TransportWsConnection, id: str) -> None:
         self.connection = connection
@@ -51,6 +61,7 @@ class Member:
         self.queue: deque[str] = deque()
         self.missed = 0
         self.group: Group | None = None
+        self.finished = False
 
     def deliver(self, payload: str) -> None:
         if len(self.queue) >= self.connection.queue_size:
@@ -64,6 +75,11 @@ class Member:
 
     def revoke(self) -> None:
         self.connection.close(4403, "Forbidden")
+
+    def finish(self) -> None:
+        self.finished = True
+        if not self.queue:
+            self.connection.end(self)
 
     def next_frame(self) -> str:
         payload = self.queue.popleft()
@@ -81,6 +97,7 @@ class TransportWsConnection:
         self.settings: Settings = hub.runtime.settings
         self.queue_size = self.settings.subscription_queue_size
         self.credentials: Credentials = ANONYMOUS
+        self.quota_holder: str | None = None  # counted in PROCESS_SOCKETS once initialised
         self.acknowledged = False
         self.initialised = False
         self.members: dict[str, Member | None] = {}  # None: still being set up
@@ -90,6 +107,7 @@ class TransportWsConnection:
         self._close: tuple[int, str] | None = None
         self._ping_timer: asyncio.TimerHandle | None = None
         self._expiry_timer: asyncio.TimerHandle | None = None
+        self._unwatch_sign_out: Callable[[], None] | None = None
 
     # --- sending: one writer -----------------------------------------------------------
 
@@ -104,6 +122,12 @@ class TransportWsConnection:
             return
         self._control.append(json.dumps(message, separators=(",", ":")))
         self._wakeup.set()
+
+    def end(self, member: Member) -> None:
+        """The member's last result is sent: complete its operation."""
+        if self.members.get(member.id) is member:
+            del self.members[member.id]
+            self.send({"id": member.id, "type": "complete"})
 
     def close(self, code: int, reason: str) -> None:
         if self._close is None:
@@ -139,6 +163,8 @@ class TransportWsConnection:
                     await send(member.next_frame())
                     if member.queue:
                         self._ready.append(member)
+                    elif member.finished:
+                        self.end(member)
                 while self._control:
                     await send(self._control.popleft())
             if self._close is not None:
@@ -156,6 +182,10 @@ class TransportWsConnection:
             for timer in (self._ping_timer, self._expiry_timer):
                 if timer is not None:
                     timer.cancel()
+            if self._unwatch_sign_out is not None:
+                self._unwatch_sign_out()
+            if self.quota_holder is not None:
+                PROCESS_SOCKETS.give_back(self.quota_holder)
             writer.cancel()
             await asyncio.gather(writer, return_exceptions=True)
             for member in self.members.values():
@@ -184,6 +214,11 @@ class TransportWsConnection:
             text = frame.get("text")
             if text is None:
                 self.close(4400, "WebSocket message type must be text")
+                return
+            # uvicorn's ws_max_size refuses it while reading (`serve`); other servers too.
+            limit = self.settings.ws_max_message_bytes
+            if len(text) > limit // 4 and len(text.encode()) > limit:
+                self.close(1009, "Message too big")
                 return
             try:
                 message = json.loads(text)
@@ -219,10 +254,18 @@ class TransportWsConnection:
             self.close(4400, "Invalid connection init payload")
             return
         try:
-            self.credentials = await authenticate(self.settings, payload or {})
+            self.credentials = await authenticate(
+                self.settings, payload or {}, self.hub.runtime.revocations.revoked
+            )
         except InvalidCredentials:
             self.close(4403, "Forbidden")
             return
+        address = client_ip(self.websocket, self.settings.trusted_proxy_networks)
+        holder = holder_of(self.credentials.viewer, address)
+        if not PROCESS_SOCKETS.take(holder, self.settings.ws_max_connections_per_user):
+            self.close(4429, "Too many connections")
+            return
+        self.quota_holder = holder
         self.acknowledged = True
         self.send({"type": "connection_ack"})
         left = seconds_left(self.credentials)
@@ -230,6 +273,9 @@ class TransportWsConnection:
             self._expiry_timer = asyncio.get_running_loop().call_later(
                 left, self.close, 4403, "Forbidden"
             )
+        self._unwatch_sign_out = watch_sign_out(
+            self.credentials, lambda: self.close(4403, "Forbidden")
+        )
 
     async def _subscribe(self, message: dict[str, Any]) -> None:
         id = message.get("id")
@@ -262,6 +308,7 @@ class TransportWsConnection:
         viewer = self.credentials.viewer
         payload = message.get("payload")
         try:
+            payload = await self.hub.persisted_queries.prepare_subscribe(payload)
             operation = prepare(self.hub.schema._schema, self.settings, viewer, payload)
             if operation.kind is not OperationType.SUBSCRIPTION:
                 assert isinstance(payload, dict)

@@ -24,7 +24,9 @@ from strawberry.utils.await_maybe import await_maybe
 from ...broker.protocol import MISSED, Message, Subscription
 from ...services.runtime import Runtime
 from ..context import Context
-from ..error_masking import INTERNAL_MESSAGE, is_unexpected
+from ..error_log import document_hash, is_unexpected, log_errors
+from ..error_masking import INTERNAL_MESSAGE
+from ..http.persisted_queries import PersistedQueries
 from .access import Credentials, no_longer_allowed
 from .feeds import Feed, Opened
 from .operation import PreparedOperation
@@ -48,6 +50,11 @@ class Subscriber(Protocol):
         """The credentials no longer hold: close the connection (4403)."""
         ...
 
+    def finish(self) -> None:
+        """Nothing more will come (the session ended): complete the operation once the
+        results queued are sent."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class GroupKey:
@@ -67,6 +74,7 @@ class Hub:
         self.groups: dict[GroupKey, Group] = {}
         self.executions = 0  # for tests and benchmarks
         self._alone = count(1)
+        self.persisted_queries = PersistedQueries.from_settings(runtime.settings)
 
     async def join(
         self, feed: Feed, operation: PreparedOperation, opened: Opened, member: Subscriber
@@ -178,21 +186,28 @@ class Group:
                 members = [m for m in members if m.credentials not in revoked]
             if not members:
                 return
-            payload = await self._execute(members[0].credentials, message)
+            payload, final = await self._execute(members[0].credentials, message)
         except Exception:
             log.exception("subscription %s failed on an event", self.key.field_name)
             return
         if payload is not None:
             for member in members:
                 member.deliver(payload)
+        if final:
+            for member in members:
+                member.finish()
+                self.hub.leave(self, member)
 
-    async def _execute(self, credentials: Credentials, message: Message | None) -> str | None:
+    async def _execute(
+        self, credentials: Credentials, message: Message | None
+    ) -> tuple[str | None, bool]:
+        """The result's JSON (None: nothing to send), and whether it is the last one."""
         runtime = self.hub.runtime
         # A context per event: its loaders start empty, so every event reads fresh rows.
         context = Context(settings=runtime.settings, viewer=credentials.viewer, runtime=runtime)
         value = await self.feed.load(context, self.opened, message)
         if value is None:
-            return None
+            return None, False
         schema = self.hub.schema
         outcome: Any = execute(
             schema._schema,
@@ -205,7 +220,14 @@ class Group:
         )
         result: ExecutionResult = await await_maybe(outcome)
         self.hub.executions += 1
-        return encode_result(result, context.request_id)
+        if result.errors:
+            log_errors(
+                result.errors,
+                operation_name=self.operation.operation_name,
+                document=document_hash(self.operation.key),
+                request_id=context.request_id,
+            )
+        return encode_result(result, context.request_id), self.feed.is_final(value)
 
 
 def encode_result(result: ExecutionResult, request_id: str) -> str:
@@ -218,12 +240,6 @@ def encode_result(result: ExecutionResult, request_id: str) -> str:
 def _formatted(error: GraphQLError, request_id: str) -> dict[str, Any]:
     if not is_unexpected(error):
         return dict(error.formatted)
-    log.error(
-        "unexpected error at %s (request id %s)",
-        ".".join(map(str, error.path or [])) or "-",
-        request_id,
-        exc_info=error.original_error,
-    )
     return {
         "message": INTERNAL_MESSAGE,
         "path": error.path,

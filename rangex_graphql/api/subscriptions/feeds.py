@@ -15,10 +15,12 @@ from uuid import UUID
 
 from ...broker.protocol import MISSED, PLATFORM_TOPIC, Message, topic_for_session, topic_for_user
 from ...models import EnvironmentSession, Notification
+from ...services.sessions.transitions import FINAL_STATES
 from ..context import Context, Viewer
 from ..errors import Forbidden, NotFound, Unauthenticated
 from ..ids import expect_global_id
 from ..notification.types import NOTIFICATION_COLUMNS, NotificationNode
+from ..session.types import EnvironmentSessionNode
 from .activity import platform_activity
 
 # A notification is published when written, possibly before its transaction commits:
@@ -64,6 +66,10 @@ class Feed:
     async def load(self, context: Context, opened: Opened, message: Message | None) -> object:
         raise NotImplementedError
 
+    def is_final(self, value: object) -> bool:
+        """Whether ``value`` is the last this subscription will ever send."""
+        return False
+
 
 class SessionUpdated(Feed):
     field_name = "sessionUpdated"
@@ -84,6 +90,10 @@ class SessionUpdated(Feed):
     async def load(self, context: Context, opened: Opened, message: Message | None) -> object:
         assert opened.subject is not None
         return await context.loaders.sessions_by_id.load(opened.subject)
+
+    def is_final(self, value: object) -> bool:
+        # A session in a final state never changes again: the subscription completes.
+        return isinstance(value, EnvironmentSessionNode) and value.state in FINAL_STATES
 
 
 class MySessions(Feed):

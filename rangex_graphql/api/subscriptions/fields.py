@@ -10,7 +10,7 @@ token's user, generation and expiry) checked at each event.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -37,6 +37,8 @@ async def _values(
         value = await feed.load(context, opened, None)
         if value is not None:
             yield value
+            if feed.is_final(value):
+                return
     subscription = await runtime.broker.subscribe(
         opened.topics, queue_size=runtime.settings.subscription_queue_size
     )
@@ -51,6 +53,8 @@ async def _values(
             value = await feed.load(context, opened, None if is_gap else message)
             if value is not None:
                 yield value
+                if feed.is_final(value):
+                    return
     finally:
         await subscription.aclose()
 
@@ -65,14 +69,26 @@ async def _credentials(context: Context) -> Credentials:
     return credentials
 
 
-@strawberry.type
+@strawberry.type(
+    description="Live updates over `WS /graphql` (graphql-transport-ws; the token goes in "
+    "`connection_init`). Each event is read afresh and re-authorized: withdrawn access "
+    "closes the connection (4403)."
+)
 class Subscription:
     @strawberry.subscription(
         description="The session's state, machines, time left, cost and score, at every "
-        "change; the current value first. Its owner and admins only."
+        "change; the current value first. Completes after the value showing a final state "
+        "(TERMINATED, EXPIRED, FAILED). Its owner and admins only."
     )
     async def session_updated(
-        self, info: Info, id: strawberry.ID
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="An EnvironmentSession ID; unknown or hidden ones are NOT_FOUND."
+            ),
+        ],
     ) -> AsyncGenerator[EnvironmentSessionNode, None]:
         async for value in _values(info, "sessionUpdated", {"id": id}):
             yield value

@@ -40,7 +40,7 @@ from ..scopes import missing_scope
 # Types whose fields read the same for every admin: a document that selects only these
 # may share one execution among all admins. Any other type might depend on who asks
 # (a favorite, a rating), so a document reaching it is executed per viewer. Not here on
-# purpose: SessionMachineConnection, whose password shows to the owner (an admin may own
+# purpose: SessionMachineAccess, whose password shows to the owner (an admin may own
 # the session) and to nobody else.
 VIEWER_NEUTRAL_TYPES = frozenset(
     {"Subscription", "EnvironmentSession", "SessionMachine", "PlatformActivity", "StateCount"}

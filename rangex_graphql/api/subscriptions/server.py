@@ -9,9 +9,13 @@ from ...services.runtime import Runtime
 from .connection import TransportWsConnection
 from .fanout import Hub
 from .feeds import feeds_for
+from .legacy import LegacyWsHandler
 
 
 class SubscriptionServer:
+    # The legacy graphql-ws protocol, when enabled, runs on Strawberry's view with this.
+    legacy_handler = LegacyWsHandler
+
     def __init__(self, schema: strawberry.Schema, runtime: Runtime) -> None:
         self.hub = Hub(schema, runtime)
         self.feeds = feeds_for(runtime.settings.platform_activity_interval_seconds)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -7,7 +8,7 @@ import strawberry
 from ...models import Team
 from ..context import Info
 from ..node import Node
-from ..pagination import Connection, PageRequest, SortKey, paginate
+from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
 from .types import TEAM_COLUMNS, TeamNode
 
 TEAM_SORT_KEY = SortKey("name", str)
@@ -27,11 +28,16 @@ class TeamQuery:
     async def teams(
         self,
         info: Info,
-        search: str | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Only teams whose name contains this text (case ignored)."
+            ),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[TeamNode]:
         settings = info.context.settings
         page = PageRequest.parse(
@@ -54,7 +60,11 @@ class TeamQuery:
             to_node=TeamNode.from_row,
         )
 
-    @strawberry.field(description="A team by its slug.")
-    async def team(self, info: Info, slug: str) -> TeamNode | None:
+    @strawberry.field(description="A team by its slug; null when there is none.")
+    async def team(
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The team's `slug`.")],
+    ) -> TeamNode | None:
         rows = await Team.filter(slug=slug).values(*TEAM_COLUMNS)
         return TeamNode.from_row(rows[0]) if rows else None

@@ -22,10 +22,14 @@ TEAM_MEMBER_COLUMNS = ("id", "team_id", "user_id", "role", "created_at")
 
 @strawberry.type(name="Team", description="A group of users competing together.")
 class TeamNode(Node):
-    name: str
-    slug: str
-    description: str
-    created_at: datetime
+    name: str = strawberry.field(description="Its unique name (at most 80 characters).")
+    slug: str = strawberry.field(
+        description="Its unique URL name; `team(slug:)` finds the team by it."
+    )
+    description: str = strawberry.field(
+        description="What the team is about, in its own words; may be empty."
+    )
+    created_at: datetime = strawberry.field(description="When the team was created (UTC).")
     pk: strawberry.Private[UUID]
 
     @classmethod
@@ -46,8 +50,8 @@ class TeamNode(Node):
 
 @strawberry.type(name="TeamMember", description="A user's membership of a team.")
 class TeamMemberNode(Node):
-    role: TeamRole
-    joined_at: datetime
+    role: TeamRole = strawberry.field(description="Captain or member.")
+    joined_at: datetime = strawberry.field(description="When the user joined the team (UTC).")
     team_id: strawberry.Private[UUID]
     user_id: strawberry.Private[UUID]
 
@@ -61,10 +65,10 @@ class TeamMemberNode(Node):
             joined_at=row["created_at"],
         )
 
-    @strawberry.field
+    @strawberry.field(description="The team joined.")
     async def team(self, info: Info) -> TeamNode:
         return await required(info.context.loaders.teams_by_id, self.team_id)
 
-    @strawberry.field
+    @strawberry.field(description="The member.")
     async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
         return await required(info.context.loaders.users_by_id, self.user_id)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -11,15 +12,27 @@ from ...models import User
 from ...models.enums import UserRole, UserStatus
 from ..context import Info
 from ..node import Node
-from ..pagination import Connection, OrderDirection, PageRequest, SortKey, paginate
+from ..pagination import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    OrderDirection,
+    PageRequest,
+    SortKey,
+    paginate,
+)
 from ..permissions import AdminOnly
 from .types import USER_COLUMNS, UserNode
 
 
 @strawberry.input(description="Narrow the user list.")
 class UserFilter:
-    role: UserRole | None = None
-    status: UserStatus | None = None
+    role: UserRole | None = strawberry.field(default=None, description="Has this role.")
+    status: UserStatus | None = strawberry.field(
+        default=None, description="Has this account status."
+    )
     search: str | None = strawberry.field(
         default=None, description="Text in the username, display name or email."
     )
@@ -27,9 +40,11 @@ class UserFilter:
 
 @strawberry.enum(description="What to sort users by.")
 class UserOrderField(Enum):
-    CREATED_AT = "created_at"
-    USERNAME = "username"
-    TOTAL_SCORE = "total_score"
+    CREATED_AT = strawberry.enum_value("created_at", description="Registration time.")
+    USERNAME = strawberry.enum_value("username", description="Username, alphabetically.")
+    TOTAL_SCORE = strawberry.enum_value(
+        "total_score", description="Points earned across all sessions."
+    )
 
 
 USER_SORT_KEYS = {
@@ -41,8 +56,12 @@ USER_SORT_KEYS = {
 
 @strawberry.input(description="Sort order of the user list (newest first by default).")
 class UserOrder:
-    field: UserOrderField = UserOrderField.CREATED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    field: UserOrderField = strawberry.field(
+        default=UserOrderField.CREATED_AT, description="What to sort by; the ID breaks ties."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Which way; newest or largest first by default."
+    )
 
 
 async def resolve_user_node(info: Info, pk: UUID) -> Node | None:
@@ -61,12 +80,18 @@ class UserQuery:
     async def users(
         self,
         info: Info,
-        filter: UserFilter | None = None,
-        order_by: UserOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            UserFilter | None,
+            strawberry.argument(description="Only users who meet every condition given."),
+        ] = None,
+        order_by: Annotated[
+            UserOrder | None,
+            strawberry.argument(description="Sort order; newest first when absent."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[UserNode] | None:
         order_by = order_by or UserOrder()
         key = USER_SORT_KEYS[order_by.field]

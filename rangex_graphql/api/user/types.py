@@ -11,7 +11,7 @@ from ..context import Info
 from ..ids import to_global_id
 from ..node import Node
 from ..notification.permissions import SelfOnly
-from ..pagination import Connection
+from ..pagination import After, Before, Connection, First, Last
 from ..permissions import SelfOrAdmin
 
 if TYPE_CHECKING:
@@ -38,11 +38,19 @@ USER_COLUMNS = (
 
 @strawberry.type(name="User", description="A person using the platform.")
 class UserNode(Node):
-    username: str
-    display_name: str
-    role: UserRole
+    username: str = strawberry.field(
+        description="Unique handle chosen at registration: 3 to 30 characters of a-z, 0-9 "
+        "and _; it never changes."
+    )
+    display_name: str = strawberry.field(
+        description="The name shown beside the user's work and scores (1 to 100 "
+        "characters; the username unless the user chose one)."
+    )
+    role: UserRole = strawberry.field(
+        description="What the user may do: learn, also author, or administer."
+    )
     total_score: int = strawberry.field(description="Points earned across all sessions.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When the user registered (UTC).")
     pk: strawberry.Private[UUID]
     private_email: strawberry.Private[str]
     private_status: strawberry.Private[UserStatus]
@@ -82,11 +90,14 @@ class UserNode(Node):
     async def sessions(
         self,
         info: Info,
-        filter: Annotated[SessionFilter, strawberry.lazy("..session.filters")] | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: Annotated[
+            Annotated[SessionFilter, strawberry.lazy("..session.filters")] | None,
+            strawberry.argument(description="Only sessions that meet every condition given."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[EnvironmentSessionNode, strawberry.lazy("..session.types")]] | None:
         from ..session.queries import sessions_of_user
 
@@ -110,10 +121,10 @@ class UserNode(Node):
     async def favorites(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]] | None:
         from ..engagement.queries import favorites_of_user
 
@@ -126,11 +137,17 @@ class UserNode(Node):
     async def notifications(
         self,
         info: Info,
-        unread_only: bool | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        unread_only: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="True: only notifications not marked read yet. False or absent: "
+                "all of them."
+            ),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[NotificationNode, strawberry.lazy("..notification.types")]] | None:
         from ..notification.queries import notifications_of_user
 

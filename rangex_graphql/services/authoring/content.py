@@ -9,6 +9,7 @@ what. Expected answers are read only when asked for, and such an export is audit
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from uuid import UUID
 
@@ -260,8 +261,11 @@ async def import_document(
     meta: RequestMeta = SYSTEM,
     **context: Any,
 ) -> ScenarioVersion:
-    """A DRAFT from the YAML document ``text``: ``import_spec`` of what it holds."""
-    spec = yaml_document.parse(text)
+    """A DRAFT from the YAML document ``text``: ``import_spec`` of what it holds.
+
+    Parsed in a worker thread: a large document is CPU work the event loop must not wait on.
+    """
+    spec = await asyncio.to_thread(yaml_document.parse, text)
     return await import_spec(spec, author_id, as_admin=as_admin, meta=meta, **context)
 
 

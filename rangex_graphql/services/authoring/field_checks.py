@@ -24,3 +24,9 @@ def is_member(value: object, enum: type[Enum]) -> bool:
 
 def positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def in_range(value: object, bounds: tuple[int, int]) -> bool:
+    """An integer (not a boolean) within ``bounds``, both ends included."""
+    low, high = bounds
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high

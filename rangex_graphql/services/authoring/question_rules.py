@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...models.enums import MachineRole, QuestionKind
 from ..errors import DomainError
-from .field_checks import at, is_member, positive_int, text
+from .field_checks import at, in_range, is_member, text
 from .spec import MachineSpec, QuestionSpec
 
 CHOICE_KINDS = frozenset(
@@ -19,6 +19,11 @@ ONE_ANSWER_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.TRUE_FALS
 SESSION_FLAG_ENV = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
 # Sessions put the learner's generated credentials in RANGEX_LEARNER_* variables.
 RESERVED_ENV_PREFIX = "RANGEX_LEARNER"
+# Bounded so that no score can outgrow a 32-bit integer (GraphQL Int, the score columns):
+# a session scores at most MAX_QUESTIONS * MAX_POINTS (100,000).
+POINTS = (1, 1_000)
+MAX_ATTEMPTS = (1, 100)
+MAX_QUESTIONS = 100
 
 
 def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
@@ -29,10 +34,13 @@ def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainErro
         errors.append(
             DomainError("INVALID", f"one of {', '.join(QuestionKind)}", at(prefix, "kind"))
         )
-    if not positive_int(question.points):
-        errors.append(DomainError("INVALID", "a positive number of points", at(prefix, "points")))
-    if not positive_int(question.max_attempts):
-        errors.append(DomainError("INVALID", "at least one attempt", at(prefix, "maxAttempts")))
+    if not in_range(question.points, POINTS):
+        low, high = POINTS
+        errors.append(DomainError("INVALID", f"{low}-{high} points", at(prefix, "points")))
+    if not in_range(question.max_attempts, MAX_ATTEMPTS):
+        low, high = MAX_ATTEMPTS
+        message = f"{low}-{high} attempts"
+        errors.append(DomainError("INVALID", message, at(prefix, "maxAttempts")))
     errors += session_flag_env_errors(question, prefix)
     errors += _answer_errors(question, prefix)
     return errors
@@ -108,6 +116,14 @@ def _answer_errors(question: QuestionSpec, prefix: str) -> list[DomainError]:
     if question.kind in ONE_ANSWER_KINDS and len(answers) > 1:
         errors.append(DomainError("TOO_MANY", f"a {question.kind} question has one answer", field))
     return errors
+
+
+def question_count_errors(
+    questions: Sequence[QuestionSpec], prefix: str = "questions"
+) -> list[DomainError]:
+    if len(questions) > MAX_QUESTIONS:
+        return [DomainError("TOO_MANY", f"at most {MAX_QUESTIONS} questions", prefix)]
+    return []
 
 
 def session_flag_set_errors(

@@ -28,7 +28,7 @@ from ...models.enums import Difficulty, ResourceProfile
 from ..errors import DomainError
 from .field_checks import at, is_member, positive_int, text
 from .machine_rules import machine_errors, machine_set_errors
-from .question_rules import question_errors, session_flag_set_errors
+from .question_rules import question_count_errors, question_errors, session_flag_set_errors
 from .spec import ScenarioSpec, VersionSpec
 
 MAX_TAGS = 10
@@ -130,6 +130,7 @@ def validate_version(spec: VersionSpec) -> list[DomainError]:
     errors += machine_set_errors(spec.machines)
     for i, machine in enumerate(spec.machines):
         errors += machine_errors(machine, spec.resource_profile, f"machines.{i}")
+    errors += question_count_errors(spec.questions)
     for i, question in enumerate(spec.questions):
         errors += question_errors(question, f"questions.{i}")
     errors += session_flag_set_errors(spec.questions, spec.machines)

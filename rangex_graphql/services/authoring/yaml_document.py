@@ -24,9 +24,11 @@ so a problem's path points into the document), in a fixed order, in block style:
 Expected answers (``caseSensitive``, ``expectedAnswers``) are written only when asked for;
 such a document is secret. A FLAG question's ``sessionFlagEnv`` (the variable its
 per-session flag goes into; absent when it has none) is not secret and always written.
-Reading uses PyYAML's safe loader, refuses aliases and duplicate keys, and reports every
-problem at once as ``DomainError``s with a field path (``machines.1.role``), never a
-traceback.
+Reading (``yaml_loader``: PyYAML's safe loader, bounded) reports every problem at once as
+``DomainError``s with a field path (``machines.1.role``), never a traceback; a document
+with more than ``MAX_QUESTIONS`` questions or ``MAX_MACHINES`` machines is refused before
+they are read one by one. Parsing is CPU work: callers on the event loop run ``parse`` in
+a worker thread.
 """
 
 from __future__ import annotations
@@ -34,14 +36,11 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 import yaml
-from yaml.composer import ComposerError
-from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ...models.enums import (
     Difficulty,
@@ -52,12 +51,14 @@ from ...models.enums import (
     Visibility,
 )
 from ..errors import DomainError, DomainErrors
+from .machine_rules import MAX_MACHINES
+from .question_rules import MAX_QUESTIONS
 from .scenarios import SLUG_MAX_LENGTH
 from .spec import MachineSpec, QuestionSpec, ScenarioSpec, VersionSpec
+from .yaml_loader import load
 
 SCHEMA_KEY = "rangex"
 SCHEMA_VERSION = 1
-MAX_DOCUMENT_CHARS = 1_000_000
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANSWER_KEYS = frozenset({"caseSensitive", "expectedAnswers"})
 
@@ -317,11 +318,24 @@ def _check_schema_version(data: dict[Any, Any]) -> None:
         raise DomainErrors([DomainError("UNSUPPORTED_VERSION", problem, SCHEMA_KEY)])
 
 
+def _check_counts(data: dict[Any, Any]) -> None:
+    """Refuse a document with more machines or questions than a version may have, before
+    reading them one by one."""
+    errors = [
+        DomainError("TOO_MANY", f"at most {limit} {key}", key)
+        for key, limit in (("machines", MAX_MACHINES), ("questions", MAX_QUESTIONS))
+        if isinstance(data.get(key), list) and len(data[key]) > limit
+    ]
+    if errors:
+        raise DomainErrors(errors)
+
+
 def _version(data: object) -> VersionSpec:
     if not isinstance(data, dict):
         problem = f"the document must be a mapping of keys, not {_describe(data)}"
         raise DomainErrors([DomainError("INVALID", problem, None)])
     _check_schema_version(data)
+    _check_counts(data)
     errors: Errors = []
     values = _read_section(data, "", errors, VERSION, set(), extra=BODY)
     scenario = None
@@ -339,55 +353,13 @@ def _version(data: object) -> VersionSpec:
 # --- YAML in ------------------------------------------------------------------------------
 
 
-class _DocumentLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, also refusing aliases (no entity expansion) and duplicate keys."""
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.current_event.start_mark  # check_event peeked at it
-            raise ComposerError(None, None, "aliases (*name) are not allowed", mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode):
-                if key_node.value in seen:
-                    raise ConstructorError(
-                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                    )
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _syntax_error(exc: yaml.YAMLError) -> DomainError:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        mark = exc.problem_mark
-        problem = (exc.problem or "").removeprefix("but ")  # "but found another document"
-        message = f"line {mark.line + 1}, column {mark.column + 1}: {problem}"
-        if exc.context and exc.context_mark is not None:
-            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
-    else:
-        message = str(exc)
-    return DomainError("YAML_SYNTAX", message, None)
-
-
 def parse(text: str) -> VersionSpec:
     """The document's content; ``DomainErrors`` listing every problem when it is malformed.
 
     Only the document's shape is checked here (keys, types, enum values); the content
     rules are ``validation.validate_version``'s.
     """
-    if len(text) > MAX_DOCUMENT_CHARS:
-        problem = f"the document is longer than {MAX_DOCUMENT_CHARS} characters"
-        raise DomainErrors([DomainError("TOO_LARGE", problem, None)])
-    loader = _DocumentLoader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as exc:
-        raise DomainErrors([_syntax_error(exc)]) from None
-    finally:
-        loader.dispose()
+    data = load(text)
     if data is None:
         raise DomainErrors([DomainError("REQUIRED", "the document is empty", None)])
     return _version(data)

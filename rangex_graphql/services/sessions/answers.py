@@ -34,9 +34,9 @@ from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
-from tortoise.transactions import in_transaction
 
 from ...broker import Broker
+from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession, Question, QuestionAnswerKey, SessionAnswer, User
 from ...models.enums import QuestionKind, SessionState
 from ...settings import Settings
@@ -280,7 +280,8 @@ async def _record(
 ) -> AnswerResult:
     now = datetime.now(UTC)
     award = target.points if correct else 0
-    async with in_transaction():
+
+    async def record() -> AnswerResult:
         # First the session row: its lock serializes the session's submissions (and a
         # termination racing them), and its state decides whether answers are taken.
         answerable = EnvironmentSession.filter(_answerable(now, grace), id=target.session_id)
@@ -321,14 +322,16 @@ async def _record(
             attempt=used + 1,
             points=award,
         )
-    return AnswerResult(
-        question_id=target.question_id,
-        correct=correct,
-        points_awarded=award,
-        attempts_used=used + 1,
-        attempts_left=target.max_attempts - used - 1,
-        session_score=int(score[0]["score"]),
-    )
+        return AnswerResult(
+            question_id=target.question_id,
+            correct=correct,
+            points_awarded=award,
+            attempts_used=used + 1,
+            attempts_left=target.max_attempts - used - 1,
+            session_score=int(score[0]["score"]),
+        )
+
+    return await retrying_transaction(record)
 
 
 async def _write_answer(

@@ -1,9 +1,11 @@
 """What a learner (or an admin) does to a session: pause, resume, extend, reset, terminate.
 
-Each is a compare-and-set on the row followed by the engine call, both under the
-session's in-process lock, so the engine sees the calls in the order the row's
-transitions were won. An engine call that fails ends the session FAILED with its
-resources destroyed (no roll-back: a half-paused engine is not a state to go back from).
+Each is a compare-and-set on the row followed by the engine call, both in the session's
+turn (``locks.py``: this process's lock, then the row's lease, so across replicas too),
+so the engine sees the calls in the order the row's transitions were won (terminate
+needs no turn: it wins over any). An engine call that fails ends the session FAILED with
+its resources destroyed (no roll-back: a half-paused engine is not a state to go back
+from), its reason a stable code (``failures.py``) and the engine's words as detail.
 
 Someone else's session is SESSION_NOT_FOUND, as if it did not exist; admins may act on
 any session.
@@ -11,6 +13,8 @@ any session.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -26,14 +30,16 @@ from ..runtime import Runtime
 from .clock import seconds_left
 from .cost import accrue
 from .events import publish_session_event
+from .failures import FailureCode, engine_failure_code
 from .lease import lease_fields
-from .locks import session_lock
+from .locks import SessionBusy, Turn, session_lock, session_turn
 from .provisioning import record_handles, redeploy
 from .teardown import tear_down
 from .transitions import FINAL_STATES, transition
 
 S = SessionState
 FIELD = "input.sessionId"
+E = FailureCode.ENGINE_ERROR
 MAX_EXTENSION_MINUTES = 240
 
 
@@ -53,6 +59,26 @@ def require_state(row: EnvironmentSession, states: set[SessionState], code: str)
         raise DomainError("SESSION_ENDED", f"the session has ended ({row.state.value})", FIELD)
     if row.state not in states:
         raise DomainError(code, f"the session is {row.state.value}", FIELD)
+
+
+def require_turn(turn: Turn, code: str) -> None:
+    """A RUNNING or PAUSED session is acted on only with its turn (see ``locks.py``)."""
+    if not turn.held:
+        raise DomainError(code, "the session changed meanwhile; try again", FIELD)
+
+
+@asynccontextmanager
+async def _turn(runtime: Runtime, actor: Actor, session_id: UUID) -> AsyncIterator[Turn]:
+    """This process's lock, then the session's turn across replicas (``locks.py``)."""
+    async with session_lock(runtime, session_id):
+        await owned_session(actor, session_id)  # not found at once, not after a wait
+        try:
+            async with session_turn(runtime, session_id) as turn:
+                yield turn
+        except SessionBusy:
+            raise DomainError(
+                "SESSION_BUSY", "another operation on this session is under way; try again", FIELD
+            ) from None
 
 
 async def _lost_race(session_id: UUID, states: set[SessionState], code: str) -> DomainError:
@@ -76,10 +102,11 @@ async def pause(
     runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
 ) -> EnvironmentSession:
     """RUNNING → PAUSED: the clock stops (the time left is kept) and so does the meter."""
-    failure: str | None = None
-    async with session_lock(session_id):
+    failure: tuple[str, FailureCode] | None = None
+    async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
         require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
+        require_turn(turn, "SESSION_NOT_RUNNING")
         at = now()
         await accrue(runtime.settings, session_id, at)
         left = seconds_left(row.expires_at, None, row.duration_minutes, at)
@@ -101,18 +128,19 @@ async def pause(
             await _machines(session_id, SessionMachineState.PAUSED)
             return paused
         except DriverError as error:
-            failure = f"pausing the machines failed: {error}"
-    return await _failed(runtime, actor, session_id, failure, meta)
+            failure = (f"pausing the machines failed: {error}", engine_failure_code(error, E))
+    return await _failed(runtime, actor, session_id, *failure, meta)
 
 
 async def resume(
     runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
 ) -> EnvironmentSession:
     """PAUSED → RUNNING: the clock goes on with the time that was left."""
-    failure: str | None = None
-    async with session_lock(session_id):
+    failure: tuple[str, FailureCode] | None = None
+    async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
         require_state(row, {S.PAUSED}, "SESSION_NOT_PAUSED")
+        require_turn(turn, "SESSION_NOT_PAUSED")
         at = now()
         left = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, at)
         resumed = await transition(
@@ -139,19 +167,24 @@ async def resume(
             await record_handles(session_id, handles, while_state=S.RUNNING)
             return resumed
         except DriverError as error:
-            failure = f"resuming the machines failed: {error}"
-    return await _failed(runtime, actor, session_id, failure, meta)
+            failure = (f"resuming the machines failed: {error}", engine_failure_code(error, E))
+    return await _failed(runtime, actor, session_id, *failure, meta)
 
 
 async def _failed(
-    runtime: Runtime, actor: Actor, session_id: UUID, reason: str, meta: RequestMeta
+    runtime: Runtime,
+    actor: Actor,
+    session_id: UUID,
+    reason: str,
+    code: FailureCode,
+    meta: RequestMeta,
 ) -> EnvironmentSession:
     ended = await tear_down(
         runtime,
         session_id,
         final=S.FAILED,
         action="fail",
-        end_reason="engine_error",
+        end_reason=code.value,
         reason=reason,
         actor_id=actor.id,
         meta=meta,
@@ -225,9 +258,10 @@ async def reset(
 ) -> EnvironmentSession:
     """RUNNING or PAUSED → PROVISIONING: fresh machines (same flags and credentials) in the
     background, then RUNNING again. Answers are kept; the expiry does not move."""
-    async with session_lock(session_id):
+    async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
         require_state(row, {S.RUNNING, S.PAUSED}, "SESSION_NOT_RUNNING")
+        require_turn(turn, "SESSION_NOT_RUNNING")
         await accrue(runtime.settings, session_id)
         resetting = await transition(
             session_id,

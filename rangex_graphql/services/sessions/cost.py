@@ -17,8 +17,8 @@ from uuid import UUID
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Sum
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import BudgetAlert, EnvironmentSession, Machine, User
 from ...models.enums import MachineRole, ResourceProfile, SessionState, UserRole
 from ...orchestrator.protocol import MAX_MACHINE_CPU, MAX_MACHINE_MEMORY_MIB
@@ -141,7 +141,8 @@ async def accrue(
     caller checks them once for many sessions (``check_budget=False``).
     """
     now = now or datetime.now(UTC)
-    async with in_transaction():
+
+    async def charge() -> Decimal:
         row = await EnvironmentSession.filter(id=session_id).select_for_update().first()
         if row is None or row.state is not SessionState.RUNNING or row.cost_accounted_at is None:
             return Decimal(0)
@@ -155,6 +156,9 @@ async def accrue(
         await EnvironmentSession.filter(id=session_id).update(
             cost_rm=row.cost_rm + added, cost_accounted_at=max(now, row.cost_accounted_at)
         )
+        return added
+
+    added = await retrying_transaction(charge)
     if added and check_budget:
         await check_budget_alerts(settings, now)
     return added

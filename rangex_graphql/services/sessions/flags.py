@@ -4,8 +4,8 @@ session, put into the environment of the version's non-attacker machines.
 The flag is sealed (security/secret_box) in the session's SessionAnswer row of that
 question, so it survives a reset (the machines are recreated with the same flags) and
 is accepted only in its own session. It is never returned by the API. Each flag carries
-a tag keyed with the secret key, so a flag of another session is recognized as such (and
-audited) when submitted.
+a tag keyed with the server key's session-flag subkey, so a flag of another session is
+recognized as such (and audited) when submitted.
 """
 
 from __future__ import annotations
@@ -17,26 +17,32 @@ import secrets
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession, Question, SessionAnswer
 from ...models.enums import QuestionKind
+from ...security.keys import Purpose, current_subkey, legacy_keys, subkeys
 from ...security.secret_box import SecretUnreadable, open_sealed, seal
 from ...settings import Settings
 
 FLAG_PATTERN = re.compile(r"RANGEX\{([0-9a-f]{16})([0-9a-f]{16})\}")
 
 
-def _tag(secret: str, nonce: str) -> str:
-    key = hashlib.sha256(b"rangex-session-flag:" + secret.encode()).digest()
+def _tag(key: bytes, nonce: str) -> str:
     return hmac.new(key, nonce.encode(), hashlib.sha256).hexdigest()[:16]
 
 
+def _legacy_tag_key(secret: str) -> bytes:
+    """The tag key of flags minted before the subkeys (security/keys.py)."""
+    return hashlib.sha256(b"rangex-session-flag:" + secret.encode()).digest()
+
+
 def new_flag(settings: Settings) -> str:
-    """``RANGEX{<16 hex random><16 hex tag>}``: the tag (keyed with the secret key) lets
-    the server recognize a flag it minted for some session without looking it up."""
+    """``RANGEX{<16 hex random><16 hex tag>}``: the tag (keyed with the server key's
+    session-flag subkey) lets the server recognize a flag it minted for some session
+    without looking it up."""
     nonce = secrets.token_hex(8)
-    return f"RANGEX{{{nonce}{_tag(settings.secret_key.get_secret_value(), nonce)}}}"
+    return f"RANGEX{{{nonce}{_tag(current_subkey(settings, Purpose.SESSION_FLAG), nonce)}}}"
 
 
 def minted_here(settings: Settings, value: str) -> bool:
@@ -45,8 +51,11 @@ def minted_here(settings: Settings, value: str) -> bool:
     if match is None:
         return False
     nonce, tag = match.groups()
-    secrets_ = (settings.secret_key, *settings.previous_secret_keys)
-    return any(hmac.compare_digest(tag, _tag(s.get_secret_value(), nonce)) for s in secrets_)
+    keys = [
+        *subkeys(settings, Purpose.SESSION_FLAG),
+        *(_legacy_tag_key(secret) for secret in legacy_keys(settings)),
+    ]
+    return any(hmac.compare_digest(tag, _tag(key, nonce)) for key in keys)
 
 
 #: How many other sessions' flags a foreign-flag investigation opens at most.
@@ -96,7 +105,8 @@ async def _issue(session_id: UUID, version_id: UUID, settings: Settings) -> dict
     if not questions:
         return {}
     env_of = {UUID(str(qid)): str(env) for qid, env in questions}
-    async with in_transaction():
+
+    async def issue() -> dict[str, str]:
         # The session row's lock serializes two issuers (Tortoise drops FOR UPDATE from
         # values queries, so the answer rows themselves cannot be locked that way).
         await EnvironmentSession.filter(id=session_id).select_for_update().only("id").first()
@@ -129,7 +139,9 @@ async def _issue(session_id: UUID, version_id: UUID, settings: Settings) -> dict
                 )
         if missing:
             await SessionAnswer.bulk_create(missing)
-    return flags
+        return flags
+
+    return await retrying_transaction(issue)
 
 
 async def session_flag_environment(session_id: UUID, settings: Settings) -> dict[str, str]:

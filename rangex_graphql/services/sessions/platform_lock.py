@@ -24,11 +24,11 @@ from typing import TypeVar
 
 from tortoise.exceptions import OperationalError
 
+from ...db.transactions import MYSQL_DEADLOCK, mysql_error_code
 from ...models import PlatformLock
 
 SESSION_STARTS = "session-starts"  # also in migrations/models/4_*_platform_lock.py
 TRIES = 5
-MYSQL_DEADLOCK = 1213
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ async def with_lock_row(name: str, attempt: Callable[[], Awaitable[T]]) -> T:
             log.warning("platform lock %r was missing; making it again", name)
             await _remake(name)
         except OperationalError as error:
-            if _mysql_code(error) != MYSQL_DEADLOCK:
+            if mysql_error_code(error) != MYSQL_DEADLOCK:
                 raise
             log.warning("a transaction under platform lock %r deadlocked; trying again", name)
     return await attempt()
@@ -67,11 +67,5 @@ async def _remake(name: str) -> None:
     try:
         await PlatformLock.bulk_create([PlatformLock(name=name)], ignore_conflicts=True)
     except OperationalError as error:
-        if _mysql_code(error) != MYSQL_DEADLOCK:
+        if mysql_error_code(error) != MYSQL_DEADLOCK:
             raise
-
-
-def _mysql_code(error: OperationalError) -> int | None:
-    cause = error.args[0] if error.args else None
-    code = getattr(cause, "args", (None,))[0]
-    return code if isinstance(code, int) else None

@@ -4,11 +4,15 @@ The provisioning process holds the session's lease while the engine works. Whate
 wrong, nothing is left behind: a failed attempt ends FAILED after a destroy, and an
 attempt whose session was terminated meanwhile (the compare-and-set to RUNNING lost)
 destroys what it made. A session is never provisioned twice: the engine refusing with
-SessionExists is treated as the bug it is (destroy and fail).
+SessionExists is treated as the bug it is (destroy and fail). Machines that ran but could
+not be recorded (a database error) are recorded again, ``BOOKKEEPING_ATTEMPTS`` times in
+all, then the session is failed deliberately (``bookkeeping_failed``), its machines
+removed, rather than left PROVISIONING for the reconciler to call "interrupted".
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,14 +25,18 @@ from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import MachineHandle, ProvisionFailed, SessionExists
 from ..runtime import Runtime
 from .clock import seconds_left
+from .failures import FailureCode, engine_failure_code
 from .flags import issue_session_flags, session_flag_environment
 from .lease import RELEASED, lease_fields, renewing
 from .plan import build_plan
-from .teardown import destroy_resources
+from .teardown import RETRY_PAUSE_SECONDS, destroy_resources
 from .transitions import transition
 
 S = SessionState
 log = logging.getLogger(__name__)
+PROVISION = FailureCode.PROVISION_FAILED
+#: Tries at recording a provision's machines before the session is failed deliberately.
+BOOKKEEPING_ATTEMPTS = 3
 _HANDLE_FIELDS = ("driver_handle", "address", "ports", "state", "failure_reason")
 
 
@@ -83,17 +91,51 @@ async def deploy(runtime: Runtime, session_id: UUID, flags: dict[str, str]) -> N
         await fail(runtime, session_id, f"the engine already ran this session: {error}")
         return
     except ProvisionFailed as error:
-        await fail(runtime, session_id, error.reason)
+        await fail(runtime, session_id, error.reason, engine_failure_code(error, PROVISION))
         return
     except Exception as error:  # noqa: BLE001 - engine or plan errors: fail, clean up
         log.warning("provisioning session %s failed: %s", session_id, error)
-        await fail(runtime, session_id, str(error) or type(error).__name__)
+        code = engine_failure_code(error, PROVISION)
+        await fail(runtime, session_id, str(error) or type(error).__name__, code)
         return
-    recorded = await record_handles(session_id, handles, while_state=S.PROVISIONING)
-    running = recorded and await _start_clock(runtime, session_id)
+    try:
+        running = await _go_running(runtime, session_id, handles)
+    except Exception as error:
+        log.exception("recording the machines of session %s failed", session_id)
+        reason = f"the machines ran but could not be recorded: {error}"
+        await fail(runtime, session_id, reason, FailureCode.BOOKKEEPING_FAILED)
+        return
     if not running:
         # Terminated (or failed) while the engine worked: what it made must go.
         await destroy_resources(runtime, session_id)
+
+
+async def _go_running(runtime: Runtime, session_id: UUID, handles: list[MachineHandle]) -> bool:
+    """Record the machines and start the clock; False when the session left PROVISIONING
+    meanwhile. A database error is retried (both steps are compare-and-sets, so running
+    them again is safe); the last one is raised."""
+    for attempt in range(1, BOOKKEEPING_ATTEMPTS + 1):
+        try:
+            if attempt > 1 and await _state_of(session_id) is S.RUNNING:
+                return True  # the previous attempt's transition committed, then it failed
+            recorded = await record_handles(session_id, handles, while_state=S.PROVISIONING)
+            return recorded and await _start_clock(runtime, session_id)
+        except Exception as error:
+            if attempt == BOOKKEEPING_ATTEMPTS:
+                raise
+            log.warning(
+                "recording the machines of session %s failed (attempt %d): %s",
+                session_id,
+                attempt,
+                error,
+            )
+            await asyncio.sleep(RETRY_PAUSE_SECONDS * attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+async def _state_of(session_id: UUID) -> SessionState | None:
+    states = await EnvironmentSession.filter(id=session_id).values_list("state", flat=True)
+    return S(str(states[0])) if states else None
 
 
 async def record_handles(
@@ -161,8 +203,16 @@ async def _start_clock(runtime: Runtime, session_id: UUID) -> bool:
     return running is not None
 
 
-async def fail(runtime: Runtime, session_id: UUID, reason: str) -> None:
-    """The engine could not deploy the session: remove anything left, then FAILED."""
+async def fail(
+    runtime: Runtime,
+    session_id: UUID,
+    reason: str,
+    code: FailureCode = FailureCode.PROVISION_FAILED,
+) -> None:
+    """The engine could not deploy the session: remove anything left, then FAILED.
+
+    ``reason`` is the detail (for admins and the log); ``code`` what the learner sees.
+    """
     problem = await destroy_resources(runtime, session_id)
     if problem is not None:
         reason = f"{reason}; removing the machines failed too: {problem}"
@@ -181,7 +231,7 @@ async def fail(runtime: Runtime, session_id: UUID, reason: str) -> None:
         reason=reason,
         changes={
             "failure_reason": reason,
-            "end_reason": "provision_failed",
+            "end_reason": code.value,
             "ended_at": datetime.now(UTC),
             **RELEASED,
         },

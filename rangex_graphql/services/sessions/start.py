@@ -25,8 +25,8 @@ from uuid import UUID
 
 from tortoise.expressions import F
 from tortoise.functions import Count
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession, Machine, Scenario, ScenarioVersion, SessionMachine, User
 from ...models.enums import MachineRole, ResourceProfile, SessionState, VersionStatus, Visibility
 from ...security.secret_box import seal
@@ -131,7 +131,8 @@ async def _insert(
     meta: RequestMeta,
 ) -> EnvironmentSession:
     scenario: Scenario = version.scenario
-    async with in_transaction():
+
+    async def insert() -> EnvironmentSession:
         # Locks first, widest first (see the module docstring), then the counts.
         if _platform_capped(runtime):
             await hold(SESSION_STARTS)
@@ -160,7 +161,9 @@ async def _insert(
             resource_profile=(request.resource_profile or version.resource_profile).value,
             duration_minutes=request.duration_minutes,
         )
-    return session
+        return session
+
+    return await retrying_transaction(insert)
 
 
 def _session_machine(runtime: Runtime, session_id: UUID, machine: Machine) -> SessionMachine:

@@ -22,6 +22,7 @@ from ...orchestrator import DriverError
 from ..audit import SYSTEM, RequestMeta
 from ..runtime import Runtime
 from .cost import accrue
+from .failures import FailureCode
 from .lease import RELEASED, lease_fields, renewing
 from .locks import session_lock
 from .transitions import transition
@@ -52,7 +53,7 @@ async def tear_down(
     """
     if final not in (S.TERMINATED, S.EXPIRED, S.FAILED):
         raise ValueError(f"{final} is not a final state")
-    async with session_lock(session_id):
+    async with session_lock(runtime, session_id):
         ending = await _begin(
             runtime, session_id, final, action, end_reason, reason, actor_id, meta
         )
@@ -166,6 +167,7 @@ async def _finish(
         changes={
             "ended_at": now,
             "failure_reason": f"could not remove the machines: {problem}",
+            "end_reason": FailureCode.CLEANUP_FAILED.value,
             **RELEASED,
         },
     )

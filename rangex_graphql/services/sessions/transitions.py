@@ -3,7 +3,8 @@
 The UPDATE names the states the change may start from (and, where the caller read the
 row first, its ``lock_version``); when another request or replica moved the session
 first, it matches no row and the caller learns it lost the race instead of overwriting.
-A won transition is audited and published as a ``SessionEvent``.
+A won transition is audited and published as a ``SessionEvent``. A transaction InnoDB
+rolls back as a deadlock victim is run again (``services/transactions.py``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from ...broker import Broker
+from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession
 from ...models.enums import SessionState
 from ..audit import SYSTEM, RequestMeta, audit
@@ -75,7 +76,8 @@ async def transition(
     query = EnvironmentSession.filter(id=session_id, state__in=[s.value for s in sources])
     if lock_version is not None:
         query = query.filter(lock_version=lock_version)
-    async with in_transaction():
+
+    async def change() -> tuple[EnvironmentSession, EnvironmentSession] | None:
         before = await query.select_for_update().first()
         if before is None:
             return None
@@ -94,6 +96,11 @@ async def transition(
             state=to.value,
             reason=reason,
         )
-        after = await EnvironmentSession.get(id=session_id)
+        return before, await EnvironmentSession.get(id=session_id)
+
+    changed = await retrying_transaction(change)
+    if changed is None:
+        return None
+    before, after = changed
     await publish_session_event(broker, after, action, before.state, reason)
     return after

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from rangex_graphql.mail import MemoryMailer
+import asyncio
+
+from rangex_graphql.mail import MemoryMailer, Message
 from rangex_graphql.models import AuditLog, User
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.settings import Settings
 from tests.api.account.conftest import PASSWORD, Api, login, person
 
 REGISTER = """mutation($input: AccountRegisterInput!) { accountRegister(input: $input) {
@@ -56,20 +59,42 @@ async def test_register_then_sign_in(api: Api) -> None:
     assert await AuditLog.filter(action="account.register").count() == 1
 
 
-async def test_duplicate_registration_does_not_say_which_field_is_taken(api: Api) -> None:
+async def test_a_taken_email_gets_the_answer_of_a_new_one_and_its_owner_a_notice(
+    api: Api, runtime: Runtime
+) -> None:
+    owner = await person(email="mo@example.test", username="moe")
+    fresh = await api.ok(
+        REGISTER,
+        {"input": {"email": "new@example.test", "username": "newcomer", "password": PASSWORD}},
+    )
+    taken = await api.ok(
+        REGISTER,
+        {"input": {"email": "Mo@Example.test", "username": "other", "password": PASSWORD}},
+    )
+
+    assert taken["accountRegister"]["errors"] == fresh["accountRegister"]["errors"] == []
+    shown = taken["accountRegister"]["user"]
+    assert shown.keys() == fresh["accountRegister"]["user"].keys()
+    assert shown == {"username": "other", "displayName": "other", "role": "USER"}
+    assert not await User.filter(username="other").exists()
+    assert await User.filter(email="mo@example.test").values_list("id", flat=True) == [owner.id]
+    await runtime.mailer.drain()
+    assert isinstance(runtime.mailer.mailer, MemoryMailer)
+    (notice,) = runtime.mailer.mailer.outbox
+    assert notice.to == "mo@example.test"
+    assert "already has one" in notice.body
+    assert await AuditLog.filter(action="account.register_existing_email").count() == 1
+
+
+async def test_a_taken_username_is_said_usernames_being_public(api: Api) -> None:
     await person(email="mo@example.test", username="moe")
-    for clash in (
-        {"email": "mo@example.test", "username": "other"},
-        {"email": "x@example.test", "username": "moe"},
-    ):
-        data = await api.ok(REGISTER, {"input": {**clash, "password": PASSWORD}})
-        assert data["accountRegister"]["errors"] == [
-            {
-                "field": "email",
-                "code": "ALREADY_REGISTERED",
-                "message": "that email or username cannot be used",
-            }
-        ]
+    data = await api.ok(
+        REGISTER, {"input": {"email": "x@example.test", "username": "moe", "password": PASSWORD}}
+    )
+    assert data["accountRegister"]["errors"] == [
+        {"field": "username", "code": "ALREADY_REGISTERED", "message": "that username is taken"}
+    ]
+    assert data["accountRegister"]["user"] is None
 
 
 async def test_password_change_ends_other_sessions_and_returns_fresh_tokens(api: Api) -> None:
@@ -98,10 +123,12 @@ async def test_password_reset_by_mailed_single_use_code(api: Api, runtime: Runti
     await person(email="oz@example.test", username="oz")
     request = "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { ok } }"
     assert (await api.ok(request, {"e": "nobody@example.test"}))["passwordResetRequest"]["ok"]
-    assert isinstance(runtime.mailer, MemoryMailer)
-    assert runtime.mailer.outbox == []
+    await runtime.mailer.drain()
+    assert isinstance(runtime.mailer.mailer, MemoryMailer)
+    assert runtime.mailer.mailer.outbox == []
     assert (await api.ok(request, {"e": "OZ@example.test"}))["passwordResetRequest"]["ok"]
-    (message,) = runtime.mailer.outbox
+    await runtime.mailer.drain()
+    (message,) = runtime.mailer.mailer.outbox
     assert message.to == "oz@example.test"
     code = next(line for line in message.body.splitlines() if line.startswith("rgp_"))
     confirm = """mutation($t: String!, $p: String!) { passwordResetConfirm(input:
@@ -130,3 +157,39 @@ async def test_account_update_changes_the_display_name(api: Api) -> None:
     assert data["accountUpdate"]["errors"] == [{"field": "displayName", "code": "INVALID"}]
     _, errors = await api(update, {"n": "x"})
     assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+class StalledMailer:
+    """A mail server that does not answer until told to."""
+
+    def __init__(self) -> None:
+        self.answer = asyncio.Event()
+        self.sent: list[Message] = []
+
+    async def send(self, message: Message) -> None:
+        await self.answer.wait()
+        self.sent.append(message)
+
+
+async def test_answers_that_mail_do_not_wait_for_the_mail_server(
+    settings: Settings, db: None
+) -> None:
+    """Else a registration with a taken address, or a reset for an existing account,
+    would answer measurably slower than one for an unknown address."""
+    mailer = StalledMailer()
+    runtime = build_runtime(settings, mailer=mailer)
+    api = Api(settings, runtime)
+    await person(email="ana@example.test", username="ana")
+    taken = {"email": "ana@example.test", "username": "other", "password": PASSWORD}
+    reset = "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { ok } }"
+    async with asyncio.timeout(5):
+        await api.ok(REGISTER, {"input": taken})
+        await api.ok(reset, {"e": "ana@example.test"})
+    assert mailer.sent == []
+    mailer.answer.set()
+    await runtime.aclose()
+    assert [m.subject for m in mailer.sent] == [
+        "Someone tried to register with your address",
+        mailer.sent[1].subject,
+    ]
+    assert mailer.sent[1].to == "ana@example.test"

@@ -128,6 +128,7 @@ def test_every_code_an_import_can_raise_is_in_the_schema() -> None:
     raised: set[str] = set()
     for name in (
         "yaml_document.py",
+        "yaml_loader.py",
         "content.py",
         "validation.py",
         "machine_rules.py",

@@ -113,6 +113,15 @@ def extra_machines(count: int) -> Change:
 
 
 # (rule, change to a valid version, the one (code, field) it must report)
+def many_questions(count: int) -> Change:
+    def change(spec: VersionSpec) -> None:
+        spec.questions[:] = [
+            dataclasses.replace(spec.questions[0], prompt=f"Question {i}?") for i in range(count)
+        ]
+
+    return change
+
+
 RULES: list[tuple[str, Change, tuple[str, str]]] = [
     ("title at least 5", scenario(title=" SQL "), ("INVALID", "scenario.title")),
     ("title at most 100", scenario(title="x" * 101), ("INVALID", "scenario.title")),
@@ -196,6 +205,11 @@ RULES: list[tuple[str, Change, tuple[str, str]]] = [
     ("kind from the enum", question(0, kind="ESSAY"), ("INVALID", "questions.0.kind")),
     ("points positive", question(0, points=0), ("INVALID", "questions.0.points")),
     ("attempts positive", question(0, max_attempts=0), ("INVALID", "questions.0.maxAttempts")),
+    # A score beyond 2**31 - 1 broke every query returning it (GraphQL Int).
+    ("points bounded", question(0, points=2**31 - 1), ("INVALID", "questions.0.points")),
+    ("points at most 1000", question(0, points=1001), ("INVALID", "questions.0.points")),
+    ("attempts bounded", question(0, max_attempts=101), ("INVALID", "questions.0.maxAttempts")),
+    ("at most 100 questions", many_questions(101), ("TOO_MANY", "questions")),
     (
         "an expected answer",
         question(0, expected_answers=[]),

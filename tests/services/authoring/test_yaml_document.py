@@ -8,7 +8,7 @@ import random
 import pytest
 
 from rangex_graphql.models.enums import MachineRole, QuestionKind
-from rangex_graphql.services.authoring import yaml_document
+from rangex_graphql.services.authoring import yaml_document, yaml_loader
 from rangex_graphql.services.authoring.spec import (
     MachineSpec,
     QuestionSpec,
@@ -327,10 +327,19 @@ def test_documents_that_are_not_scenario_documents(text: str, fragment: str) -> 
 
 
 def test_a_huge_document_is_refused_before_parsing() -> None:
-    text = EXAMPLE + "#" * yaml_document.MAX_DOCUMENT_CHARS
-    assert problems(text) == [
-        (None, f"the document is longer than {yaml_document.MAX_DOCUMENT_CHARS} characters")
-    ]
+    text = EXAMPLE + "#" * yaml_loader.MAX_DOCUMENT_BYTES
+    size = len(text)
+    limit = yaml_loader.MAX_DOCUMENT_BYTES
+    assert problems(text) == [(None, f"the document is {size} bytes, more than {limit} (UTF-8)")]
+
+
+def test_the_size_limit_counts_bytes_not_characters() -> None:
+    # Three bytes each in UTF-8: under the limit in characters, over it in bytes.
+    text = EXAMPLE + "#" + "€" * (yaml_loader.MAX_DOCUMENT_BYTES // 3)
+    assert len(text) < yaml_loader.MAX_DOCUMENT_BYTES
+    [(field, message)] = problems(text)
+    assert field is None
+    assert "bytes, more than" in message
 
 
 def test_mangled_documents_never_raise_anything_but_domain_errors() -> None:

@@ -128,21 +128,21 @@ async def test_plan_sizes_entry_machine_by_profile_and_carries_credentials(
     session = await started(runtime, user, version, profile=ResourceProfile.LARGE)
     await settle(runtime)
     driver = driver_of(runtime)
-    labels = driver.labels_of(str(session.id), "m0")
+    labels = await driver.labels_of(str(session.id), "m0")
     assert labels["rangex.resource-profile"] == "large"
     assert labels["rangex.scenario"] == (await Scenario.get(id=version.scenario_id)).slug  # type: ignore[attr-defined]
     assert labels["rangex.scenario-version"] == str(version.number)
-    entry = driver._sessions[str(session.id)].machines["m0"]
-    target = driver._sessions[str(session.id)].machines["m1"]
-    assert (entry.spec.cpu, entry.spec.memory_mib) == (2.0, 4096)
-    assert (target.spec.cpu, target.spec.memory_mib) == (0.5, 1024)  # authored size
-    assert entry.published
-    assert not target.published
+    entry = await driver.spec_of(str(session.id), "m0")
+    target = await driver.spec_of(str(session.id), "m1")
+    assert (entry.cpu, entry.memory_mib) == (2.0, 4096)
+    assert (target.cpu, target.memory_mib) == (0.5, 1024)  # authored size
+    assert entry.published_ports
+    assert not target.published_ports
     attacker = await SessionMachine.get(session_id=session.id, username="learner")
     assert attacker.password_sealed
     password = open_sealed(runtime.settings, attacker.password_sealed)
-    assert entry.spec.environment["RANGEX_LEARNER_PASSWORD"] == password
-    assert "RANGEX_LEARNER_PASSWORD" not in target.spec.environment
+    assert entry.environment["RANGEX_LEARNER_PASSWORD"] == password
+    assert "RANGEX_LEARNER_PASSWORD" not in target.environment
     assert attacker.ports
     assert attacker.ports[0]["host"] == "127.0.0.1"
 
@@ -281,7 +281,7 @@ async def test_a_failing_engine_pause_ends_the_session_failed_and_clean(
 ) -> None:
     user = await factories.user()
     session = await running(runtime, user)
-    driver_of(runtime).lose_machine(str(session.id), "m0")
+    await driver_of(runtime).lose_machine(str(session.id), "m0")
     await runtime.driver.destroy(str(session.id))  # the engine lost every machine
 
     ended = await controls.pause(runtime, actor(user), session.id, SYSTEM)
@@ -389,9 +389,7 @@ async def test_reset_recreates_machines_keeps_answers_flags_credentials_and_expi
     driver = driver_of(runtime)
     old_ids = {s.resource_id for s in await driver.status(str(session.id))}
     attacker = await SessionMachine.get(session_id=session.id, username="learner")
-    password = (
-        driver._sessions[str(session.id)].machines["m0"].spec.environment["RANGEX_LEARNER_PASSWORD"]
-    )
+    password = (await driver.spec_of(str(session.id), "m0")).environment["RANGEX_LEARNER_PASSWORD"]
 
     resetting = await controls.reset(runtime, actor(user), session.id, SYSTEM)
     assert resetting.state is S.PROVISIONING
@@ -403,10 +401,8 @@ async def test_reset_recreates_machines_keeps_answers_flags_credentials_and_expi
     new_ids = {s.resource_id for s in await driver.status(str(session.id))}
     assert new_ids
     assert not new_ids & old_ids
-    assert (
-        driver._sessions[str(session.id)].machines["m0"].spec.environment["RANGEX_LEARNER_PASSWORD"]
-        == password
-    )
+    spec = await driver.spec_of(str(session.id), "m0")
+    assert spec.environment["RANGEX_LEARNER_PASSWORD"] == password
     assert (await SessionMachine.get(id=attacker.id)).password_sealed == attacker.password_sealed
     kept = await SessionAnswer.get(session_id=session.id, question_id=question.id)
     assert (kept.correct, kept.attempts, kept.points_awarded) == (True, 2, 10)

@@ -4,6 +4,8 @@ admin."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ....services.authoring import machines, questions
@@ -40,6 +42,29 @@ from .common import (
 
 EDITABLE = " Only while the version is DRAFT or REJECTED; the scenario's author or an admin."
 
+MachineAdd = Annotated[
+    MachineAddInput, strawberry.argument(description="The version and the new machine.")
+]
+MachineUpdate = Annotated[
+    MachineUpdateInput, strawberry.argument(description="The machine and what to change.")
+]
+MachineRemove = Annotated[
+    MachineRemoveInput, strawberry.argument(description="The machine to remove.")
+]
+QuestionAdd = Annotated[
+    QuestionAddInput, strawberry.argument(description="The version and the new question.")
+]
+QuestionUpdate = Annotated[
+    QuestionUpdateInput, strawberry.argument(description="The question and what to change.")
+]
+QuestionRemove = Annotated[
+    QuestionRemoveInput, strawberry.argument(description="The question to remove.")
+]
+QuestionReorder = Annotated[
+    QuestionReorderInput,
+    strawberry.argument(description="The version and its questions in the new order."),
+]
+
 
 @strawberry.type
 class ContentMutation:
@@ -48,7 +73,7 @@ class ContentMutation:
         description="Add a machine (at most 4 a version)." + EDITABLE,
     )
     @failures_into(MachinePayload, authoring_errors)
-    async def machine_add(self, info: Info, input: MachineAddInput) -> MachinePayload:
+    async def machine_add(self, info: Info, input: MachineAdd) -> MachinePayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         new = from_input(
             machines.NewMachine, input, environment=environment(input.environment) or {}
@@ -61,7 +86,7 @@ class ContentMutation:
         permission_classes=[CreatorOrAdmin], description="Change a machine." + EDITABLE
     )
     @failures_into(MachinePayload, authoring_errors)
-    async def machine_update(self, info: Info, input: MachineUpdateInput) -> MachinePayload:
+    async def machine_update(self, info: Info, input: MachineUpdate) -> MachinePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
         changes = from_input(
             machines.MachineChanges, input, environment=environment(input.environment)
@@ -77,7 +102,7 @@ class ContentMutation:
         description="Remove a machine; the ones after it move up." + EDITABLE,
     )
     @failures_into(MachineRemovePayload, authoring_errors)
-    async def machine_remove(self, info: Info, input: MachineRemoveInput) -> MachineRemovePayload:
+    async def machine_remove(self, info: Info, input: MachineRemove) -> MachineRemovePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
         version_id = await machines.remove_machine(actor_of(info), machine_id, info.context.meta)
         forget(info)
@@ -91,7 +116,7 @@ class ContentMutation:
         description="Add a question, with its answer key, after the others." + EDITABLE,
     )
     @failures_into(QuestionPayload, authoring_errors)
-    async def question_add(self, info: Info, input: QuestionAddInput) -> QuestionPayload:
+    async def question_add(self, info: Info, input: QuestionAdd) -> QuestionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         new = from_input(questions.NewQuestion, input)
         question = await questions.add_question(actor_of(info), version_id, new, info.context.meta)
@@ -103,7 +128,7 @@ class ContentMutation:
         description="Change a question or its answer key." + EDITABLE,
     )
     @failures_into(QuestionPayload, authoring_errors)
-    async def question_update(self, info: Info, input: QuestionUpdateInput) -> QuestionPayload:
+    async def question_update(self, info: Info, input: QuestionUpdate) -> QuestionPayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
         changes = from_input(questions.QuestionChanges, input)
         question = await questions.update_question(
@@ -117,9 +142,7 @@ class ContentMutation:
         description="Remove a question and its answer key; the ones after it move up." + EDITABLE,
     )
     @failures_into(QuestionRemovePayload, authoring_errors)
-    async def question_remove(
-        self, info: Info, input: QuestionRemoveInput
-    ) -> QuestionRemovePayload:
+    async def question_remove(self, info: Info, input: QuestionRemove) -> QuestionRemovePayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
         version_id = await questions.remove_question(actor_of(info), question_id, info.context.meta)
         forget(info)
@@ -133,7 +156,7 @@ class ContentMutation:
         description="Put the version's questions in a new order." + EDITABLE,
     )
     @failures_into(VersionPayload, authoring_errors)
-    async def question_reorder(self, info: Info, input: QuestionReorderInput) -> VersionPayload:
+    async def question_reorder(self, info: Info, input: QuestionReorder) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         ids = [
             expect_global_id(gid, "Question", f"questionIds.{i}")

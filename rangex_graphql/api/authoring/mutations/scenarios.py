@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ....services.authoring import scenarios
@@ -24,7 +26,14 @@ class ScenarioMutation:
         "versionCreate.",
     )
     @failures_into(ScenarioPayload, authoring_errors)
-    async def scenario_create(self, info: Info, input: ScenarioCreateInput) -> ScenarioPayload:
+    async def scenario_create(
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioCreateInput,
+            strawberry.argument(description="The new scenario's settings and tags."),
+        ],
+    ) -> ScenarioPayload:
         spec = from_input(ScenarioSpec, input, slug=None)  # the slug comes from the title
         scenario = await scenarios.create_scenario(actor_of(info), spec, info.context.meta)
         forget(info)
@@ -36,7 +45,14 @@ class ScenarioMutation:
         "or an admin. The slug stays as created.",
     )
     @failures_into(ScenarioPayload, authoring_errors)
-    async def scenario_update(self, info: Info, input: ScenarioUpdateInput) -> ScenarioPayload:
+    async def scenario_update(
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioUpdateInput,
+            strawberry.argument(description="The scenario and the settings to change."),
+        ],
+    ) -> ScenarioPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         changes = from_input(scenarios.ScenarioChanges, input)
         scenario = await scenarios.update_scenario(
@@ -51,7 +67,13 @@ class ScenarioMutation:
         "sessions already running go on): its author or an admin.",
     )
     @failures_into(ScenarioPayload, authoring_errors)
-    async def scenario_delete(self, info: Info, input: ScenarioDeleteInput) -> ScenarioPayload:
+    async def scenario_delete(
+        self,
+        info: Info,
+        input: Annotated[
+            ScenarioDeleteInput, strawberry.argument(description="The scenario to delete.")
+        ],
+    ) -> ScenarioPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         scenario = await scenarios.delete_scenario(actor_of(info), scenario_id, info.context.meta)
         forget(info)

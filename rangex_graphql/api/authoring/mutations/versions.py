@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ....services.authoring import versions
@@ -22,7 +24,14 @@ class VersionMutation:
         "or a deep copy of `copyFrom`. The scenario's author or an admin.",
     )
     @failures_into(VersionPayload, authoring_errors)
-    async def version_create(self, info: Info, input: VersionCreateInput) -> VersionPayload:
+    async def version_create(
+        self,
+        info: Info,
+        input: Annotated[
+            VersionCreateInput,
+            strawberry.argument(description="The scenario, and the version to copy if any."),
+        ],
+    ) -> VersionPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         copy_from = (
             expect_global_id(input.copy_from, "ScenarioVersion", "copyFrom")
@@ -45,7 +54,14 @@ class VersionMutation:
         "or an admin.",
     )
     @failures_into(VersionPayload, authoring_errors)
-    async def version_update(self, info: Info, input: VersionUpdateInput) -> VersionPayload:
+    async def version_update(
+        self,
+        info: Info,
+        input: Annotated[
+            VersionUpdateInput,
+            strawberry.argument(description="The version and the settings to change."),
+        ],
+    ) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         changes = from_input(versions.VersionChanges, input)
         version = await versions.update_version(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -20,6 +21,7 @@ from ..types import VersionPayload, VersionPublishPayload, authoring_errors
 from .common import actor_of, forget, version_node
 
 Step = Callable[[Actor, UUID, RequestMeta], Awaitable[object]]
+StepInput = Annotated[VersionInput, strawberry.argument(description="The version to move on.")]
 
 
 @failures_into(VersionPayload, authoring_errors)
@@ -38,7 +40,7 @@ class WorkflowMutation:
         "admin. The content must pass every rule; otherwise each problem comes back with "
         "its path in the version (`machines.1.exposedPorts.0`) and nothing changes.",
     )
-    async def version_submit(self, info: Info, input: VersionInput) -> VersionPayload:
+    async def version_submit(self, info: Info, input: StepInput) -> VersionPayload:
         return await step(info, input, workflow.submit)
 
     @strawberry.mutation(
@@ -48,7 +50,14 @@ class WorkflowMutation:
         "two reviews at once, one wins; the other gets STATUS_CONFLICT.",
     )
     @failures_into(VersionPayload, authoring_errors)
-    async def version_review(self, info: Info, input: VersionReviewInput) -> VersionPayload:
+    async def version_review(
+        self,
+        info: Info,
+        input: Annotated[
+            VersionReviewInput,
+            strawberry.argument(description="The version, the decision and its reason."),
+        ],
+    ) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         decision = workflow.Decision(
             approve=input.decision is ReviewDecision.APPROVE, reason=input.reason
@@ -64,7 +73,7 @@ class WorkflowMutation:
         "published until now becomes ARCHIVED; sessions running on it go on.",
     )
     @failures_into(VersionPublishPayload, authoring_errors)
-    async def version_publish(self, info: Info, input: VersionInput) -> VersionPublishPayload:
+    async def version_publish(self, info: Info, input: StepInput) -> VersionPublishPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         published = await workflow.publish(actor_of(info), version_id, info.context.meta)
         forget(info)
@@ -78,5 +87,5 @@ class WorkflowMutation:
         description="Any status but ARCHIVED → ARCHIVED: an ADMIN. An archived version "
         "never changes again; sessions running on it go on. The author is notified.",
     )
-    async def version_archive(self, info: Info, input: VersionInput) -> VersionPayload:
+    async def version_archive(self, info: Info, input: StepInput) -> VersionPayload:
         return await step(info, input, workflow.archive)

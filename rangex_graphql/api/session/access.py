@@ -28,10 +28,12 @@ LIVE_STATES = frozenset(
 
 @strawberry.type(description="A machine port published to the learner.")
 class PublishedPortInfo:
-    container_port: int
-    protocol: str
-    host: str
-    host_port: int
+    container_port: int = strawberry.field(
+        description="The port the machine's service listens on (one of its `exposedPorts`)."
+    )
+    protocol: str = strawberry.field(description='The transport protocol, "tcp" or "udp".')
+    host: str = strawberry.field(description="The address the learner connects to.")
+    host_port: int = strawberry.field(description="The port the learner connects to.")
 
     @classmethod
     def from_json(cls, port: dict[str, Any]) -> PublishedPortInfo:
@@ -43,8 +45,8 @@ class PublishedPortInfo:
         )
 
 
-@strawberry.type(name="SessionMachineConnection", description="How to reach a machine.")
-class SessionMachineConnection:
+@strawberry.type(name="SessionMachineAccess", description="How to reach a machine.")
+class SessionMachineAccess:
     address: str | None = strawberry.field(description="Address on the session network.")
     ports: list[PublishedPortInfo] = strawberry.field(
         description="Ports published to the learner (the entry machine's only)."
@@ -55,7 +57,7 @@ class SessionMachineConnection:
     )
 
 
-async def connection_of(info: Info, machine: SessionMachineNode) -> SessionMachineConnection | None:
+async def access_of(info: Info, machine: SessionMachineNode) -> SessionMachineAccess | None:
     session = await required(info.context.loaders.sessions_by_id, machine.session_id)
     viewer = info.context.viewer
     if viewer is None or not info.context.is_self_or_admin(session.user_id):
@@ -71,7 +73,7 @@ async def connection_of(info: Info, machine: SessionMachineNode) -> SessionMachi
             password = open_sealed(info.context.settings, machine.password_sealed)
         except SecretUnreadable:
             password = None
-    return SessionMachineConnection(
+    return SessionMachineAccess(
         address=machine.address,
         ports=[PublishedPortInfo.from_json(p) for p in machine.ports],
         username=machine.username,

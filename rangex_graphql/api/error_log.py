@@ -1,0 +1,94 @@
+"""What the server logs about failed GraphQL operations.
+
+A client's mistake (bad input, forbidden, not found, a document that does not parse or
+validate) is one line without a traceback; only an unexpected error gets its traceback.
+Neither ever carries the document, its variables or an error's message, all of which can
+hold a client's literals (an inline ``password:``, a token): the line names the error
+code, the path, the operation name, a hash of the document and the request id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.types import ExecutionContext
+
+log = logging.getLogger("rangex_graphql.errors")
+
+
+def is_unexpected(error: GraphQLError) -> bool:
+    """Errors raised on purpose are GraphQLErrors; anything else is a bug or an outage."""
+    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
+
+
+def document_hash(query: str | None) -> str:
+    """Names a document in the logs without its text (and the literals in it)."""
+    if not query:
+        return "-"
+    return hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def error_code(error: GraphQLError, executed: bool) -> str:
+    code = (error.extensions or {}).get("code")
+    if isinstance(code, str):
+        return code
+    if isinstance(error, GraphQLSyntaxError):
+        return "GRAPHQL_PARSE_FAILED"
+    if not executed:
+        return "GRAPHQL_VALIDATION_FAILED"
+    return "BAD_USER_INPUT" if error.path is None else "GRAPHQL_EXECUTION_FAILED"
+
+
+def _path(error: GraphQLError) -> str:
+    return ".".join(map(str, error.path or [])) or "-"
+
+
+def log_errors(
+    errors: Sequence[GraphQLError],
+    *,
+    operation_name: str | None,
+    document: str,
+    request_id: str | None,
+    executed: bool = True,
+) -> None:
+    """One line for the client's errors of one result; a traceback per unexpected error."""
+    where = f"operation {operation_name or '-'}, document {document}, request id {request_id}"
+    expected = [error for error in errors if not is_unexpected(error)]
+    if expected:
+        problems = ", ".join(f"{error_code(e, executed)} at {_path(e)}" for e in expected)
+        log.info("GraphQL request error: %s (%s)", problems, where)
+    for error in errors:
+        if is_unexpected(error):
+            log.error(
+                "unexpected error at %s (%s)", _path(error), where, exc_info=error.original_error
+            )
+
+
+class ApiSchema(strawberry.Schema):
+    """Strawberry's schema, logging errors as above instead of with Strawberry's logger
+    (which logs each error with its source excerpt and a traceback)."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        if execution_context is None:
+            log_errors(errors, operation_name=None, document="-", request_id=None)
+            return
+        context: Any = execution_context.context
+        log_errors(
+            errors,
+            operation_name=_operation_name(execution_context),
+            document=document_hash(execution_context.query),
+            request_id=getattr(context, "request_id", None),
+            executed=execution_context.result is not None,
+        )
+
+
+def _operation_name(execution_context: ExecutionContext) -> str | None:
+    name = execution_context.operation_name  # None for a document that did not parse
+    return name[:100] if name else None

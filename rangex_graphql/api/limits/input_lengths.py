@@ -1,0 +1,237 @@
+"""The longest string each argument and input field takes, declared once per field.
+
+A limit comes from the column the value ends in or is compared with (the Tortoise field's
+``max_length``), so a value longer than its column is refused before any query instead of
+failing inside one; text columns and values stored nowhere have explicit limits here.
+Coordinates are GraphQL schema coordinates: ``Query.team(slug:)`` for an argument,
+``ScenarioFilter.tag`` for an input field. A list's limit applies to each of its items.
+
+IDs and page cursors (``after``, ``before``) share one limit each; ``document`` adds
+"At most N characters." to the description of every field declared here.
+"""
+
+from __future__ import annotations
+
+from graphql import (
+    GraphQLArgument,
+    GraphQLInputField,
+    GraphQLInputObjectType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+)
+from tortoise.fields import CharField
+from tortoise.models import Model
+
+from ...models import (
+    ApiToken,
+    AuditLog,
+    Event,
+    Machine,
+    Question,
+    Scenario,
+    ScenarioTag,
+    Team,
+    User,
+)
+from ...services.authoring.question_rules import MAX_ATTEMPTS, POINTS
+from ...services.authoring.validation import TIME_LIMIT_MINUTES
+from ...services.authoring.yaml_loader import MAX_DOCUMENT_BYTES
+from ...services.sessions.answers import MAX_VALUE_LENGTH
+
+STRING_TYPES = frozenset({"String", "ID"})
+# Global IDs are about 60 characters; cursors hold a sort value (a title, say) and an ID.
+ID_MAX_LENGTH = 100
+CURSOR_MAX_LENGTH = 1_000
+CURSOR_ARGUMENTS = frozenset({"after", "before"})
+# Text columns (no length of their own) and values stored nowhere. Above the services' own
+# limits (a comment's 2,000, an answer's 1,000), which stay payload errors.
+TEXT_MAX_LENGTH = 10_000
+SEARCH_MAX_LENGTH = 200
+SECRET_MAX_LENGTH = 512  # one-time and refresh tokens, MFA challenges and codes
+# Above the password policy's own maximum, so that a new password too long for the policy
+# gets its payload error; hashed, never stored.
+PASSWORD_MAX_LENGTH = 1_024
+ENVIRONMENT_NAME_MAX_LENGTH = 128
+ENVIRONMENT_VALUE_MAX_LENGTH = 4_096
+TYPE_NAME_MAX_LENGTH = 100
+# Anything a test has not seen declared yet: refused above this rather than unbounded.
+UNDECLARED_MAX_LENGTH = 1_000
+
+
+def column(model: type[Model], name: str) -> int:
+    """The length of the character column ``model.name``."""
+    field = model._meta.fields_map[name]
+    if not isinstance(field, CharField):
+        raise TypeError(f"{model.__name__}.{name} is no character column")
+    return int(field.max_length)
+
+
+def _declared() -> dict[str, int]:
+    email, username = column(User, "email"), column(User, "username")
+    display_name = column(User, "display_name")
+    machine = {
+        "name": column(Machine, "name"),
+        "imageRef": column(Machine, "image_ref"),
+        "networkGroup": column(Machine, "network_group"),
+    }
+    question = {  # an expected answer or choice longer than any answer could never match
+        "prompt": TEXT_MAX_LENGTH,
+        "expectedAnswers": MAX_VALUE_LENGTH,
+        "choices": MAX_VALUE_LENGTH,
+        "sessionFlagEnv": column(Question, "session_flag_env"),
+    }
+    scenario = {
+        "title": column(Scenario, "title"),
+        "description": TEXT_MAX_LENGTH,
+        "category": column(Scenario, "category"),
+        "tags": column(ScenarioTag, "tag"),
+    }
+    return {
+        "AccountRegisterInput.email": email,
+        "AccountRegisterInput.username": username,
+        "AccountRegisterInput.password": PASSWORD_MAX_LENGTH,
+        "AccountRegisterInput.displayName": display_name,
+        "AccountUpdateInput.displayName": display_name,
+        "AnswerSubmitInput.answer": TEXT_MAX_LENGTH,
+        "ApiTokenCreateInput.name": column(ApiToken, "name"),
+        "AuditLogFilter.action": column(AuditLog, "action"),
+        "EnvironmentVariableInput.name": ENVIRONMENT_NAME_MAX_LENGTH,
+        "EnvironmentVariableInput.value": ENVIRONMENT_VALUE_MAX_LENGTH,
+        "EventFilter.search": column(Event, "title"),
+        **{f"MachineAddInput.{name}": length for name, length in machine.items()},
+        **{f"MachineUpdateInput.{name}": length for name, length in machine.items()},
+        "MfaCodeInput.code": SECRET_MAX_LENGTH,
+        "PasswordChangeInput.currentPassword": PASSWORD_MAX_LENGTH,
+        "PasswordChangeInput.newPassword": PASSWORD_MAX_LENGTH,
+        "PasswordResetConfirmInput.token": SECRET_MAX_LENGTH,
+        "PasswordResetConfirmInput.newPassword": PASSWORD_MAX_LENGTH,
+        "PasswordResetRequestInput.email": email,
+        "Query.scenario(slug:)": column(Scenario, "slug"),
+        "Query.event(slug:)": column(Event, "slug"),
+        "Query.team(slug:)": column(Team, "slug"),
+        "Query.teams(search:)": column(Team, "name"),
+        "Query.__type(name:)": TYPE_NAME_MAX_LENGTH,
+        **{f"QuestionAddInput.{name}": length for name, length in question.items()},
+        **{f"QuestionUpdateInput.{name}": length for name, length in question.items()},
+        **{f"ScenarioCreateInput.{name}": length for name, length in scenario.items()},
+        **{f"ScenarioUpdateInput.{name}": length for name, length in scenario.items()},
+        "ScenarioFilter.category": column(Scenario, "category"),
+        "ScenarioFilter.tag": column(ScenarioTag, "tag"),
+        "ScenarioFilter.search": SEARCH_MAX_LENGTH,
+        # A document's UTF-8 bytes are at least its characters.
+        "ScenarioImportInput.document": MAX_DOCUMENT_BYTES,
+        "ScenarioRateInput.comment": TEXT_MAX_LENGTH,
+        # A sign-in name: an e-mail address or a username, both at most the e-mail's column.
+        "TokenCreateInput.login": max(email, username),
+        "TokenCreateInput.password": PASSWORD_MAX_LENGTH,
+        "TokenCreateWithMfaInput.challenge": SECRET_MAX_LENGTH,
+        "TokenCreateWithMfaInput.code": SECRET_MAX_LENGTH,
+        "TokenRefreshInput.refreshToken": SECRET_MAX_LENGTH,
+        "UserFilter.search": max(email, username, display_name),
+        "VersionCreateInput.changelog": TEXT_MAX_LENGTH,
+        "VersionUpdateInput.changelog": TEXT_MAX_LENGTH,
+        "VersionReviewInput.reason": TEXT_MAX_LENGTH,
+    }
+
+
+DECLARED_MAX_LENGTHS = _declared()
+# Ranges the authoring rules enforce (as payload errors), told in the schema too.
+DOCUMENTED_RANGES = {
+    "QuestionAddInput.points": POINTS,
+    "QuestionUpdateInput.points": POINTS,
+    "QuestionAddInput.maxAttempts": MAX_ATTEMPTS,
+    "QuestionUpdateInput.maxAttempts": MAX_ATTEMPTS,
+    "VersionUpdateInput.timeLimitMinutes": TIME_LIMIT_MINUTES,
+}
+
+
+def argument_coordinate(type_name: str, field_name: str, argument_name: str) -> str:
+    return f"{type_name}.{field_name}({argument_name}:)"
+
+
+def input_field_coordinate(type_name: str, field_name: str) -> str:
+    return f"{type_name}.{field_name}"
+
+
+def max_length(coordinate: str, named_type: str, name: str) -> int | None:
+    """The limit of the string argument or input field at ``coordinate`` (``name`` its last
+    part, ``named_type`` its GraphQL type without lists or non-null); None when the
+    limits table declares nothing for it."""
+    declared = DECLARED_MAX_LENGTHS.get(coordinate)
+    if declared is not None:
+        return declared
+    if named_type == "ID":
+        return ID_MAX_LENGTH
+    if named_type == "String" and name in CURSOR_ARGUMENTS:
+        return CURSOR_MAX_LENGTH
+    return None
+
+
+def length_limit(coordinate: str, named_type: str, name: str) -> int:
+    """What is enforced: the declared limit, or ``UNDECLARED_MAX_LENGTH``."""
+    found = max_length(coordinate, named_type, name)
+    return UNDECLARED_MAX_LENGTH if found is None else found
+
+
+def string_inputs(
+    schema: GraphQLSchema,
+) -> list[tuple[str, str, GraphQLArgument | GraphQLInputField]]:
+    """(coordinate, last name, definition) of every String or ID argument and input field."""
+    found: list[tuple[str, str, GraphQLArgument | GraphQLInputField]] = []
+    for type_name, named in schema.type_map.items():
+        if type_name.startswith("__"):
+            continue
+        if isinstance(named, GraphQLObjectType):
+            for field_name, field in named.fields.items():
+                for name, argument in field.args.items():
+                    if get_named_type(argument.type).name in STRING_TYPES:
+                        coordinate = argument_coordinate(type_name, field_name, name)
+                        found.append((coordinate, name, argument))
+        elif isinstance(named, GraphQLInputObjectType):
+            for name, input_field in named.fields.items():
+                if get_named_type(input_field.type).name in STRING_TYPES:
+                    coordinate = input_field_coordinate(type_name, name)
+                    found.append((coordinate, name, input_field))
+    return found
+
+
+def document(schema: GraphQLSchema) -> None:
+    """Append "At most N characters." to the description of every declared string input
+    (after whatever describes it already), and "From 1 to 1,000." to the ranges, so that
+    the limits show in SDL and GraphiQL."""
+    for coordinate, _, definition in string_inputs(schema):
+        limit = DECLARED_MAX_LENGTHS.get(coordinate)
+        if limit is None:  # IDs and cursors: one limit each, told in the README
+            continue
+        told = definition.description or ""
+        if f"{limit} characters" in told or f"{limit:,} characters" in told:
+            continue
+        each = " each" if _is_list(definition) else ""
+        if "characters" in told:
+            # The description states the field's own rule (a payload error); this is the
+            # hard limit checked before anything runs, worded so the two do not clash.
+            sentence = f"Longer than {limit:,} characters{each}: refused as BAD_USER_INPUT."
+        else:
+            sentence = f"At most {limit:,} characters{each}."
+        _append(definition, sentence)
+    for coordinate, (low, high) in DOCUMENTED_RANGES.items():
+        type_name, field_name = coordinate.split(".")
+        named = schema.get_type(type_name)
+        if isinstance(named, GraphQLInputObjectType) and field_name in named.fields:
+            field = named.fields[field_name]
+            told = field.description or ""
+            if str(high) not in told and f"{high:,}" not in told:  # not told in other words
+                _append(field, f"From {low:,} to {high:,}.")
+
+
+def _append(definition: GraphQLArgument | GraphQLInputField, sentence: str) -> None:
+    description = (definition.description or "").strip()
+    if sentence not in description:
+        definition.description = f"{description} {sentence}".strip()
+
+
+def _is_list(definition: GraphQLArgument | GraphQLInputField) -> bool:
+    return is_list_type(get_nullable_type(definition.type))

@@ -32,4 +32,4 @@ test: install tests/api/http/apollo/node_modules/.installed
 lint: install
 	$(BIN)/ruff check rangex_graphql tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check rangex_graphql tests $(wildcard benchmarks)
-	$(BIN)/mypy rangex_graphql
+	$(BIN)/mypy rangex_graphql tests $(wildcard benchmarks)

@@ -16,9 +16,9 @@ from .db.config import tortoise_config
 from .db.migrate import apply_migrations
 from .jobs.scheduler import start_jobs
 from .log_setup import configure_logging, redact_access_log
+from .runtime import build_runtime
 from .security.keys import SecretKeyError, check_secret_key
 from .security.passwords import configure_password_hashing
-from .services.runtime import build_runtime
 from .settings import Settings, get_settings
 
 log = logging.getLogger(__name__)

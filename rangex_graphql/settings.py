@@ -6,12 +6,13 @@ import os
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, PositiveFloat, SecretStr, field_validator
+from pydantic import Field, PositiveFloat, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .netaddr import IPNetwork, parse_trusted_proxies
 
 
 class MySQLDriver(StrEnum):
@@ -52,6 +53,39 @@ class Settings(BaseSettings):
         description="MySQL pool: seconds before a connection is replaced; keep it below the "
         "server's wait_timeout",
     )
+    db_connect_timeout_seconds: float = Field(
+        default=3.0,
+        gt=0,
+        le=300,
+        description="MySQL: seconds to open a connection before the request fails "
+        "(SERVICE_UNAVAILABLE)",
+    )
+    db_statement_timeout_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=3600,
+        description="MariaDB: longest a statement of the server's may run (its "
+        "max_statement_time), then it fails (SERVICE_UNAVAILABLE); 0: no limit; migrations "
+        "have none",
+    )
+    db_read_timeout_seconds: float = Field(
+        default=6.0,
+        ge=0,
+        le=3600,
+        description="MySQL: seconds to wait for the server's answer before the connection is "
+        "dropped and the request fails (SERVICE_UNAVAILABLE); keep it above the statement "
+        "timeout; 0: wait forever; migrations have none",
+    )
+
+    @field_validator("db_read_timeout_seconds")
+    @classmethod
+    def _read_outlasts_statements(cls, value: float, info: ValidationInfo) -> float:
+        # Else a slow statement drops its connection before the server stops it cleanly.
+        statement = info.data.get("db_statement_timeout_seconds") or 0
+        if value and statement and value <= statement:
+            raise ValueError("must exceed RANGEX_DB_STATEMENT_TIMEOUT_SECONDS")
+        return value
+
     migrate_on_start: bool = Field(
         default=True, description="apply pending migrations when `serve` starts"
     )
@@ -119,6 +153,14 @@ class Settings(BaseSettings):
         description="redis://host:port/db shared by the replicas (login throttle, rate "
         "limits, cost budgets, sign-outs); unset: kept in each process's memory",
     )
+    redis_timeout_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        description="Redis: seconds to connect or to wait for an answer before a command "
+        "fails (each user then fails open or closed); a silent broker connection is "
+        "probed after this long and dropped after twice this",
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description='reverse proxies (JSON list of CIDRs, e.g. ["10.0.0.0/8"]) whose '
@@ -168,15 +210,11 @@ class Settings(BaseSettings):
     @field_validator("trusted_proxies")
     @classmethod
     def _valid_trusted_proxies(cls, value: list[str]) -> list[str]:
-        from rangex_graphql.security.client_ip import parse_trusted_proxies
-
         return [str(network) for network in parse_trusted_proxies(value)]
 
     @cached_property
-    def trusted_proxy_networks(self) -> list[IPv4Network | IPv6Network]:
+    def trusted_proxy_networks(self) -> list[IPNetwork]:
         """``trusted_proxies`` parsed (validated when the settings were read)."""
-        from rangex_graphql.security.client_ip import parse_trusted_proxies
-
         return parse_trusted_proxies(self.trusted_proxies)
 
     # --- end of login throttle and client address ---

@@ -33,7 +33,7 @@ def test_settings_come_from_prefixed_environment(monkeypatch: pytest.MonkeyPatch
 
 
 def test_sqlite_is_the_embedded_default() -> None:
-    config = connection_config(Settings(_env_file=None))  # type: ignore[call-arg]
+    config = connection_config(Settings(_env_file=None))
     assert config["engine"] == "tortoise.backends.sqlite"
     assert config["credentials"]["file_path"] == "rangex.sqlite3"
 
@@ -49,4 +49,4 @@ def test_aiomysql_engine_really_binds_aiomysql() -> None:
     assert aiomysql_engine.DRIVER_NAME == "aiomysql"
     import tortoise.backends.mysql.client as default_client
 
-    assert default_client.mysql.__name__ == "asyncmy"
+    assert vars(default_client)["mysql"].__name__ == "asyncmy"

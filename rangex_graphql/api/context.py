@@ -1,64 +1,42 @@
-"""Per-request context: settings, the authenticated viewer and fresh DataLoaders."""
+"""Per-request context: settings, the authenticated viewer and the request's DataLoaders.
+
+The context knows no domain: each domain owns its loaders (``api/<domain>/loaders.py``)
+as factories, and ``loader(factory)`` makes one DataLoader per factory per request.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 from starlette.requests import HTTPConnection
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
-from ..models import User
-from ..models.enums import UserRole, UserStatus
-from ..security.tokens import verify_access_token
-from ..services import api_tokens
-from ..services.api_tokens import ApiScope
+from ..runtime import Runtime, build_runtime
+from ..security.client_ip import client_ip
 from ..services.audit import RequestMeta
-from ..services.runtime import Runtime, build_runtime
 from ..settings import Settings
+from .subscriptions.access import Credentials
+from .viewer import InvalidCredentials, Viewer, bearer_token, viewer_from_token
 
-if TYPE_CHECKING:
-    from .loaders import Loaders
-    from .subscriptions.access import Credentials
+__all__ = [
+    "Context",
+    "Info",
+    "InvalidCredentials",
+    "LoaderFactory",
+    "Viewer",
+    "bearer_token",
+    "build_context",
+    "viewer_from_token",
+]
 
-
-def _fresh_loaders() -> Loaders:
-    # Imported here: the loaders import every type module, and those import Info from here.
-    from .loaders import Loaders
-
-    return Loaders()
-
-
-@dataclass(frozen=True, slots=True)
-class Viewer:
-    """Who is asking. ``scopes`` is None for a signed-in person (no limit beyond the
-    role), or the scopes of the API token used."""
-
-    id: UUID
-    role: UserRole
-    scopes: frozenset[ApiScope] | None = None
-    family_id: UUID | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role is UserRole.ADMIN and self.has_scope(ApiScope.ADMIN)
-
-    @property
-    def is_creator(self) -> bool:
-        return self.role in (UserRole.CREATOR, UserRole.ADMIN)
-
-    @property
-    def is_api_token(self) -> bool:
-        return self.scopes is not None
-
-    def has_scope(self, scope: ApiScope) -> bool:
-        return self.scopes is None or scope in self.scopes
-
-
-class InvalidCredentials(Exception):
-    """A bearer token was presented and is not valid: the request gets a 401."""
+K = TypeVar("K")
+V = TypeVar("V")
+# A domain's loader: called once per request (per subscription event) on first use.
+LoaderFactory = Callable[[], DataLoader[K, V]]
 
 
 @dataclass
@@ -66,7 +44,6 @@ class Context:
     settings: Settings
     viewer: Viewer | None
     request: HTTPConnection | None = None
-    loaders: Loaders = field(default_factory=_fresh_loaders)
     extensions: dict[str, Any] = field(default_factory=dict)
     request_id: str = field(default_factory=lambda: uuid4().hex)
     client_ip: str | None = None
@@ -75,6 +52,20 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # What that payload signed in as, to check again at each event (WebSocket contexts).
     connection_credentials: Credentials | None = None
+    _loaders: dict[LoaderFactory[Any, Any], DataLoader[Any, Any]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def loader(self, factory: LoaderFactory[K, V]) -> DataLoader[K, V]:
+        """This request's DataLoader of ``factory``, made on first use."""
+        loader = self._loaders.get(factory)
+        if loader is None:
+            loader = self._loaders[factory] = factory()
+        return loader
+
+    def reset_loaders(self) -> None:
+        """Forget every loaded row: after a write, what follows reads afresh."""
+        self._loaders.clear()
 
     def is_self_or_admin(self, user_id: UUID) -> bool:
         return self.viewer is not None and (self.viewer.is_admin or self.viewer.id == user_id)
@@ -94,42 +85,6 @@ class Context:
 Info = StrawberryInfo[Context, None]
 
 
-def bearer_token(headers: Any) -> str | None:
-    """The token of an ``Authorization: Bearer`` header (any capitalisation of the key)."""
-    header = (headers.get("authorization") or headers.get("Authorization") or "") if headers else ""
-    scheme, _, token = str(header).partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
-
-
-async def viewer_from_token(
-    settings: Settings, token: str | None, revoked: Container[UUID] = frozenset()
-) -> Viewer | None:
-    """The viewer a bearer token names; None without a token.
-
-    Raises InvalidCredentials for a token that is malformed, expired, revoked, or whose
-    user is no longer active: checked on every request, so a suspension is immediate.
-    ``revoked``: the signed-out sessions (``sid``), kept in memory (services/revocations).
-    """
-    if not token:
-        return None
-    if token.startswith(api_tokens.TOKEN_PREFIX):
-        principal = await api_tokens.authenticate(token)
-        if principal is None:
-            raise InvalidCredentials("the API token is not valid")
-        return Viewer(id=principal.user_id, role=principal.role, scopes=principal.scopes)
-    claims = verify_access_token(settings, token)
-    if claims is None:
-        raise InvalidCredentials("the access token is not valid or has expired")
-    if claims.family_id is not None and claims.family_id in revoked:
-        raise InvalidCredentials("the access token's session was signed out; sign in again")
-    row = await User.filter(
-        id=claims.user_id, status=UserStatus.ACTIVE, token_generation=claims.generation
-    ).values("id", "role")
-    if not row:
-        raise InvalidCredentials("the access token was revoked; sign in again")
-    return Viewer(id=row[0]["id"], role=UserRole(row[0]["role"]), family_id=claims.family_id)
-
-
 def _request_id(connection: HTTPConnection) -> str | None:
     supplied = connection.headers.get("x-request-id", "")
     if supplied and len(supplied) <= 64 and supplied.isascii() and supplied.isprintable():
@@ -142,8 +97,6 @@ async def build_context(
 ) -> Context:
     """Context of an HTTP request (the viewer from its Authorization header) or of a
     WebSocket (the viewer already resolved from its connection_init payload)."""
-    from ..security.client_ip import client_ip
-
     if viewer is None and connection.scope["type"] == "http":
         viewer = await viewer_from_token(
             runtime.settings, bearer_token(connection.headers), runtime.revocations.revoked

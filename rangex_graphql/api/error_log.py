@@ -1,7 +1,8 @@
 """What the server logs about failed GraphQL operations.
 
 A client's mistake (bad input, forbidden, not found, a document that does not parse or
-validate) is one line without a traceback; only an unexpected error gets its traceback.
+validate) is one line without a traceback, and so is a dependency that is away (a WARNING:
+``unavailable.is_outage``); only an unexpected error gets its traceback.
 Neither ever carries the document, its variables or an error's message, all of which can
 hold a client's literals (an inline ``password:``, a token): the line names the error
 code, the path, the operation name, a hash of the document and the request id.
@@ -17,6 +18,8 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.types import ExecutionContext
+
+from .unavailable import is_outage
 
 log = logging.getLogger("rangex_graphql.errors")
 
@@ -63,7 +66,15 @@ def log_errors(
         problems = ", ".join(f"{error_code(e, executed)} at {_path(e)}" for e in expected)
         log.info("GraphQL request error: %s (%s)", problems, where)
     for error in errors:
-        if is_unexpected(error):
+        if is_unexpected(error) and is_outage(error.original_error):
+            # Not a bug: no traceback per request while a dependency is away.
+            log.warning(
+                "dependency unavailable at %s (%s): %s",
+                _path(error),
+                where,
+                type(error.original_error).__name__,
+            )
+        elif is_unexpected(error):
             log.error(
                 "unexpected error at %s (%s)", _path(error), where, exc_info=error.original_error
             )

@@ -1,6 +1,7 @@
 """Top-level GraphQL errors, each with a stable ``extensions.code``.
 
-Expected failures of mutations are payload errors (see each domain's ``errors.py``);
+Expected failures of mutations are payload errors (a service's ``DomainError``, see
+``services/errors.py``, turned into the payload's error list by ``api/payload.py``);
 these are for requests that cannot be answered at all.
 """
 

@@ -1,4 +1,5 @@
-"""The two loader shapes every relation uses: one row by key, and rows grouped by key.
+"""The loader shapes every relation uses: one row by key, rows grouped by key, and how
+many rows a key has.
 
 Keys in, values in key order out, ``None`` (or ``[]``) for a missing key; one SQL
 statement per batch, whatever the number of keys.
@@ -15,42 +16,19 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, TypeVar
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from ..db.rows import row_reader
+from ..db.rows import RowCounter, row_reader
 
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
 R = TypeVar("R")
 Row = dict[str, Any]
-
-
-class Lazy(Generic[K, V]):
-    """A loader attribute built on first access, then cached on the instance."""
-
-    def __init__(self, factory: Callable[[], DataLoader[K, V]]) -> None:
-        self.factory = factory
-        self.name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> Lazy[K, V]: ...
-    @overload
-    def __get__(self, instance: object, owner: type) -> DataLoader[K, V]: ...
-    def __get__(self, instance: object | None, owner: type) -> Lazy[K, V] | DataLoader[K, V]:
-        if instance is None:
-            return self
-        loader = self.factory()
-        # No __set__ on this descriptor, so the instance attribute wins from now on.
-        instance.__dict__[self.name] = loader
-        return loader
 
 
 def one_by_id(
@@ -82,6 +60,20 @@ def many_by_key(
         for row in rows:
             grouped[row[key]].append(to_node(row))
         return [grouped.get(k, []) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def count_by_key(
+    model: type[Model], key: str, *, null: tuple[str, ...] = ()
+) -> DataLoader[UUID, int]:
+    """How many rows each key has (``null``: columns that must be NULL): one grouped
+    COUNT per batch."""
+    counter = RowCounter(model, key, null)
+
+    async def load(keys: list[UUID]) -> list[int]:
+        counts = await counter.counts(keys)
+        return [counts.get(str(k), 0) for k in keys]
 
     return DataLoader(load_fn=load)
 

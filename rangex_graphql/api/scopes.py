@@ -1,8 +1,9 @@
 """API tokens act only within their scopes, checked before execution.
 
 A query or subscription needs READ. A mutation needs, for every root field it selects,
-the scope listed here; a mutation not listed is closed to API tokens (default deny), so
-a new mutation is safe until someone decides which scope may call it.
+the scope its field declares (``extensions=[Allow(scope=...)]``); a mutation without one
+is closed to API tokens (default deny), so a new mutation is safe until someone decides
+which scope may call it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,23 @@ from collections.abc import Iterator
 
 from graphql import ExecutionResult, FieldNode, OperationDefinitionNode, OperationType
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.name_converter import NameConverter
+from strawberry.types.base import get_object_definition
 
 from ..services.api_tokens import ApiScope
 from .errors import Forbidden
+from .permissions import MUTATION_SCOPES, Allow
 
-MUTATION_SCOPES: dict[str, ApiScope] = {}
+
+def declared_scopes(type_: type) -> dict[str, ApiScope]:
+    """The scope each field of ``type_`` declares, by its GraphQL name."""
+    names = NameConverter()
+    scopes = {}
+    for field in get_object_definition(type_, strict=True).fields:
+        for extension in field.extensions:
+            if isinstance(extension, Allow) and extension.scope is not None:
+                scopes[names.from_field(field)] = extension.scope
+    return scopes
 
 
 def _operation(document: object, name: str | None) -> OperationDefinitionNode | None:
@@ -56,3 +69,6 @@ class ApiScopeGuard(SchemaExtension):
             if reason is not None:
                 context.result = ExecutionResult(data=None, errors=[Forbidden(reason)])
         yield
+
+
+__all__ = ["MUTATION_SCOPES", "ApiScopeGuard", "declared_scopes", "missing_scope"]

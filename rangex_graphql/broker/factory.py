@@ -12,5 +12,9 @@ def build_broker(settings: Settings) -> Broker:
     if settings.redis_url:
         from .redis import RedisBroker
 
-        return RedisBroker(settings.redis_url, reconnect_delays=settings.broker_reconnect_seconds)
+        return RedisBroker(
+            settings.redis_url,
+            reconnect_delays=settings.broker_reconnect_seconds,
+            timeout=settings.redis_timeout_seconds,
+        )
     return MemoryBroker()

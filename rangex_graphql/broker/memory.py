@@ -15,11 +15,16 @@ class MemorySubscription:
         self.topics = topics
         self._queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=max(1, queue_size))
         self._missed = 0
+        self._unknown_gaps = 0
         self._closed = False
 
     @property
     def missed(self) -> int:
         return self._missed
+
+    @property
+    def unknown_gaps(self) -> int:
+        return self._unknown_gaps
 
     def deliver(self, message: Message | None) -> None:
         if self._closed and message is not None:
@@ -33,11 +38,16 @@ class MemorySubscription:
                 self._queue.get_nowait()
                 self._missed += 1
 
-    def record_missed(self, count: int) -> None:
-        """Messages lost before reaching this broker: count them and say so in the stream."""
-        if count > 0 and not self._closed:
+    def record_missed(self, count: int | None) -> None:
+        """Messages lost before reaching this broker: count them (None: how many is not
+        known) and say so in the stream."""
+        if self._closed or count == 0 or (count is not None and count < 0):
+            return
+        if count is None:
+            self._unknown_gaps += 1
+        else:
             self._missed += count
-            self.deliver({"type": MISSED, "count": count})
+        self.deliver({"type": MISSED, "count": count})
 
     async def __aiter__(self) -> AsyncIterator[Message]:
         while True:
@@ -64,7 +74,7 @@ class MemoryBroker:
         for subscription in tuple(self._subscribers.get(topic, ())):
             subscription.deliver(message)
 
-    def report_missed(self, topic: str, count: int) -> None:
+    def report_missed(self, topic: str, count: int | None) -> None:
         for subscription in tuple(self._subscribers.get(topic, ())):
             subscription.record_missed(count)
 

@@ -4,10 +4,12 @@ A message is a JSON-able dict. Publishing never blocks on subscribers: each subs
 has a bounded queue, and a subscriber that falls behind loses the oldest messages and
 learns how many through :attr:`Subscription.missed` instead of growing without bound.
 
-When a backend knows messages went past a subscriber (the Redis connection dropped and
-came back, say), the subscriber also receives ``{"type": "missed", "count": n}`` (see
-:data:`MISSED`), so it can re-read the current state at once rather than wait for the
-next message.
+When a backend knows messages went past a subscriber (a publish failed, say), the
+subscriber also receives ``{"type": "missed", "count": n}`` (see :data:`MISSED`), so it
+can re-read the current state at once rather than wait for the next message. When it
+cannot know how many (the Redis connection dropped and came back: publishes elsewhere may
+have failed, Redis may have restarted and lost its counters), ``count`` is ``None``:
+unknown, possibly many.
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ class Subscription(Protocol):
 
     @property
     def missed(self) -> int:
-        """Messages dropped for this subscriber so far (slow consumer, lost connection)."""
+        """Messages dropped for this subscriber so far, as far as they were counted."""
+        ...
+
+    @property
+    def unknown_gaps(self) -> int:
+        """Times messages may have gone past uncounted (a lost broker connection)."""
         ...
 
     def __aiter__(self) -> AsyncIterator[Message]: ...

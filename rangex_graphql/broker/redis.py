@@ -3,10 +3,20 @@
 One pub/sub connection per process carries every topic this process listens to; local
 subscribers hang off an in-process :class:`MemoryBroker`, so their queues are bounded the
 same way. Each publish bumps a per-topic sequence number in Redis (one script call), so a
-subscriber can tell when messages went past it: after the pub/sub connection dropped and
-came back, or when a publish failed while Redis was away. It then receives a ``missed``
-message (see :data:`MISSED`) and its subscription's ``missed`` count grows: a gap is
-reported, never silent.
+subscriber can tell when messages went past it while connected, and a publish that failed
+while Redis was away is reported by its replica once Redis is back. The subscriber then
+receives a ``missed`` message (see :data:`MISSED`) and its subscription's ``missed`` count
+grows: a gap is reported, never silent.
+
+After the pub/sub connection dropped and came back, no count can be trusted: publishes on
+other replicas may have failed and never be reported (that replica may never publish
+again), and a restarted Redis has lost its sequence numbers. Every topic then gets a
+``missed`` message with ``count: None`` (unknown, possibly many), and its subscription's
+``unknown_gaps`` grows: subscribers re-read the current state.
+
+Every Redis call is bounded by ``timeout``: a stalled Redis fails a publish (counted as
+missed) within it instead of holding the mutation that published, and a silent pub/sub
+connection is probed with a PING after ``timeout`` and dropped after twice as long.
 """
 
 from __future__ import annotations
@@ -16,13 +26,13 @@ import contextlib
 import itertools
 import json
 import logging
-import math
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
 
 from redis.asyncio import ConnectionPool, Redis
 from redis.asyncio.connection import AbstractConnection
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .memory import MemoryBroker, MemorySubscription
 from .protocol import MISSED, Message
@@ -38,7 +48,7 @@ return seq
 """
 SEQUENCE_TTL_SECONDS = 7 * 24 * 3600
 RECONNECT_DELAYS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
-CONFIRM_TIMEOUT_SECONDS = 5.0
+TIMEOUT_SECONDS = 1.0
 CONNECT_WAIT_SECONDS = 1.0
 
 
@@ -52,6 +62,10 @@ class RedisSubscription:
     @property
     def missed(self) -> int:
         return self._local.missed
+
+    @property
+    def unknown_gaps(self) -> int:
+        return self._local.unknown_gaps
 
     def __aiter__(self) -> AsyncIterator[Message]:
         return self._local.__aiter__()
@@ -68,9 +82,17 @@ class RedisBroker:
         *,
         channel_prefix: str | None = None,
         reconnect_delays: Sequence[float] = RECONNECT_DELAYS,
+        timeout: float = TIMEOUT_SECONDS,
     ) -> None:
         # RESP2: pub/sub messages come back from read_response, not through a push handler.
-        self._pool = ConnectionPool.from_url(url, socket_keepalive=True, protocol=2)
+        self._pool = ConnectionPool.from_url(
+            url,
+            socket_keepalive=True,
+            protocol=2,
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+        )
+        self._timeout = timeout
         self._client = Redis(connection_pool=self._pool)
         self._publish_script = self._client.register_script(PUBLISH_SCRIPT)
         # Pub/sub channels ignore the database number: the prefix keeps databases apart.
@@ -87,6 +109,7 @@ class RedisBroker:
         self._connected = asyncio.Event()
         self._lock = asyncio.Lock()
         self._closed = False
+        self._publish_paused_until = float("-inf")
         self.reconnects = 0
 
     @property
@@ -102,7 +125,14 @@ class RedisBroker:
     # --- publishing ---------------------------------------------------------------------
 
     async def publish(self, topic: str, message: Message) -> None:
-        """Never raises for Redis trouble: the message is counted as missed instead."""
+        """Never raises for Redis trouble: the message is counted as missed instead.
+
+        After a timeout, publishes within ``timeout`` do not try Redis again: a mutation
+        publishing on three topics to a stalled Redis waits for one timeout, not three."""
+        loop = asyncio.get_running_loop()
+        if loop.time() < self._publish_paused_until:
+            self._count_unsent(topic)
+            return
         try:
             if self._unsent:
                 await self._flush_unsent()
@@ -112,8 +142,13 @@ class RedisBroker:
             )
         except (RedisError, OSError) as error:
             log.warning("broker: publish on %s failed (%s); reported as missed", topic, error)
-            self._unsent[topic] += 1
-            self._local.report_missed(topic, 1)
+            if isinstance(error, RedisTimeoutError | TimeoutError):
+                self._publish_paused_until = loop.time() + self._timeout
+            self._count_unsent(topic)
+
+    def _count_unsent(self, topic: str) -> None:
+        self._unsent[topic] += 1
+        self._local.report_missed(topic, 1)
 
     async def _flush_unsent(self) -> None:
         """Tell the other replicas about messages this one failed to publish."""
@@ -142,7 +177,7 @@ class RedisBroker:
                 await self._send("SUBSCRIBE", *map(self._channel, fresh))
         if waits:
             # Once Redis confirms, anything published anywhere reaches this subscription.
-            await asyncio.wait(waits, timeout=CONFIRM_TIMEOUT_SECONDS)
+            await asyncio.wait(waits, timeout=2 * self._timeout)
             await self._baseline(fresh)
         return RedisSubscription(self, local)
 
@@ -172,8 +207,8 @@ class RedisBroker:
             log.warning("broker: %s failed (%s); the reader reconnects", command[0], error)
 
     async def _baseline(self, topics: Sequence[str]) -> None:
-        """Record the topics' sequence numbers now; for topics seen before (a reconnect),
-        report the messages published in between as missed."""
+        """Record the topics' sequence numbers now, the base of later gaps (a message
+        dispatched meanwhile is the better base and stays)."""
         if not topics:
             return
         try:
@@ -183,11 +218,7 @@ class RedisBroker:
             return
         for topic, raw in zip(topics, values, strict=True):
             current = int(raw) if raw is not None else 0
-            seen = self._seen.get(topic)
-            if seen is not None and current > seen:
-                self._local.report_missed(topic, current - seen)
-            if seen is None or current > seen:
-                self._seen[topic] = current
+            self._seen.setdefault(topic, current)
 
     # --- the pub/sub connection ---------------------------------------------------------
 
@@ -218,8 +249,7 @@ class RedisBroker:
                 delays = itertools.chain(self._delays, itertools.repeat(self._delays[-1]))
                 resync = asyncio.ensure_future(self._resync(topics, waits))
                 try:
-                    while True:
-                        self._dispatch(await connection.read_response(timeout=math.inf))
+                    await self._read_until_lost(connection)
                 finally:
                     resync.cancel()
             except (RedisError, OSError) as error:
@@ -232,9 +262,33 @@ class RedisBroker:
             if not self._closed:
                 await asyncio.sleep(next(delays))
 
+    async def _read_until_lost(self, connection: AbstractConnection) -> None:
+        """Dispatch what arrives; PING a connection silent for ``timeout``, and give it up
+        when the answer does not come within another ``timeout`` (a stalled network
+        never closes the socket)."""
+        probing = False
+        while True:
+            response = await connection.read_response(timeout=self._timeout)
+            if response is not None:
+                probing = False
+                self._dispatch(response)
+            elif probing:
+                raise RedisTimeoutError("the pub/sub connection went silent")
+            else:
+                probing = True
+                await connection.send_command("PING")
+
     async def _resync(self, topics: list[str], waits: list[asyncio.Future[None]]) -> None:
+        """The topics were wanted while this process had no pub/sub connection: whatever
+        was published meanwhile went past, and how much cannot be known (module
+        docstring). Once Redis confirms the subscriptions, say so, and count from the
+        sequence numbers of now on. A connection lost first cancels this (no gap is
+        reported for a connection that never worked); the next one reports it."""
         if waits:
-            await asyncio.wait(waits, timeout=CONFIRM_TIMEOUT_SECONDS)
+            await asyncio.wait(waits)
+        for topic in topics:
+            self._seen.pop(topic, None)
+            self._local.report_missed(topic, None)
         await self._baseline(topics)
 
     def _fail_confirmations(self) -> None:
@@ -271,7 +325,8 @@ class RedisBroker:
         if seen is None or seq > seen:
             self._seen[topic] = seq
         if isinstance(message, dict) and message.get("type") == MISSED:
-            self._local.report_missed(topic, int(message.get("count", 1)))
+            count = message.get("count", 1)
+            self._local.report_missed(topic, count if isinstance(count, int) else None)
         elif isinstance(message, dict):
             self._local.deliver(topic, message)
 

@@ -48,15 +48,40 @@ def connection_config(settings: Settings) -> dict[str, Any]:
             "minsize": settings.db_pool_min,
             "maxsize": settings.db_pool_max,
             "pool_recycle": settings.db_pool_recycle,
+            "connect_timeout": settings.db_connect_timeout_seconds,
             **extra,
         },
     }
 
 
+def request_connection_config(settings: Settings) -> dict[str, Any]:
+    """:func:`connection_config` with the read and statement timeouts requests need: a
+    database that stalls or a statement that runs on fails the request within seconds
+    instead of holding it (and a pooled connection) for as long as the fault lasts.
+
+    Migrations connect without them: an ALTER on a large table, or waiting up to minutes
+    for the migration lock, is expected to take its time.
+    """
+    config = connection_config(settings)
+    if dialect_of(settings.database_url) != "mysql":
+        return config
+    credentials = config["credentials"]
+    if settings.db_read_timeout_seconds:
+        credentials.setdefault("read_timeout", settings.db_read_timeout_seconds)
+    statement_timeout = settings.db_statement_timeout_seconds
+    if statement_timeout and "init_command" not in credentials:
+        # MariaDB-only comment: MySQL has no max_statement_time and skips the clause.
+        credentials["init_command"] = (
+            f"SET @rangex_statement_timeout = {statement_timeout:g}"
+            f" /*M!100108 , SESSION max_statement_time = {statement_timeout:g} */"
+        )
+    return config
+
+
 def tortoise_config(settings: Settings | None = None) -> dict[str, Any]:
     settings = settings or get_settings()
     return {
-        "connections": {"default": connection_config(settings)},
+        "connections": {"default": request_connection_config(settings)},
         "apps": {
             "models": {
                 "models": [*MODEL_MODULES, "aerich.models"],

@@ -19,7 +19,7 @@ from tortoise.expressions import Q
 
 from ..db.transactions import retrying_transaction
 from ..models import EnvironmentSession
-from ..services.runtime import Runtime
+from ..runtime import Runtime
 
 
 def lease_is_free(now: datetime) -> Q:

@@ -19,7 +19,7 @@ from tortoise.expressions import Q
 
 from ..models import EnvironmentSession, ScenarioVersion
 from ..models.enums import SessionState
-from ..services.runtime import Runtime
+from ..runtime import Runtime
 from ..services.sessions.lease import release
 from ..services.sessions.teardown import tear_down
 from .claims import claim_sessions

@@ -41,11 +41,12 @@ from ..models import EnvironmentSession
 from ..models.enums import SessionState
 from ..orchestrator import DriverError
 from ..orchestrator.protocol import MACHINE_RESOURCE_PREFIXES, MachineState, MachineStatus
+from ..runtime import Runtime
 from ..services.audit import SYSTEM, audit
-from ..services.runtime import Runtime
 from ..services.sessions.drift import drift_of, repair_drift
 from ..services.sessions.failures import FAILURE_CODES, FailureCode
 from ..services.sessions.lease import release
+from ..services.sessions.outage import engine_answers, recover_sessions
 from ..services.sessions.teardown import tear_down
 from ..services.sessions.transitions import FINAL_STATES
 from .claims import claim_sessions, lease_is_free
@@ -70,6 +71,7 @@ class ReconcileReport:
     orphans_destroyed: list[str] = field(default_factory=list)
     lost: list[UUID] = field(default_factory=list)
     repaired: list[UUID] = field(default_factory=list)
+    engine_restarted: list[UUID] = field(default_factory=list)
     interrupted: list[UUID] = field(default_factory=list)
     teardowns_finished: list[UUID] = field(default_factory=list)
 
@@ -111,9 +113,13 @@ class Reconciler:
             owned = await self.runtime.driver.list_owned()
         except Exception:
             log.warning("reconciler: listing the engine's resources failed", exc_info=True)
+            if not await engine_answers(self.runtime):
+                return report  # an outage: no session is ended on it; the next pass looks
         if owned is not None:
             destroyed = await self._step("orphans", self.destroy_orphans(owned))
             report.orphans_destroyed = destroyed or []
+            outage = await self._step("engine outage", recover_sessions(self.runtime))
+            report.engine_restarted = outage.failed if outage else []
         checked = await self._step("live sessions", self.check_live(owned, now, report))
         report.lost = checked or []
         abandoned = await self._step("abandoned sessions", self.recover_abandoned(now))
@@ -279,15 +285,19 @@ class Reconciler:
     async def _end(
         self, session_id: UUID, final: S, action: str, end_reason: str, reason: str | None
     ) -> bool:
+        ended = None
         try:
-            ended = await tear_down(
-                self.runtime,
-                session_id,
-                final=final,
-                action=action,
-                end_reason=end_reason,
-                reason=reason,
-            )
+            # Never a teardown on an engine that does not answer (one shutting down
+            # corrupts its network store): the session waits for the next pass.
+            if await engine_answers(self.runtime):
+                ended = await tear_down(
+                    self.runtime,
+                    session_id,
+                    final=final,
+                    action=action,
+                    end_reason=end_reason,
+                    reason=reason,
+                )
         except Exception:
             log.exception("reconciler: ending session %s failed", session_id)
             ended = None

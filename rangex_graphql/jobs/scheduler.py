@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-from ..services.runtime import Runtime
+from ..runtime import Runtime
 from .clock import utc_now
 from .engine_events import watch_engine_events
 from .expiry import expire_sessions

@@ -2,7 +2,10 @@
 checked (an admin notification once per budget and month, see services/sessions/cost.py).
 
 ``accrue`` locks the row and moves ``cost_accounted_at`` forward in one transaction, so
-replicas running this pass at the same time never charge the same seconds twice.
+replicas running this pass at the same time never charge the same seconds twice. A
+session held through an engine outage has no ``cost_accounted_at`` (its clock stopped,
+``services/sessions/outage.py``) and is charged nothing until its machines are confirmed
+running again.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from uuid import UUID
 
 from ..models import EnvironmentSession
 from ..models.enums import SessionState
-from ..services.runtime import Runtime
+from ..runtime import Runtime
 from ..services.sessions.cost import accrue, check_budget_alerts
 from .clock import utc_now
 
@@ -31,9 +34,11 @@ async def account_usage(runtime: Runtime, now: datetime | None = None) -> Decima
         found = await page.order_by("id").limit(batch).values_list("id", flat=True)
         ids = [UUID(str(i)) for i in found]
         for session_id in ids:
-            charged += await accrue(runtime.settings, session_id, now, check_budget=False)
+            charged += await accrue(
+                runtime.settings, session_id, now, broker=runtime.broker, check_budget=False
+            )
         if len(ids) < batch:
             break
         after = ids[-1]
-    await check_budget_alerts(runtime.settings, now)
+    await check_budget_alerts(runtime.settings, now, broker=runtime.broker)
     return charged

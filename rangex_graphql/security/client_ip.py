@@ -26,13 +26,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
-from typing import Any, TypeAlias
+from ipaddress import IPv6Address, ip_address
+from typing import Any
 
 from starlette.requests import HTTPConnection
 
-IPAddress: TypeAlias = IPv4Address | IPv6Address
-IPNetwork: TypeAlias = IPv4Network | IPv6Network
+from ..netaddr import IPAddress, IPNetwork, parse_trusted_proxies
+
+__all__ = [
+    "FORWARDED_FOR",
+    "UNKNOWN_CLIENT",
+    "IPAddress",
+    "IPNetwork",
+    "client_ip",
+    "is_trusted",
+    "parse_address",
+    "parse_trusted_proxies",  # the settings' parsing, kept here for this module's users
+]
 
 UNKNOWN_CLIENT = "unknown"
 FORWARDED_FOR = "x-forwarded-for"
@@ -40,24 +50,6 @@ FORWARDED_FOR = "x-forwarded-for"
 # "[2001:db8::1]" or "[2001:db8::1]:443"; and "192.0.2.1:443" (some balancers add the port).
 _BRACKETED_V6 = re.compile(r"^\[([^\]]+)\](?::\d{1,5})?$")
 _V4_WITH_PORT = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$")
-
-
-def parse_trusted_proxies(values: Iterable[str]) -> list[IPNetwork]:
-    """CIDRs (or single addresses) to networks; ``ValueError`` names the first bad one.
-
-    Host bits must be zero (``10.0.0.1/8`` is refused, not silently widened): a typo in
-    the list of proxies allowed to name the client is worth stopping the start-up for.
-    """
-    networks: list[IPNetwork] = []
-    for raw in values:
-        value = raw.strip()
-        if not value:
-            continue
-        try:
-            networks.append(ip_network(value, strict=True))
-        except ValueError as exc:
-            raise ValueError(f"invalid trusted proxy {raw!r}: {exc}") from exc
-    return networks
 
 
 def parse_address(value: str) -> IPAddress | None:

@@ -50,10 +50,6 @@ def is_public_key(secret: str) -> bool:
     return hashlib.sha256(secret.encode()).hexdigest() in PUBLIC_KEY_DIGESTS
 
 
-def is_configured(settings: Settings) -> bool:
-    return bool(settings.secret_key.get_secret_value())
-
-
 def is_loopback(host: str) -> bool:
     if host.strip().lower() == "localhost":
         return True

@@ -98,9 +98,6 @@ class PasswordHashing:
             return True, self._hasher.hash(password)
         return True, None
 
-    def needs_rehash(self, password_hash: str) -> bool:
-        return self._hasher.check_needs_rehash(password_hash)
-
     async def hash(self, password: str) -> str:
         return await self._offload(self.hash_sync, password)
 

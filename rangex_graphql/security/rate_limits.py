@@ -3,8 +3,9 @@ about an account (reset codes, registration notices), registrations and reset re
 per client address.
 
 Each rule is a ``limits`` moving window (at most ``amount`` hits per ``window_seconds``)
-on the same storage as the login throttle: memory in one process, Redis shared by the
-replicas (``redis_url``). Keys are hashed, so the store never holds an e-mail address.
+on the same kind of storage as the login throttle: memory in one process, Redis shared by
+the replicas (``redis_url``), on the runtime's one Redis pool. Keys are hashed, so the
+store never holds an e-mail address.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import hashlib
 import math
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from limits import RateLimitItemPerSecond
-from limits.aio.storage import RedisStorage, Storage
+from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
 
@@ -25,13 +26,15 @@ from .throttle import (
     ThrottleDecision,
     ThrottleReason,
     ThrottleUnavailableError,
+    close_storage,
+    counter_storage,
     ip_bucket,
-    memory_storage,
     normalize_account_key,
-    redis_storage,
 )
 
 if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
     from rangex_graphql.settings import Settings
 
 KEY_PREFIX = "rangex:rate-limits"
@@ -97,13 +100,11 @@ class RateLimits:
         await self.storage.reset()
 
     async def aclose(self) -> None:
-        if isinstance(self.storage, RedisStorage):
-            client: Any = cast(Any, self.storage.bridge).storage
-            await client.aclose()
+        await close_storage(self.storage)
 
 
-def build_rate_limits(settings: Settings) -> RateLimits:
-    storage: Storage = (
-        redis_storage(settings.redis_url, KEY_PREFIX) if settings.redis_url else memory_storage()
+def build_rate_limits(settings: Settings, *, redis: Redis | None = None) -> RateLimits:
+    """On the runtime's Redis pool when given (see ``throttle.counter_storage``)."""
+    return RateLimits(
+        counter_storage(settings, redis, KEY_PREFIX), RateRules.from_settings(settings)
     )
-    return RateLimits(storage, RateRules.from_settings(settings))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 
@@ -16,7 +15,3 @@ def new_secret(prefix: str = "", nbytes: int = 32) -> tuple[str, str]:
 def digest(value: str) -> str:
     # Plain SHA-256 suffices: these secrets carry 256 bits of entropy, unlike passwords.
     return hashlib.sha256(value.encode()).hexdigest()
-
-
-def same_digest(value: str, expected_digest: str) -> bool:
-    return hmac.compare_digest(digest(value), expected_digest)

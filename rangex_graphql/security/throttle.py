@@ -33,8 +33,9 @@ is recorded: a burst of 100 parallel guesses gets ``account_max_failures`` verif
 not 100. A check whose outcome is never recorded (the request died) counts as a failure.
 
 Storage is ``limits``' in-memory storage (one process) or Redis (shared by every replica;
-``redis_url``). Replicas must run with the same numbers: a limit's key includes them.
-A storage failure raises ``ThrottleUnavailableError``: the login fails closed.
+``redis_url``), on the runtime's one Redis pool (``redis_pool.py``). Replicas must run with
+the same numbers: a limit's key includes them. A storage failure raises
+``ThrottleUnavailableError``: the login fails closed.
 """
 
 from __future__ import annotations
@@ -54,13 +55,16 @@ from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
 
+from ..redis_pool import REDIS_TIMEOUT_SECONDS, limits_storage
+
 if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
     from rangex_graphql.settings import Settings
 
 T = TypeVar("T")
 
 DEFAULT_KEY_PREFIX = "rangex:login-throttle"
-REDIS_SOCKET_TIMEOUT_SECONDS = 2.0
 
 
 class ThrottleReason(StrEnum):
@@ -214,10 +218,7 @@ class LoginThrottle:
 
     async def aclose(self) -> None:
         """Release the storage's connections (Redis); the throttle is unusable after."""
-        if isinstance(self.storage, RedisStorage):
-            # limits has no close(); its redis-py client owns the pool (made by from_url).
-            client: Any = cast(Any, self.storage.bridge).storage
-            await client.aclose()
+        await close_storage(self.storage)
 
     async def _refused(
         self, reason: ThrottleReason, item: RateLimitItem, key: str
@@ -247,8 +248,8 @@ def redis_storage(redis_url: str, key_prefix: str = DEFAULT_KEY_PREFIX) -> Redis
         implementation="redispy",
         key_prefix=key_prefix,
         wrap_exceptions=True,
-        socket_timeout=REDIS_SOCKET_TIMEOUT_SECONDS,
-        socket_connect_timeout=REDIS_SOCKET_TIMEOUT_SECONDS,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
     )
 
 
@@ -276,15 +277,32 @@ class SweepSafeMemoryStorage(MemoryStorage):
         return count
 
 
+async def close_storage(storage: Storage) -> None:
+    """Close a Redis storage's client. limits has no close(); its redis-py client closes
+    the pool only when it made it (``redis_storage``), not one it was given
+    (``limits_storage``: the runtime's, closed by the runtime)."""
+    if isinstance(storage, RedisStorage):
+        client: Any = cast(Any, storage.bridge).storage
+        await client.aclose()
+
+
 def memory_storage() -> MemoryStorage:
     return SweepSafeMemoryStorage(wrap_exceptions=True)
 
 
+def counter_storage(settings: Settings, redis: Redis | None, key_prefix: str) -> Storage:
+    """On ``redis`` (the runtime's pool) when given, else on a Redis client of its own when
+    ``settings.redis_url`` is set (shared by replicas), else memory."""
+    if redis is not None:
+        return limits_storage(redis, key_prefix)
+    if settings.redis_url:
+        return redis_storage(settings.redis_url, key_prefix)
+    return memory_storage()
+
+
 def build_login_throttle(
-    settings: Settings, *, key_prefix: str = DEFAULT_KEY_PREFIX
+    settings: Settings, *, key_prefix: str = DEFAULT_KEY_PREFIX, redis: Redis | None = None
 ) -> LoginThrottle:
-    """Redis when ``settings.redis_url`` is set (shared by replicas), else memory."""
-    storage: Storage = (
-        redis_storage(settings.redis_url, key_prefix) if settings.redis_url else memory_storage()
-    )
+    """See ``counter_storage`` for where the counters live."""
+    storage = counter_storage(settings, redis, key_prefix)
     return LoginThrottle(storage, ThrottlePolicy.from_settings(settings))

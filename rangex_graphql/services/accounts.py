@@ -16,6 +16,7 @@ from ..models.enums import UserRole, UserStatus
 from ..security.passwords import hash_password, password_problems, verify_password
 from ..security.rate_limits import RateLimits, RateRule
 from ..security.secrets import new_secret
+from .account_errors import AccountCode
 from .audit import RequestMeta, audit
 from .errors import DomainError, DomainErrors
 from .tokens import (
@@ -29,7 +30,7 @@ from .tokens import (
 )
 
 if TYPE_CHECKING:
-    from .runtime import Runtime
+    from ..runtime import Runtime
 
 PASSWORD_RESET = "password_reset"
 USERNAME = re.compile(r"^[a-z0-9_]{3,30}$")
@@ -40,7 +41,7 @@ EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
 def _password_errors(password: str, username: str, email: str, field: str) -> list[DomainError]:
     return [
-        DomainError("PASSWORD_TOO_WEAK", problem, field)
+        DomainError(AccountCode.PASSWORD_TOO_WEAK, problem, field)
         for problem in password_problems(password, username=username, email=email)
     ]
 
@@ -63,12 +64,14 @@ async def register(
     email, username = email.strip().lower(), username.strip()
     errors: list[DomainError] = []
     if not EMAIL.match(email) or len(email) > 254:
-        errors.append(DomainError("INVALID", "enter a valid email address", "email"))
+        errors.append(DomainError(AccountCode.INVALID, "enter a valid email address", "email"))
     if not USERNAME.match(username):
-        errors.append(DomainError("INVALID", "3-30 characters of a-z, 0-9 and _", "username"))
+        errors.append(
+            DomainError(AccountCode.INVALID, "3-30 characters of a-z, 0-9 and _", "username")
+        )
     errors += _password_errors(password, username, email, "password")
     if display_name is not None and not 1 <= len(display_name.strip()) <= 100:
-        errors.append(DomainError("INVALID", "1-100 characters", "displayName"))
+        errors.append(DomainError(AccountCode.INVALID, "1-100 characters", "displayName"))
     if errors:
         raise DomainErrors(errors)
     password_hash = await hash_password(password)
@@ -83,7 +86,7 @@ async def register(
             owner = await User.filter(email=email).first()
             if owner is None:
                 raise DomainError(
-                    "ALREADY_REGISTERED", "that username is taken", "username"
+                    AccountCode.ALREADY_REGISTERED, "that username is taken", "username"
                 ) from None
         else:
             await audit(
@@ -125,7 +128,7 @@ async def _notify_owner(mailer: Mailer, limits: RateLimits, owner: User, meta: R
 async def update(user: User, display_name: str | None, meta: RequestMeta) -> User:
     if display_name is not None:
         if not 1 <= len(display_name.strip()) <= 100:
-            raise DomainError("INVALID", "1-100 characters", "displayName")
+            raise DomainError(AccountCode.INVALID, "1-100 characters", "displayName")
         user.display_name = display_name.strip()
         await user.save(update_fields=["display_name", "updated_at"])
         await audit("account.update", meta, actor_id=user.id, fields=["displayName"])
@@ -154,7 +157,9 @@ async def change_password(
     if not ok:
         await guard.record_failure(key, ip)
         await audit("password.change_failure", meta, actor_id=user.id)
-        raise DomainError("INVALID_CREDENTIALS", "the current password is wrong", "currentPassword")
+        raise DomainError(
+            AccountCode.INVALID_CREDENTIALS, "the current password is wrong", "currentPassword"
+        )
     await guard.record_success(key, ip)
     errors = _password_errors(new, user.username, user.email, "newPassword")
     if errors:
@@ -204,7 +209,7 @@ async def _within(limits: RateLimits, rule: RateRule, meta: RequestMeta, action:
     if not decision.allowed:
         await audit(action, meta)
         raise DomainError(
-            "TOO_MANY_ATTEMPTS",
+            AccountCode.TOO_MANY_ATTEMPTS,
             f"too many requests; try again in {decision.retry_after} s",
             None,
         )
@@ -222,7 +227,9 @@ async def _may_mail(limits: RateLimits, user: User, meta: RequestMeta) -> bool:
 async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: RequestMeta) -> None:
     row = await consume_one_time(token, PASSWORD_RESET)
     if row is None:
-        raise DomainError("INVALID_TOKEN", "this reset code is not valid or has expired", "token")
+        raise DomainError(
+            AccountCode.INVALID_TOKEN, "this reset code is not valid or has expired", "token"
+        )
     user = await User.get(id=row.user_id)
     errors = _password_errors(new, user.username, user.email, "newPassword")
     if errors:
@@ -241,10 +248,12 @@ async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: R
 
 async def _admin_target(admin_id: UUID, user_id: UUID) -> User:
     if admin_id == user_id:
-        raise DomainError("SELF_CHANGE", "admins cannot change their own role or status", "userId")
+        raise DomainError(
+            AccountCode.SELF_CHANGE, "admins cannot change their own role or status", "userId"
+        )
     user = await User.filter(id=user_id).first()
     if user is None:
-        raise DomainError("NOT_FOUND", "no such user", "userId")
+        raise DomainError(AccountCode.NOT_FOUND, "no such user", "userId")
     return user
 
 

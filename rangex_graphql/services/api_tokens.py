@@ -11,6 +11,7 @@ from ..models import ApiToken, User
 from ..models.enums import UserRole, UserStatus
 from ..security.secrets import digest, new_secret
 from ..settings import Settings
+from .account_errors import AccountCode
 from .audit import RequestMeta, audit
 from .errors import DomainError
 from .tokens import now
@@ -56,20 +57,22 @@ async def create(
     meta: RequestMeta,
 ) -> CreatedApiToken:
     if not 1 <= len(name.strip()) <= 100:
-        raise DomainError("INVALID", "1-100 characters", "name")
+        raise DomainError(AccountCode.INVALID, "1-100 characters", "name")
     if not scopes:
-        raise DomainError("INVALID", "give at least one scope", "scopes")
+        raise DomainError(AccountCode.INVALID, "give at least one scope", "scopes")
     beyond = sorted(set(scopes) - SCOPES_BY_ROLE[user.role])
     if beyond:
         raise DomainError(
-            "SCOPE_NOT_ALLOWED",
+            AccountCode.SCOPE_NOT_ALLOWED,
             f"your role cannot grant: {', '.join(s.value for s in beyond)}",
             "scopes",
         )
     days = expires_in_days if expires_in_days is not None else settings.api_token_max_days
     if not 1 <= days <= settings.api_token_max_days:
         raise DomainError(
-            "INVALID", f"between 1 and {settings.api_token_max_days} days", "expiresInDays"
+            AccountCode.INVALID,
+            f"between 1 and {settings.api_token_max_days} days",
+            "expiresInDays",
         )
     token, token_hash = new_secret(TOKEN_PREFIX)
     row = await ApiToken.create(
@@ -94,7 +97,7 @@ async def create(
 async def revoke(user_id: UUID, token_id: UUID, is_admin: bool, meta: RequestMeta) -> ApiToken:
     row = await ApiToken.filter(id=token_id).first()
     if row is None or (row.user_id != user_id and not is_admin):
-        raise DomainError("NOT_FOUND", "no such API token", "id")
+        raise DomainError(AccountCode.NOT_FOUND, "no such API token", "id")
     if row.revoked_at is None:
         row.revoked_at = now()
         await row.save(update_fields=["revoked_at", "updated_at"])

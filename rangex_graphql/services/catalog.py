@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from ..models import EnvironmentSession, Scenario, ScenarioFavorite, ScenarioRating
 from ..models.enums import SessionState
+from .catalog_errors import CatalogCode
 from .errors import DomainError, DomainErrors
 
 # A session counts as done once it is over, whichever way it ended on time.
@@ -44,13 +45,15 @@ def _checked_rating(stars: int, comment: str | None) -> str | None:
     problems = []
     if not MIN_STARS <= stars <= MAX_STARS:
         problems.append(
-            DomainError("INVALID", f"stars must be {MIN_STARS} to {MAX_STARS}", "stars")
+            DomainError(CatalogCode.INVALID, f"stars must be {MIN_STARS} to {MAX_STARS}", "stars")
         )
     comment = (comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT_LENGTH:
         problems.append(
             DomainError(
-                "INVALID", f"a comment has at most {MAX_COMMENT_LENGTH} characters", "comment"
+                CatalogCode.INVALID,
+                f"a comment has at most {MAX_COMMENT_LENGTH} characters",
+                "comment",
             )
         )
     if problems:
@@ -76,12 +79,14 @@ async def rate(user_id: UUID, scenario_id: UUID, stars: int, comment: str | None
     comment = _checked_rating(stars, comment)
     if not await has_finished_session(user_id, scenario_id):
         raise DomainError(
-            "SESSION_REQUIRED", "finish a session of this scenario before rating it", "scenario_id"
+            CatalogCode.SESSION_REQUIRED,
+            "finish a session of this scenario before rating it",
+            "scenario_id",
         )
     async with in_transaction() as connection:
         locked = await Scenario.filter(id=scenario_id).select_for_update().only("id").first()
         if locked is None:
-            raise DomainError("NOT_FOUND", "no such scenario", "scenario_id")
+            raise DomainError(CatalogCode.NOT_FOUND, "no such scenario", "scenario_id")
         rating = (
             await ScenarioRating.filter(user_id=user_id, scenario_id=scenario_id)
             .select_for_update()

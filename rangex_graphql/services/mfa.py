@@ -12,6 +12,7 @@ from ..models import MfaRecoveryCode, User
 from ..security.secret_box import open_sealed, seal
 from ..security.secrets import digest
 from ..settings import Settings
+from .account_errors import AccountCode
 from .audit import RequestMeta, audit
 from .errors import DomainError
 from .tokens import (
@@ -47,7 +48,7 @@ def _normalize(code: str) -> str:
 
 async def setup(settings: Settings, user: User, meta: RequestMeta) -> TotpSetup:
     if user.mfa_enabled:
-        raise DomainError("MFA_ALREADY_ENABLED", "two-factor sign-in is already on", None)
+        raise DomainError(AccountCode.MFA_ALREADY_ENABLED, "two-factor sign-in is already on", None)
     secret = pyotp.random_base32()
     await User.filter(id=user.id).update(
         mfa_secret_encrypted=seal(settings, secret), mfa_last_step=None
@@ -93,12 +94,12 @@ async def _accept_recovery_code(user: User, code: str) -> bool:
 async def confirm(settings: Settings, user: User, code: str, meta: RequestMeta) -> list[str]:
     """Turn TOTP on with a first valid code; returns the recovery codes (shown once)."""
     if user.mfa_enabled:
-        raise DomainError("MFA_ALREADY_ENABLED", "two-factor sign-in is already on", None)
+        raise DomainError(AccountCode.MFA_ALREADY_ENABLED, "two-factor sign-in is already on", None)
     if not user.mfa_secret_encrypted:
-        raise DomainError("MFA_NOT_SET_UP", "start with mfaTotpSetup", None)
+        raise DomainError(AccountCode.MFA_NOT_SET_UP, "start with mfaTotpSetup", None)
     if not await _accept_totp(settings, user, code):
         await audit("mfa.confirm_failure", meta, actor_id=user.id)
-        raise DomainError("INVALID_CODE", "that code is not valid", "code")
+        raise DomainError(AccountCode.INVALID_CODE, "that code is not valid", "code")
     codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
     async with in_transaction():
         await MfaRecoveryCode.filter(user_id=user.id).delete()
@@ -117,7 +118,7 @@ async def login_with_code(
     row = await consume_one_time(challenge, MFA_LOGIN)
     if row is None:
         raise DomainError(
-            "INVALID_CHALLENGE", "sign in again: this challenge is not valid", "challenge"
+            AccountCode.INVALID_CHALLENGE, "sign in again: this challenge is not valid", "challenge"
         )
     user = await User.get(id=row.user_id)
     if await _accept_totp(settings, user, code):
@@ -126,7 +127,7 @@ async def login_with_code(
         method = "recovery_code"
     else:
         await audit("login.mfa_failure", meta, actor_id=user.id)
-        raise DomainError("INVALID_CODE", "that code is not valid; sign in again", "code")
+        raise DomainError(AccountCode.INVALID_CODE, "that code is not valid; sign in again", "code")
     await audit("login.mfa_success", meta, actor_id=user.id, method=method)
     return await complete_login(settings, user, meta)
 
@@ -137,7 +138,7 @@ async def disable(
     """Turn TOTP off with a valid code; wrong codes are throttled per account (a stolen
     access token must not be able to guess its way to stripping the second factor)."""
     if not user.mfa_enabled:
-        raise DomainError("MFA_NOT_ENABLED", "two-factor sign-in is off", None)
+        raise DomainError(AccountCode.MFA_NOT_ENABLED, "two-factor sign-in is off", None)
     key = account_key(user.id, "mfa-disable")
     await check_attempt(
         guard, key, meta, action="mfa.disable_throttled", field="code", actor_id=user.id
@@ -146,7 +147,7 @@ async def disable(
     if not await _accept_totp(settings, user, code):
         await guard.record_failure(key, ip)
         await audit("mfa.disable_failure", meta, actor_id=user.id)
-        raise DomainError("INVALID_CODE", "that code is not valid", "code")
+        raise DomainError(AccountCode.INVALID_CODE, "that code is not valid", "code")
     await guard.record_success(key, ip)
     async with in_transaction():
         await MfaRecoveryCode.filter(user_id=user.id).delete()

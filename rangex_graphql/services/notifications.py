@@ -3,8 +3,9 @@
 Only the writing side lives here; the API lists them for their user. Each new
 notification is also announced on its user's broker topic as
 ``{"type": "notification", "notificationId", "userId"}``, for the ``notifications``
-subscription. The announcement may leave before the writer's transaction commits; the
-subscription waits for the row to appear (and shows nothing for a rollback).
+subscription, on the broker the caller passes (the runtime's, as for session events;
+None: not announced). The announcement may leave before the writer's transaction commits;
+the subscription waits for the row to appear (and shows nothing for a rollback).
 """
 
 from __future__ import annotations
@@ -19,15 +20,6 @@ from ..models import Notification
 log = logging.getLogger(__name__)
 
 TITLE_MAX_LENGTH = 200
-
-_publisher: Broker | None = None
-
-
-def publish_notifications_to(broker: Broker | None) -> None:
-    """The broker new notifications are announced on when ``notify`` is given none (the
-    app registers its runtime's broker); None: not announced."""
-    global _publisher
-    _publisher = broker
 
 
 def _plain(value: Any) -> Any:
@@ -47,17 +39,18 @@ async def notify(
     title: str,
     body: str = "",
     *,
-    broker: Broker | None = None,
+    broker: Broker | None,
     **data: Any,
 ) -> Notification:
     """Write one notification for ``user_id``; ``kind`` is a dotted name such as
-    ``version.approved``, ``data`` what a client needs to link to the subject."""
+    ``version.approved``, ``data`` what a client needs to link to the subject; announced
+    on ``broker`` unless it is None."""
     if len(title) > TITLE_MAX_LENGTH:
         title = title[: TITLE_MAX_LENGTH - 1] + "…"
     notification = await Notification.create(
         user_id=user_id, kind=kind, title=title, body=body, data=_plain(data)
     )
-    await announce(notification.id, user_id, broker or _publisher)
+    await announce(notification.id, user_id, broker)
     return notification
 
 

@@ -17,6 +17,7 @@ from ..security.passwords import hash_password, verify_password
 from ..security.secrets import digest, new_secret
 from ..security.tokens import issue_access_token
 from ..settings import Settings
+from .account_errors import AccountCode
 from .audit import RequestMeta, audit
 from .errors import DomainError
 from .revocations import SessionRevocations
@@ -108,7 +109,9 @@ async def check_attempt(
         reason = str(getattr(decision, "reason", ""))
         await audit(action, meta, actor_id=actor_id, reason=reason)
         retry = int(getattr(decision, "retry_after", 0) or 0)
-        raise DomainError("TOO_MANY_ATTEMPTS", f"too many {what}; try again in {retry} s", field)
+        raise DomainError(
+            AccountCode.TOO_MANY_ATTEMPTS, f"too many {what}; try again in {retry} s", field
+        )
 
 
 async def _absent_user_hash() -> str:
@@ -156,17 +159,19 @@ async def login(
     if user is None or user.password_hash is None or not ok:
         await guard.record_failure(key, ip)
         await audit("login.failure", meta, actor_id=user.id if user else None, login=login_name)
-        raise DomainError("INVALID_CREDENTIALS", "wrong sign-in name or password", "password")
+        raise DomainError(
+            AccountCode.INVALID_CREDENTIALS, "wrong sign-in name or password", "password"
+        )
     await guard.record_success(key, ip)
     if user.status is not UserStatus.ACTIVE:
         await audit("login.refused_suspended", meta, actor_id=user.id)
-        raise DomainError("ACCOUNT_SUSPENDED", "this account is suspended", "login")
+        raise DomainError(AccountCode.ACCOUNT_SUSPENDED, "this account is suspended", "login")
     if new_hash:
         await User.filter(id=user.id).update(password_hash=new_hash)
     if user.role.value in settings.mfa_required_roles and not user.mfa_enabled:
         await audit("login.refused_mfa_required", meta, actor_id=user.id)
         raise DomainError(
-            "MFA_SETUP_REQUIRED",
+            AccountCode.MFA_SETUP_REQUIRED,
             "your role requires two-factor sign-in: ask an admin to help you enable it",
             "login",
         )
@@ -201,7 +206,9 @@ async def refresh(
 ) -> TokenPair:
     row = await RefreshToken.filter(token_hash=digest(token)).first()
     if row is None or row.revoked_at is not None or row.expires_at <= now():
-        raise DomainError("INVALID_TOKEN", "this refresh token is not valid", "refreshToken")
+        raise DomainError(
+            AccountCode.INVALID_TOKEN, "this refresh token is not valid", "refreshToken"
+        )
     async with in_transaction():
         claimed = await RefreshToken.filter(
             id=row.id, rotated_at__isnull=True, revoked_at__isnull=True
@@ -214,13 +221,17 @@ async def refresh(
         await revocations.revoke([row.family_id])
         await audit("token.refresh_reuse", meta, actor_id=row.user_id, family=str(row.family_id))
         raise DomainError(
-            "TOKEN_REUSED", "this refresh token was already used; sign in again", "refreshToken"
+            AccountCode.TOKEN_REUSED,
+            "this refresh token was already used; sign in again",
+            "refreshToken",
         )
     user = await User.get(id=row.user_id)
     if user.status is not UserStatus.ACTIVE:
         await _revoke_family(row.family_id, "suspended")
         await revocations.revoke([row.family_id])
-        raise DomainError("ACCOUNT_SUSPENDED", "this account is suspended", "refreshToken")
+        raise DomainError(
+            AccountCode.ACCOUNT_SUSPENDED, "this account is suspended", "refreshToken"
+        )
     return await issue_pair(settings, user, meta, family_id=row.family_id)
 
 

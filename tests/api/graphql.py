@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rangex_graphql.api.context import Context, Viewer
 from rangex_graphql.api.schema import schema
 from rangex_graphql.models import User
 from rangex_graphql.models.enums import UserRole
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 
 
@@ -30,7 +30,8 @@ async def run(
         settings=settings, viewer=viewer_of(as_user), runtime=runtime, client_ip=client_ip
     )
     result = await schema.execute(document, variable_values=variables, context_value=context)
-    errors = [error.formatted for error in result.errors or []]
+    # A TypedDict of graphql-core's; the tests read it as plain JSON.
+    errors = [cast("dict[str, Any]", error.formatted) for error in result.errors or []]
     return result.data, errors
 
 

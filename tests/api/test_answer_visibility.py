@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rangex_graphql.api.ids import to_global_id
+from rangex_graphql.models import Question
 from rangex_graphql.models.enums import UserRole
 from rangex_graphql.settings import Settings
 from tests import factories
@@ -19,7 +20,7 @@ async def test_learners_are_refused_expected_answers_directly_and_through_node(
     author = await factories.user(UserRole.CREATOR)
     scenario = await factories.scenario(author)
     version = await factories.version(scenario, questions=1)
-    question = await version.questions.all().first()
+    question = await Question.filter(version=version).first()
     assert question is not None
     learner = await factories.user()
     admin = await factories.user(UserRole.ADMIN)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from rangex_graphql.models.enums import Difficulty, UserRole, VersionStatus, Visibility
@@ -32,7 +34,7 @@ async def _catalog(count: int) -> list[str]:
     return slugs
 
 
-def _slugs(data: dict) -> list[str]:
+def _slugs(data: dict[str, Any]) -> list[str]:
     return [edge["node"]["slug"] for edge in data["scenarios"]["edges"]]
 
 
@@ -127,7 +129,7 @@ async def test_catalog_hides_drafts_private_unlisted_and_deleted_from_learners(
     ],
 )
 async def test_bad_page_arguments_are_user_errors(
-    db: None, settings: Settings, variables: dict, message: str
+    db: None, settings: Settings, variables: dict[str, Any], message: str
 ) -> None:
     data, errors = await run(settings, PAGE, variables)
     assert data is None

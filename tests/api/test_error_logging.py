@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from rangex_graphql.api import loaders
 from rangex_graphql.api.context import Context
 from rangex_graphql.api.error_log import document_hash
+from rangex_graphql.api.scenario import types as scenario_types
 from rangex_graphql.api.schema import schema
 from rangex_graphql.models.enums import UserRole
 from rangex_graphql.services import tokens
@@ -80,7 +80,7 @@ async def test_an_unexpected_error_is_one_traceback(
     async def broken(keys: list[object]) -> list[object]:
         raise RuntimeError("the tags table is gone")
 
-    monkeypatch.setattr(loaders, "_tags", broken)
+    monkeypatch.setattr(scenario_types, "_tags", broken)
     errors, records = await execute(
         settings, "query Tags { scenarios { nodes { title tags } } }", caplog, viewer=None
     )

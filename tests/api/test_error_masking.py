@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from rangex_graphql.api import loaders
+from rangex_graphql.api.scenario import types as scenario_types
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
@@ -19,7 +19,7 @@ async def test_unexpected_errors_are_masked_with_a_request_id(
     async def broken(keys: list[object]) -> list[object]:
         raise RuntimeError("password=hunter2 at db.internal:3306")
 
-    monkeypatch.setattr(loaders, "_tags", broken)
+    monkeypatch.setattr(scenario_types, "_tags", broken)
     with caplog.at_level(logging.ERROR, logger="rangex_graphql.errors"):
         data, errors = await run(settings, "{ scenarios { nodes { title tags } } }")
     assert data is None  # tags is non-null, so the error bubbles to the nullable root

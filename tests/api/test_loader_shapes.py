@@ -37,7 +37,8 @@ async def test_read_ahead_reads_in_one_batch_what_the_loader_does_not_hold() -> 
     assert await loader.load(1) == 10
     assert await read_ahead(loader, [1, 2, 2, 3, 0]) == {1: 10, 2: 20, 3: 30, 0: None}
     assert calls == [[1], [2, 3, 0]], "one batch, only the keys not held yet"
-    assert inspect.isawaitable(loaded(loader, 2)), "what was read ahead is the caller's"
+    pending = loaded(loader, 2)
+    assert inspect.isawaitable(pending), "what was read ahead is the caller's"
 
 
 async def test_a_failed_read_ahead_leaves_the_error_to_the_fields() -> None:

@@ -13,7 +13,14 @@ import strawberry
 from rangex_graphql.api.authoring.mutations.common import from_input
 from rangex_graphql.api.errors import BadUserInput
 from rangex_graphql.api.payload import failures_into, payload_errors
-from rangex_graphql.services.errors import DomainError, DomainErrors
+from rangex_graphql.services.errors import DomainError, DomainErrors, ErrorCode
+
+
+class PetCode(ErrorCode):
+    """What the pet service raises; mapped by value onto ``PetErrorCode``."""
+
+    TAKEN = "TAKEN"
+    TOO_LONG = "TOO_LONG"
 
 
 @strawberry.enum
@@ -48,10 +55,13 @@ class PetNameInput:
 
 async def name_pet(name: str) -> str:
     if name == "taken":
-        raise DomainError("TAKEN", "that name is taken", "pet_name")
+        raise DomainError(PetCode.TAKEN, "that name is taken", "pet_name")
     if name == "both":
         raise DomainErrors(
-            [DomainError("TAKEN", "taken", "pet_name"), DomainError("TOO_LONG", "long", None)]
+            [
+                DomainError(PetCode.TAKEN, "taken", "pet_name"),
+                DomainError(PetCode.TOO_LONG, "long", None),
+            ]
         )
     if name == "bad-id":
         raise BadUserInput("not a pet ID", field="petId")

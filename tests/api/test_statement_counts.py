@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pytest
 
 from rangex_graphql.models.enums import SessionState, UserRole, VersionStatus
@@ -107,15 +109,15 @@ async def test_statement_count_is_the_same_for_1_and_50_parents(
     db: None,
     settings: Settings,
     sql_counter: StatementCounter,
-    build: object,
+    build: Callable[[int], Awaitable[None]],
     document: str,
     expected: int,
 ) -> None:
     admin = await factories.user(UserRole.ADMIN)
-    counts = []
-    sizes = []
+    counts: list[int] = []
+    sizes: list[int] = []
     for parents in (1, 50):
-        await build(parents if not counts else parents - 1)  # type: ignore[operator]
+        await build(parents if not counts else parents - 1)
         sql_counter.reset()
         data = await data_of(settings, document, {"first": 100}, as_user=admin)
         counts.append(sql_counter.count)

@@ -23,6 +23,7 @@ import pymysql
 import pytest
 from tortoise.context import TortoiseContext, get_current_context
 from tortoise.exceptions import OperationalError
+from tortoise.indexes import Index
 
 from rangex_graphql.db.config import connection_config, tortoise_config
 from rangex_graphql.db.migrate import apply_migrations, migration_files, pending_migrations
@@ -202,18 +203,21 @@ def model_tables(context: TortoiseContext) -> dict[str, ModelTable]:
         meta = model._meta
         column_of = dict(meta.fields_db_projection)
         for relation in meta.fk_fields | meta.o2o_fields:
-            column_of[relation] = column_of[meta.fields_map[relation].source_field]
+            source_field = meta.fields_map[relation].source_field
+            assert source_field is not None  # a relation always has its column
+            column_of[relation] = column_of[source_field]
         columns = {
             col: meta.fields_map[name].null for name, col in meta.fields_db_projection.items()
         }
-        indexed = {
+        indexed: set[tuple[str, ...]] = {
             (column_of[name],)
             for name in column_of
             if name in meta.fk_fields | meta.o2o_fields
             or any(getattr(meta.fields_map[name], flag) for flag in ("index", "unique", "pk"))
         }
         for group in [*meta.unique_together, *meta.indexes]:
-            indexed.add(tuple(column_of[name] for name in getattr(group, "fields", group)))
+            names = group.fields if isinstance(group, Index) else group
+            indexed.add(tuple(column_of[name] for name in names))
         tables[meta.db_table] = ModelTable(columns, indexed)
     return tables
 

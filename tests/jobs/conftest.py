@@ -16,7 +16,7 @@ from rangex_graphql.models import EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.protocol import MachineRole, MachineSpec, SessionPlan
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 

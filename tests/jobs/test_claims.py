@@ -9,7 +9,7 @@ from tortoise.expressions import Q
 from rangex_graphql.jobs.claims import claim_sessions
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.conftest import StatementCounter
 from tests.jobs.conftest import deployed_session

@@ -10,7 +10,7 @@ from rangex_graphql.models import EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import SessionMachineState, SessionState
 from rangex_graphql.orchestrator.protocol import EngineEvent, EventKind
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from tests.jobs.conftest import broker_of, deployed_session, until
 
 S = SessionState

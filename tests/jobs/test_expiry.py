@@ -8,7 +8,7 @@ from rangex_graphql.jobs.expiry import expire_sessions
 from rangex_graphql.models import AuditLog, EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import SessionMachineState, SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from tests.jobs.conftest import broker_of, deployed_session
 
 S = SessionState

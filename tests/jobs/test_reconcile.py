@@ -14,7 +14,7 @@ from rangex_graphql.models import AuditLog, EnvironmentSession
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.protocol import EngineUnavailable, EventKind, MachineStatus
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests.jobs.conftest import (
     RecordingBroker,

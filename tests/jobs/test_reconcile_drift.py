@@ -18,7 +18,7 @@ from rangex_graphql.orchestrator.protocol import (
     OperationFailed,
 )
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from tests.jobs.conftest import deployed_session
 
 S = SessionState

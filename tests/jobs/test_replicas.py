@@ -15,7 +15,7 @@ from rangex_graphql.jobs.reconcile import Reconciler
 from rangex_graphql.models import AuditLog, EnvironmentSession
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests.jobs.conftest import RecordingBroker, broker_of, deployed_session, job_settings
 

@@ -11,9 +11,9 @@ import pytest
 from rangex_graphql.jobs.reconcile import Reconciler
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.models.enums import ResourceProfile, SessionState
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Orchestrator, Settings

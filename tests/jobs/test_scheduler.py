@@ -17,7 +17,7 @@ from rangex_graphql.jobs.scheduler import (
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from tests.jobs.conftest import deployed_session, plan_for, until
 
 S = SessionState

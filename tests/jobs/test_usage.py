@@ -11,7 +11,7 @@ from rangex_graphql.jobs.usage import account_usage
 from rangex_graphql.models import BudgetAlert, EnvironmentSession, Notification
 from rangex_graphql.models.enums import SessionState, UserRole
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions.cost import session_hourly_rm
 from tests import factories
 from tests.jobs.conftest import RecordingBroker, deployed_session

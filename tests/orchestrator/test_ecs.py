@@ -15,15 +15,15 @@ from typing import Any
 
 import pytest
 
-from rangex_graphql.orchestrator.ecs import (
+from rangex_graphql.orchestrator.ecs import EcsDriver
+from rangex_graphql.orchestrator.ecs.tags import (
     CONTENT_LABELS,
-    DEFAULT_CAPABILITIES,
     TAG_GROUP_ROLE,
     TAG_PAUSED,
     TAG_PUBLISHED,
     TAG_TASK_DEFINITION,
-    EcsDriver,
 )
+from rangex_graphql.orchestrator.ecs.task_definitions import DEFAULT_CAPABILITIES
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
@@ -420,7 +420,7 @@ async def test_list_owned_finds_the_leftovers_of_a_crashed_provisioning(
     p = three_machines()
     async with subnet_broken_for(ecs_env, "db") as clients:
         crashing = EcsDriver(ecs_config(ecs_env), clients=clients)
-        monkeypatch.setattr(crashing, "_clean_up_attempt", crash)
+        monkeypatch.setattr(crashing._rollbacks, "roll_back", crash)
         try:
             with pytest.raises(ProvisionFailed):
                 await crashing.provision(p)

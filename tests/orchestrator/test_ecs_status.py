@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from rangex_graphql.orchestrator.ecs import EcsDriver
-from rangex_graphql.orchestrator.ecs_status import statuses_by_session
+from rangex_graphql.orchestrator.ecs.status import statuses_by_session
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_SESSION,

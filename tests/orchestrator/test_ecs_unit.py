@@ -18,20 +18,16 @@ from aiobotocore.config import AioConfig  # type: ignore[import-untyped]
 from aiobotocore.stub import AioStubber  # type: ignore[import-untyped]
 from botocore.stub import ANY  # type: ignore[import-untyped]
 
-from rangex_graphql.orchestrator.ecs import (
+from rangex_graphql.orchestrator.ecs import EcsConfig, EcsDriver, fargate_size, tag_value
+from rangex_graphql.orchestrator.ecs.errors import MachineFailed
+from rangex_graphql.orchestrator.ecs.status import machine_statuses
+from rangex_graphql.orchestrator.ecs.tags import (
     CONTENT_LABELS,
     TAG_GROUP_ROLE,
     TAG_PAUSED,
     TAG_PUBLISHED,
-    EcsConfig,
-    EcsDriver,
-    _Created,
-    _Launch,
-    _MachineFailed,
-    fargate_size,
-    tag_value,
 )
-from rangex_graphql.orchestrator.ecs_status import machine_statuses
+from rangex_graphql.orchestrator.ecs.tasks import Launch
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
@@ -45,6 +41,7 @@ from rangex_graphql.orchestrator.protocol import (
     PortSpec,
     PublishedPort,
 )
+from rangex_graphql.orchestrator.provisioning import Attempt
 from tests.orchestrator.plans import plan, target, three_machines
 from tests.support.moto_server import REGION, aws_session
 
@@ -227,21 +224,21 @@ def test_task_definitions_are_named_by_their_content() -> None:
     driver = EcsDriver(config())
     first, second = three_machines(), three_machines()
     web = first.machines[1]
-    request = driver._task_definition_request(first, web)
+    request = driver.task_definitions.request(first, web)
     # Another session, other session labels: the same task definition.
-    assert driver._task_definition_request(second, second.machines[1]) == request
-    assert driver._task_definition_request(replace(first, extra_labels={"a": "b"}), web) == request
+    assert driver.task_definitions.request(second, second.machines[1]) == request
+    assert driver.task_definitions.request(replace(first, extra_labels={"a": "b"}), web) == request
     assert request["family"].startswith("rangex-web-")
     assert {t["key"] for t in request["tags"]} == set(CONTENT_LABELS)
     # Other content, another family.
     other = plan(target("web", environment={"FLAG": "x"}))
-    assert driver._task_definition_request(other, other.machines[0])["family"] != request["family"]
+    assert driver.task_definitions.request(other, other.machines[0])["family"] != request["family"]
     sized = plan(target("web", memory_mib=1024))
-    sized_request = driver._task_definition_request(sized, sized.machines[0])
+    sized_request = driver.task_definitions.request(sized, sized.machines[0])
     assert (sized_request["cpu"], sized_request["memory"]) == ("256", "1024")
     assert sized_request["family"] != request["family"]
     logged = EcsDriver(config(log_group="/rangex", execution_role_arn="arn:aws:iam::1:role/x"))
-    log_config = logged._task_definition_request(first, web)["containerDefinitions"][0][
+    log_config = logged.task_definitions.request(first, web)["containerDefinitions"][0][
         "logConfiguration"
     ]
     assert log_config["options"]["awslogs-group"] == "/rangex"
@@ -352,8 +349,8 @@ async def test_groups_are_kept_while_a_task_could_not_be_stopped(stubbed: Stubbe
 # -- starting a task: PROVISIONING → PENDING → RUNNING ---------------------------------
 
 
-def launch(public_ip: bool = True) -> _Launch:
-    return _Launch(
+def launch(public_ip: bool = True) -> Launch:
+    return Launch(
         name="attacker",
         role=MachineRole.ATTACKER,
         image="localhost/labbase:latest",
@@ -424,7 +421,7 @@ async def test_a_task_is_waited_for_until_running(stubbed: Stubbed) -> None:
         },
         {"NetworkInterfaceIds": ["eni-1"]},
     )
-    (handle,) = await driver._start("s1", [launch()], "attempt-1", _Created())
+    (handle,) = await driver.tasks.start("s1", [launch()], Attempt("attempt-1"))
     assert sleeps == [2, 2, 2]
     assert handle.resource_id == ARN
     assert handle.address == "10.20.1.5"  # on the session's network
@@ -438,14 +435,14 @@ async def test_without_public_ips_ports_are_published_on_the_private_address(
     driver = stubbed.driver(Sleeps())
     queue_run_task(stubbed, public_ip=False)
     queue_describe(stubbed, task("RUNNING", attachments=with_eni("10.20.2.9")))
-    (handle,) = await driver._start("s1", [launch(public_ip=False)], "attempt-1", _Created())
+    (handle,) = await driver.tasks.start("s1", [launch(public_ip=False)], Attempt("attempt-1"))
     assert handle.published == (PublishedPort(80, "tcp", "10.20.2.9", 80),)
     stubbed.assert_all_used()  # no DescribeNetworkInterfaces
 
 
 async def test_a_task_that_stops_while_starting_fails_its_machine(stubbed: Stubbed) -> None:
     driver = stubbed.driver(Sleeps())
-    created = _Created()
+    created = Attempt("attempt-1")
     queue_run_task(stubbed)
     queue_describe(stubbed, task("PENDING"))
     queue_describe(
@@ -457,11 +454,11 @@ async def test_a_task_that_stops_while_starting_fails_its_machine(stubbed: Stubb
             containers=[{"name": "attacker", "reason": "CannotPullContainerError: not found"}],
         ),
     )
-    with pytest.raises(_MachineFailed) as failed:
-        await driver._start("s1", [launch()], "attempt-1", created)
+    with pytest.raises(MachineFailed) as failed:
+        await driver.tasks.start("s1", [launch()], created)
     assert failed.value.machine == "attacker"
     assert failed.value.reason == "Task failed to start (CannotPullContainerError: not found)"
-    assert created.tasks == [ARN]  # known to the clean-up
+    assert created.created("task") == [ARN]  # known to the clean-up
     stubbed.assert_all_used()
 
 
@@ -471,8 +468,8 @@ async def test_a_task_that_never_runs_fails_after_the_start_timeout(stubbed: Stu
     queue_run_task(stubbed)
     for _ in range(4):
         queue_describe(stubbed, task("PENDING"))
-    with pytest.raises(_MachineFailed, match=r"not running after 0.75 s \(last status PENDING\)"):
-        await driver._start("s1", [launch()], "attempt-1", _Created())
+    with pytest.raises(MachineFailed, match=r"not running after 0.75 s \(last status PENDING\)"):
+        await driver.tasks.start("s1", [launch()], Attempt("attempt-1"))
     assert sleeps == [0.25, 0.25, 0.25]
     stubbed.assert_all_used()
 
@@ -483,8 +480,8 @@ async def test_run_task_failures_fail_the_machine(stubbed: Stubbed) -> None:
         "run_task",
         {"tasks": [], "failures": [{"arn": ARN, "reason": "RESOURCE:ENI", "detail": "limit"}]},
     )
-    with pytest.raises(_MachineFailed, match="RESOURCE:ENI limit"):
-        await driver._start("s1", [launch()], "attempt-1", _Created())
+    with pytest.raises(MachineFailed, match="RESOURCE:ENI limit"):
+        await driver.tasks.start("s1", [launch()], Attempt("attempt-1"))
 
 
 # -- statuses and events from tasks ---------------------------------------------------
@@ -558,7 +555,7 @@ def test_only_stops_behind_the_drivers_back_are_news() -> None:
         described("gone", "RUNNING", "g"),
         {"taskArn": "x", "lastStatus": "RUNNING", "tags": []},  # another workload
     ]
-    assert driver.task_events(first, set(), alive, settled, since) == []
+    assert driver.watcher.task_events(first, set(), alive, settled, since) == []
     assert set(alive) == {"w", "d", "a", "o", "g"}
     assert settled == {"x"}
 
@@ -580,8 +577,8 @@ def test_only_stops_behind_the_drivers_back_are_news() -> None:
         described("app", "STOPPED", "a", stoppedReason="rangex driver: pause"),
         described("ours", "STOPPED", "o", stoppedReason="Task stopped by user"),
     ]
-    driver._stopping["o"] = since  # this driver stopped it (and the reason got lost)
-    events = driver.task_events(second, {"g"}, alive, settled, since)
+    driver.tasks.stopping["o"] = since  # this driver stopped it (and the reason got lost)
+    events = driver.watcher.task_events(second, {"g"}, alive, settled, since)
     assert [(e.machine, e.kind, e.exit_code) for e in events] == [
         ("web", EventKind.DIED, 2),
         ("db", EventKind.OOM_KILLED, 137),
@@ -591,7 +588,7 @@ def test_only_stops_behind_the_drivers_back_are_news() -> None:
     assert {e.resource_id for e in events} == {"w", "d", "g"}
     assert alive == {}
     # Seen once: never again.
-    assert driver.task_events(second, set(), alive, settled, since) == []
+    assert driver.watcher.task_events(second, set(), alive, settled, since) == []
 
 
 def test_a_stop_before_the_subscription_is_old_news() -> None:
@@ -600,6 +597,6 @@ def test_a_stop_before_the_subscription_is_old_news() -> None:
     before = described("web", "STOPPED", "w", stoppedAt=datetime(2026, 11, 25, 11, tzinfo=UTC))
     after = described("db", "STOPPED", "d", stoppedAt=datetime(2026, 11, 25, 13, tzinfo=UTC))
     provisioning = described("app", "STOPPED", "p", stoppedAt=NOW)
-    driver._provisioning.add("p")  # its provisioning reports it
-    events = driver.task_events([before, after, provisioning], set(), {}, set(), since)
+    driver.tasks.provisioning.add("p")  # its provisioning reports it
+    events = driver.watcher.task_events([before, after, provisioning], set(), {}, set(), since)
     assert [(e.machine, e.at) for e in events] == [("db", after["stoppedAt"])]

@@ -43,7 +43,7 @@ from rangex_graphql.orchestrator.protocol import (
     LABEL_SCENARIO,
     LABEL_SESSION,
 )
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run

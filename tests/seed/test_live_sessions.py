@@ -11,10 +11,10 @@ from rangex_graphql.jobs.reconcile import Reconciler
 from rangex_graphql.models import EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.protocol import MachineState
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.seed import seed_demo
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.settings import Orchestrator, Settings
 from tests.support.sessions import settle

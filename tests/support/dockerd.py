@@ -8,7 +8,9 @@ folder, waits for ``_ping`` and imports ``localhost/labbase:latest`` (busybox on
 rootfs) offline. ``PrivateDockerd.stop()`` removes every container, stops dockerd by its
 pid file (its containerd goes with it; both are killed if they linger) and removes the
 folder. Two flags beyond ENGINES.md keep the host as it was: ``--bridge=none`` (no
-docker0 left behind) and ``--ip-forward=false``.
+docker0 left behind) and ``--ip-forward=false``. ``shut_down()`` and ``start()`` (or
+``restart()``) stop dockerd as a service manager would and start it again on the same data
+root; ``start_private_dockerd(live_restore=True)`` adds ``--live-restore``.
 
 Safety nets against a leaked engine: dockerd gets SIGTERM when the test process dies
 (PR_SET_PDEATHSIG), and every start first stops the engines of earlier test processes
@@ -34,7 +36,7 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rangex_graphql.orchestrator._common import local_routes
@@ -211,6 +213,9 @@ class PrivateDockerd:
     #: Where this engine's session networks come from: a /16 of 172.16.0.0/12 no other
     #: engine on the host routes, so test runs side by side do not share subnets.
     subnet_pool: str = "172.16.0.0/12"
+    #: How dockerd is started (again, by :meth:`start`, on the same data root).
+    command: list[str] = field(default_factory=list)
+    environment: dict[str, str] = field(default_factory=dict)
 
     @property
     def socket(self) -> Path:
@@ -236,6 +241,41 @@ class PrivateDockerd:
         except OSError:
             return False
         return status == 200 and body == b"OK"
+
+    def start(self, startup_timeout: float = 30) -> None:
+        """Start dockerd (again, after :meth:`shut_down`) and wait until it answers."""
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=self.environment,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
+        deadline = time.monotonic() + startup_timeout
+        while not self.ping():
+            if self.process.poll() is not None:
+                raise DockerdUnavailable(f"dockerd exited: {self.log_tail()}")
+            if time.monotonic() > deadline:
+                raise DockerdUnavailable(f"dockerd not ready in {startup_timeout}s")
+            time.sleep(0.05)
+
+    def shut_down(self, timeout: float = 60) -> None:
+        """Stop dockerd as its service manager would (SIGTERM), keeping its data root.
+
+        Without ``--live-restore`` it stops every container first; with it they run on.
+        """
+        if self.process is None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=timeout)
+        self.process = None
+
+    def restart(self) -> None:
+        self.shut_down()
+        self.start()
 
     def stop(self) -> None:
         """Remove all containers, stop dockerd (and containerd), remove the folder."""
@@ -321,8 +361,13 @@ def reap_stale_engines(tmp: Path) -> None:
         PrivateDockerd(run_dir).stop()
 
 
-def start_private_dockerd(startup_timeout: float = 30) -> PrivateDockerd:
-    """A running private dockerd with ``localhost/labbase:latest``; DockerdUnavailable if not."""
+def start_private_dockerd(
+    startup_timeout: float = 30, *, live_restore: bool = False
+) -> PrivateDockerd:
+    """A running private dockerd with ``localhost/labbase:latest``; DockerdUnavailable if not.
+
+    ``live_restore``: its containers keep running while dockerd is stopped or restarted.
+    """
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         raise DockerdUnavailable("a private dockerd needs root")
     cache = cache_dir()
@@ -349,25 +394,11 @@ def start_private_dockerd(startup_timeout: float = 30) -> PrivateDockerd:
         "--bridge=none",
         *("--default-ulimit", "nofile=20000:20000"),
         *("--default-ulimit", "nproc=20000:20000"),
+        *(["--live-restore"] if live_restore else []),
     ]
+    engine.command, engine.environment = cmd, env
     try:
-        with engine.log_path.open("wb") as log:
-            engine.process = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                start_new_session=True,
-                preexec_fn=_die_with_parent,
-            )
-        deadline = time.monotonic() + startup_timeout
-        while not engine.ping():
-            if engine.process.poll() is not None:
-                raise DockerdUnavailable(f"dockerd exited: {engine.log_tail()}")
-            if time.monotonic() > deadline:
-                raise DockerdUnavailable(f"dockerd not ready in {startup_timeout}s")
-            time.sleep(0.05)
+        engine.start(startup_timeout)
         status, body = api(
             engine.socket,
             "POST",

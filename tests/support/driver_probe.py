@@ -18,7 +18,7 @@ from rangex_graphql.settings import Settings
 
 
 async def probe(url: str, driver: str) -> dict[str, object]:
-    settings = Settings(database_url=url, mysql_driver=driver)  # type: ignore[arg-type]
+    settings = Settings(database_url=url, mysql_driver=driver)
     await Tortoise.init(config=tortoise_config(settings))
     try:
         await Tortoise.generate_schemas()

@@ -21,7 +21,7 @@ def _connect_args(url: str) -> dict[str, object]:
 def mysql_reachable(url: str) -> str | None:
     """None when the server answers, else the reason it does not."""
     try:
-        pymysql.connect(**_connect_args(url)).close()  # type: ignore[arg-type]
+        pymysql.connect(**_connect_args(url)).close()
     except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
         return str(exc)
     return None
@@ -30,7 +30,7 @@ def mysql_reachable(url: str) -> str | None:
 def reset_mysql_database(url: str) -> None:
     """Drop and re-create the URL's database so a run starts from nothing."""
     name = urlparse(url).path.lstrip("/")
-    conn = pymysql.connect(**_connect_args(url))  # type: ignore[arg-type]
+    conn = pymysql.connect(**_connect_args(url))
     try:
         with conn.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
@@ -43,7 +43,7 @@ def reset_mysql_database(url: str) -> None:
 
 def drop_mysql_database(url: str) -> None:
     name = urlparse(url).path.lstrip("/")
-    conn = pymysql.connect(**_connect_args(url))  # type: ignore[arg-type]
+    conn = pymysql.connect(**_connect_args(url))
     try:
         with conn.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS `{name}`")

@@ -7,7 +7,7 @@ import asyncio
 
 from rangex_graphql.api.ids import from_global_id, to_global_id
 from rangex_graphql.models import ScenarioVersion, User
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.api.graphql import run
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests.support.sessions import settle
 

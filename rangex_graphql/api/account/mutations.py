@@ -10,21 +10,19 @@ import strawberry
 from ...models import ApiToken, User
 from ...models.enums import UserRole, UserStatus
 from ...services import accounts, api_tokens, mfa, tokens
+from ...services.account_errors import AccountCode
 from ...services.api_tokens import ApiScope
 from ..context import Info
 from ..ids import expect_global_id
-from ..payload import ERRORS, failures_into
+from ..payload import ERRORS, mutation_payload
 from ..payload import result as payload_result
-from ..permissions import AdminOnly
-from ..user.types import USER_COLUMNS, UserNode
-from .permissions import SignedInPerson
+from ..permissions import Allow
+from ..user.types import UserNode
 from .types import (
-    API_TOKEN_COLUMNS,
     AccountError,
     ApiTokenNode,
     AuthTokens,
     MfaChallenge,
-    account_errors,
 )
 
 
@@ -41,12 +39,12 @@ async def _signed_in(pair: tokens.TokenPair) -> TokenPayload:
 
 
 async def _user_node(user_id: object) -> UserNode:
-    rows = await User.filter(id=user_id).values(*USER_COLUMNS)
+    rows = await User.filter(id=user_id).values(*UserNode.columns())
     return UserNode.from_row(rows[0])
 
 
 async def _api_token_node(token: ApiToken) -> ApiTokenNode:
-    rows = await ApiToken.filter(id=token.id).values(*API_TOKEN_COLUMNS)
+    rows = await ApiToken.filter(id=token.id).values(*ApiTokenNode.columns())
     return ApiTokenNode.from_row(rows[0])
 
 
@@ -282,7 +280,7 @@ class AccountMutation:
         description="Create a learner account. An email that already has an account gets "
         "the same answer (its owner is mailed a notice; the user shown is not stored)."
     )
-    @failures_into(UserPayload, account_errors)
+    @mutation_payload(UserPayload, AccountCode)
     async def account_register(self, info: Info, input: Register) -> UserPayload:
         user = await accounts.register(
             info.context.services,
@@ -292,15 +290,15 @@ class AccountMutation:
             input.display_name,
             info.context.meta,
         )
-        rows = await User.filter(id=user.id).values(*USER_COLUMNS)
+        rows = await User.filter(id=user.id).values(*UserNode.columns())
         # No row: the address already had an account, and the answer must not say so.
-        row = rows[0] if rows else {column: getattr(user, column) for column in USER_COLUMNS}
+        row = rows[0] if rows else {column: getattr(user, column) for column in UserNode.columns()}
         return UserPayload(user=UserNode.from_row(row))
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson], description="Change the viewer's own profile."
+        extensions=[Allow(tokens=False)], description="Change the viewer's own profile."
     )
-    @failures_into(UserPayload, account_errors)
+    @mutation_payload(UserPayload, AccountCode)
     async def account_update(self, info: Info, input: ProfileChange) -> UserPayload:
         user = await accounts.update(
             await _viewer_user(info), input.display_name, info.context.meta
@@ -308,7 +306,7 @@ class AccountMutation:
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(description="Sign in with a password.")
-    @failures_into(TokenPayload, account_errors)
+    @mutation_payload(TokenPayload, AccountCode)
     async def token_create(self, info: Info, input: SignIn) -> TokenPayload:
         services = info.context.services
         result = await tokens.login(
@@ -321,7 +319,7 @@ class AccountMutation:
         return await _signed_in(result)
 
     @strawberry.mutation(description="Second step of a sign-in with TOTP.")
-    @failures_into(TokenPayload, account_errors)
+    @mutation_payload(TokenPayload, AccountCode)
     async def token_create_with_mfa(self, info: Info, input: SecondFactor) -> TokenPayload:
         pair = await mfa.login_with_code(
             info.context.settings, input.challenge, input.code, info.context.meta
@@ -329,7 +327,7 @@ class AccountMutation:
         return await _signed_in(pair)
 
     @strawberry.mutation(description="Exchange a refresh token for new tokens (rotation).")
-    @failures_into(TokenPayload, account_errors)
+    @mutation_payload(TokenPayload, AccountCode)
     async def token_refresh(self, info: Info, input: RefreshToken) -> TokenPayload:
         services = info.context.services
         pair = await tokens.refresh(
@@ -338,6 +336,7 @@ class AccountMutation:
         return await _signed_in(pair)
 
     @strawberry.mutation(description="Sign out: end the session of this refresh token.")
+    @mutation_payload(DonePayload, AccountCode)
     async def token_revoke(self, info: Info, input: RefreshToken) -> DonePayload:
         await tokens.revoke(
             info.context.services.revocations, input.refresh_token, info.context.meta
@@ -345,9 +344,10 @@ class AccountMutation:
         return DonePayload(ok=True)
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Sign out everywhere: every session and access token of the viewer.",
     )
+    @mutation_payload(DonePayload, AccountCode)
     async def token_revoke_all(self, info: Info) -> DonePayload:
         await tokens.revoke_all(
             info.context.services.revocations, _viewer_id(info), info.context.meta
@@ -355,10 +355,10 @@ class AccountMutation:
         return DonePayload(ok=True)
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Change the password; ends every session and returns fresh tokens.",
     )
-    @failures_into(TokenPayload, account_errors)
+    @mutation_payload(TokenPayload, AccountCode)
     async def password_change(self, info: Info, input: PasswordChange) -> TokenPayload:
         pair = await accounts.change_password(
             info.context.services,
@@ -374,13 +374,13 @@ class AccountMutation:
         "email has an account (a few mails per account and window at most); too many "
         "requests from one client address: TOO_MANY_ATTEMPTS."
     )
-    @failures_into(DonePayload, account_errors)
+    @mutation_payload(DonePayload, AccountCode)
     async def password_reset_request(self, info: Info, input: ResetRequest) -> DonePayload:
         await accounts.request_password_reset(info.context.services, input.email, info.context.meta)
         return DonePayload(ok=True)
 
     @strawberry.mutation(description="Choose a new password with a mailed reset code.")
-    @failures_into(DonePayload, account_errors)
+    @mutation_payload(DonePayload, AccountCode)
     async def password_reset_confirm(self, info: Info, input: ResetConfirm) -> DonePayload:
         await accounts.confirm_password_reset(
             info.context.services, input.token, input.new_password, info.context.meta
@@ -388,21 +388,21 @@ class AccountMutation:
         return DonePayload(ok=True)
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Start turning on two-factor sign-in: a new TOTP secret for an "
         "authenticator app; it takes effect once mfaTotpConfirm accepts a code.",
     )
-    @failures_into(MfaTotpSetupPayload, account_errors)
+    @mutation_payload(MfaTotpSetupPayload, AccountCode)
     async def mfa_totp_setup(self, info: Info) -> MfaTotpSetupPayload:
         setup = await mfa.setup(info.context.settings, await _viewer_user(info), info.context.meta)
         return MfaTotpSetupPayload(secret=setup.secret, provisioning_uri=setup.provisioning_uri)
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Turn on two-factor sign-in with a code from the secret of "
         "mfaTotpSetup; answers the recovery codes, once.",
     )
-    @failures_into(MfaTotpConfirmPayload, account_errors)
+    @mutation_payload(MfaTotpConfirmPayload, AccountCode)
     async def mfa_totp_confirm(self, info: Info, input: TotpCode) -> MfaTotpConfirmPayload:
         codes = await mfa.confirm(
             info.context.settings, await _viewer_user(info), input.code, info.context.meta
@@ -410,10 +410,10 @@ class AccountMutation:
         return MfaTotpConfirmPayload(recovery_codes=codes)
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Turn off two-factor sign-in, with a current code; wrong codes are throttled.",
     )
-    @failures_into(DonePayload, account_errors)
+    @mutation_payload(DonePayload, AccountCode)
     async def mfa_disable(self, info: Info, input: TotpCode) -> DonePayload:
         await mfa.disable(
             info.context.settings,
@@ -425,21 +425,21 @@ class AccountMutation:
         return DonePayload(ok=True)
 
     @strawberry.mutation(
-        permission_classes=[AdminOnly],
+        extensions=[Allow(role=UserRole.ADMIN)],
         description="Give a user another role (USER, CREATOR, ADMIN). Admins only, never "
         "on themselves.",
     )
-    @failures_into(UserPayload, account_errors)
+    @mutation_payload(UserPayload, AccountCode)
     async def user_role_update(self, info: Info, input: RoleChange) -> UserPayload:
         user_id = expect_global_id(input.user_id, "User", "userId")
         user = await accounts.set_role(_viewer_id(info), user_id, input.role, info.context.meta)
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(
-        permission_classes=[AdminOnly],
+        extensions=[Allow(role=UserRole.ADMIN)],
         description="Suspend or reactivate a user; a suspension ends their tokens at once.",
     )
-    @failures_into(UserPayload, account_errors)
+    @mutation_payload(UserPayload, AccountCode)
     async def user_status_update(self, info: Info, input: StatusChange) -> UserPayload:
         user_id = expect_global_id(input.user_id, "User", "userId")
         user = await accounts.set_status(
@@ -448,10 +448,10 @@ class AccountMutation:
         return UserPayload(user=await _user_node(user.id))
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Create a scoped API token (never beyond your role). Shown once.",
     )
-    @failures_into(ApiTokenCreatePayload, account_errors)
+    @mutation_payload(ApiTokenCreatePayload, AccountCode)
     async def api_token_create(self, info: Info, input: NewApiToken) -> ApiTokenCreatePayload:
         created = await api_tokens.create(
             info.context.settings,
@@ -466,10 +466,10 @@ class AccountMutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[SignedInPerson],
+        extensions=[Allow(tokens=False)],
         description="Revoke an API token at once: your own, or anyone's for an admin.",
     )
-    @failures_into(ApiTokenRevokePayload, account_errors)
+    @mutation_payload(ApiTokenRevokePayload, AccountCode)
     async def api_token_revoke(self, info: Info, input: ApiTokenToRevoke) -> ApiTokenRevokePayload:
         viewer = info.context.viewer
         assert viewer is not None

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
 import strawberry
 
+from ...models import ApiToken
 from ...services.api_tokens import ApiScope
-from ...services.errors import DomainError, DomainErrors
-from ..ids import to_global_id
-from ..node import Node
-from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
+from ..node import Computed, Node, RowNode, row_node, same
+from ..payload import ERROR_CODE, ERROR_MESSAGE
 
 
 @strawberry.enum(description="Why an account, sign-in or token operation failed.")
@@ -81,12 +81,6 @@ class AccountError:
     message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
-def account_errors(failure: DomainError | DomainErrors) -> list[AccountError]:
-    return payload_errors(
-        failure, AccountErrorCode, lambda f, c, m: AccountError(field=f, code=c, message=m)
-    )
-
-
 @strawberry.type(description="A signed-in session: a short access token and a refresh token.")
 class AuthTokens:
     access_token: str = strawberry.field(description="Send as `Authorization: Bearer …`.")
@@ -112,21 +106,18 @@ class MfaChallenge:
     )
 
 
-API_TOKEN_COLUMNS = (
-    "id",
-    "user_id",
-    "name",
-    "prefix",
-    "scopes",
-    "expires_at",
-    "last_used_at",
-    "revoked_at",
-    "created_at",
+def _scopes(row: Mapping[str, Any]) -> list[ApiScope]:
+    return [ApiScope(scope) for scope in row["scopes"]]
+
+
+@row_node(
+    ApiToken,
+    columns=same("name", "prefix", "expires_at", "last_used_at", "revoked_at", "created_at"),
+    computed={"scopes": Computed(("scopes",), _scopes)},
+    also_read=("user_id",),
 )
-
-
 @strawberry.type(name="ApiToken", description="A scoped token for an integration.")
-class ApiTokenNode(Node):
+class ApiTokenNode(RowNode, Node):
     name: str = strawberry.field(
         description="What its owner called it, to tell tokens apart (1-100 characters)."
     )
@@ -142,16 +133,3 @@ class ApiTokenNode(Node):
         description="When it was revoked (UTC); null while not revoked."
     )
     created_at: datetime = strawberry.field(description="When it was created (UTC).")
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ApiTokenNode:
-        return cls(
-            id=strawberry.ID(to_global_id("ApiToken", row["id"])),
-            name=row["name"],
-            prefix=row["prefix"],
-            scopes=[ApiScope(s) for s in row["scopes"]],
-            expires_at=row["expires_at"],
-            last_used_at=row["last_used_at"],
-            revoked_at=row["revoked_at"],
-            created_at=row["created_at"],
-        )

@@ -6,11 +6,12 @@ from typing import Annotated
 import strawberry
 
 from ...models import AuditLog
+from ...models.enums import UserRole
 from ..context import Info
 from ..ids import expect_global_id
 from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
-from ..permissions import AdminOnly
-from .types import AUDIT_COLUMNS, AuditLogEntryNode
+from ..permissions import Allow
+from .types import AuditLogEntryNode
 
 AUDIT_SORT_KEY = SortKey("created_at", datetime)
 
@@ -32,7 +33,8 @@ class AuditLogFilter:
 @strawberry.type
 class AuditQuery:
     @strawberry.field(
-        permission_classes=[AdminOnly], description="The audit log, newest first. Admins only."
+        extensions=[Allow(role=UserRole.ADMIN)],
+        description="The audit log, newest first. Admins only.",
     )
     async def audit_logs(
         self,
@@ -77,6 +79,6 @@ class AuditQuery:
             page,
             AUDIT_SORT_KEY,
             descending=True,
-            columns=AUDIT_COLUMNS,
+            columns=AuditLogEntryNode.columns(),
             to_node=AuditLogEntryNode.from_row,
         )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -9,27 +8,27 @@ from strawberry.scalars import JSON
 
 from ...models import AuditLog
 from ..context import Info
-from ..ids import to_global_id
-from ..node import Node
+from ..node import Node, RowNode, row_node, same, to_one
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 
-if TYPE_CHECKING:
-    from ..user.types import UserNode
 
-AUDIT_COLUMNS = (
-    "id",
-    "actor_id",
-    "action",
-    "target_type",
-    "target_id",
-    "data",
-    "ip",
-    "user_agent",
-    "created_at",
+@row_node(
+    AuditLog,
+    columns=same(
+        "actor_id",
+        "action",
+        "target_type",
+        "target_id",
+        "data",
+        "ip",
+        "user_agent",
+        "created_at",
+    ),
+    relations=(to_one("actor", "User", "actor_id"),),
 )
-
-
 @strawberry.type(name="AuditLogEntry", description="A security-relevant action. Admins only.")
-class AuditLogEntryNode(Node):
+class AuditLogEntryNode(RowNode, Node):
     action: str = strawberry.field(
         description='What was done, as `domain.verb` ("login.failure", "version.approve", '
         '"session.start").'
@@ -53,30 +52,14 @@ class AuditLogEntryNode(Node):
     created_at: datetime = strawberry.field(description="When it happened (UTC).")
     actor_id: strawberry.Private[UUID | None]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> AuditLogEntryNode:
-        return cls(
-            id=strawberry.ID(to_global_id("AuditLogEntry", row["id"])),
-            actor_id=row["actor_id"],
-            action=row["action"],
-            target_type=row["target_type"],
-            target_id=row["target_id"],
-            data=row["data"],
-            ip=row["ip"],
-            user_agent=row["user_agent"],
-            created_at=row["created_at"],
-        )
-
     @strawberry.field(description="Who acted; null for the system or a deleted user.")
-    async def actor(
-        self, info: Info
-    ) -> Annotated[UserNode, strawberry.lazy("..user.types")] | None:
-        return await info.context.loaders.users_by_id.load(self.actor_id) if self.actor_id else None
+    async def actor(self, info: Info) -> UserNode | None:
+        return await info.context.loader(users_by_id).load(self.actor_id) if self.actor_id else None
 
 
 async def resolve_audit_node(info: Info, pk: UUID) -> Node | None:
     viewer = info.context.viewer
     if viewer is None or not viewer.is_admin:
         return None
-    rows = await AuditLog.filter(id=pk).values(*AUDIT_COLUMNS)
+    rows = await AuditLog.filter(id=pk).values(*AuditLogEntryNode.columns())
     return AuditLogEntryNode.from_row(rows[0]) if rows else None

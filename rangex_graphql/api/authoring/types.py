@@ -6,8 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from ...services.errors import DomainError, DomainErrors
-from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, payload_errors, result
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, result
 from ..scenario.types import MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
 
 
@@ -57,12 +56,6 @@ class AuthoringError:
     )
     code: AuthoringErrorCode = strawberry.field(description=ERROR_CODE)
     message: str = strawberry.field(description=ERROR_MESSAGE)
-
-
-def authoring_errors(failure: DomainError | DomainErrors) -> list[AuthoringError]:
-    return payload_errors(
-        failure, AuthoringErrorCode, lambda f, c, m: AuthoringError(field=f, code=c, message=m)
-    )
 
 
 @strawberry.type(description="What scenarioCreate, scenarioUpdate or scenarioDelete did.")

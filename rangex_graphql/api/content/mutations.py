@@ -6,28 +6,27 @@ from typing import Annotated
 
 import strawberry
 
+from ...models.enums import UserRole
 from ...services.api_tokens import ApiScope
 from ...services.authoring import content
-from ..authoring.mutations.common import forget, version_node
-from ..authoring.permissions import CreatorOrAdmin
+from ...services.authoring.errors import DocumentCode, RuleCode
+from ..authoring.mutations.common import version_node
 from ..context import Info
-from ..payload import failures_into
-from ..scopes import MUTATION_SCOPES
-from .types import ScenarioImportInput, ScenarioImportPayload, import_errors
-
-MUTATION_SCOPES["scenarioImport"] = ApiScope.AUTHORING
+from ..payload import actor, mutation_payload
+from ..permissions import Allow
+from .types import ScenarioImportInput, ScenarioImportPayload
 
 
 @strawberry.type
 class ScenarioDocumentMutation:
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="A new DRAFT from a scenario document, checked with the submit rules "
         "first (every problem is listed, and nothing is written). When its `scenario.slug` "
         "names a scenario of yours (any, for an admin), the DRAFT is that scenario's next "
         "version and its metadata and tags are replaced; otherwise a new scenario of yours.",
     )
-    @failures_into(ScenarioImportPayload, import_errors)
+    @mutation_payload(ScenarioImportPayload, DocumentCode, RuleCode)
     async def scenario_import(
         self,
         info: Info,
@@ -35,8 +34,7 @@ class ScenarioDocumentMutation:
             ScenarioImportInput, strawberry.argument(description="The document to import.")
         ],
     ) -> ScenarioImportPayload:
-        viewer = info.context.viewer
-        assert viewer is not None  # guaranteed by the permission
+        viewer = actor(info)
         version = await content.import_document(
             input.document,
             viewer.id,
@@ -44,5 +42,4 @@ class ScenarioDocumentMutation:
             meta=info.context.meta,
             source="api",
         )
-        forget(info)
         return ScenarioImportPayload(version=await version_node(version.id))

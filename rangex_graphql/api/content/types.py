@@ -6,8 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from ...services.errors import DomainError, DomainErrors
-from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
+from ..payload import ERROR_CODE, ERROR_MESSAGE
 from ..scenario.types import ScenarioVersionNode
 
 
@@ -59,14 +58,6 @@ class ScenarioImportError:
     )
     code: ScenarioImportErrorCode = strawberry.field(description=ERROR_CODE)
     message: str = strawberry.field(description=ERROR_MESSAGE)
-
-
-def import_errors(failure: DomainError | DomainErrors) -> list[ScenarioImportError]:
-    return payload_errors(
-        failure,
-        ScenarioImportErrorCode,
-        lambda f, c, m: ScenarioImportError(field=f, code=c, message=m),
-    )
 
 
 @strawberry.input(description="A scenario document to import as a new DRAFT version.")

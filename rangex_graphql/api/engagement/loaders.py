@@ -1,5 +1,7 @@
-"""Loader functions for what one user did to many scenarios: keys are (user id, scenario
-id), values in key order; one statement per user in the batch (in a request, the viewer)."""
+"""The engagement domain's DataLoaders, made per request by ``Context.loader``.
+
+What one user did to many scenarios is keyed (user id, scenario id), values in key order;
+one statement per user in the batch (in a request, the viewer)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,24 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from ...models import ScenarioFavorite, ScenarioRating
-from .types import RATING_COLUMNS, ScenarioRatingNode
+from ..loader_shapes import count_by_key, one_by_id
+from ..nested_pagination import NestedConnectionLoader, NestedKey
+from ..pagination import Connection
+from .types import ScenarioRatingNode
 
 UserScenario = tuple[UUID, UUID]
+
+RATING_PAGES = NestedConnectionLoader(
+    ScenarioRating,
+    "scenario_id",
+    "created_at DESC, id DESC",
+    ScenarioRatingNode.columns(),
+    ScenarioRatingNode.from_row,
+)
 
 
 async def _rows_by_user_scenario(
@@ -30,11 +44,31 @@ async def _rows_by_user_scenario(
     return found
 
 
-async def favorited(keys: list[UserScenario]) -> list[bool]:
+async def _favorited(keys: list[UserScenario]) -> list[bool]:
     found = await _rows_by_user_scenario(ScenarioFavorite, keys, ("scenario_id",))
     return [key in found for key in keys]
 
 
-async def ratings_by_user_scenario(keys: list[UserScenario]) -> list[ScenarioRatingNode | None]:
-    found = await _rows_by_user_scenario(ScenarioRating, keys, RATING_COLUMNS)
+async def _ratings(keys: list[UserScenario]) -> list[ScenarioRatingNode | None]:
+    found = await _rows_by_user_scenario(ScenarioRating, keys, ScenarioRatingNode.columns())
     return [ScenarioRatingNode.from_row(found[key]) if key in found else None for key in keys]
+
+
+def ratings_by_id() -> DataLoader[UUID, ScenarioRatingNode | None]:
+    return one_by_id(ScenarioRating, ScenarioRatingNode.columns(), ScenarioRatingNode.from_row)
+
+
+def favorited_by_user() -> DataLoader[UserScenario, bool]:
+    return DataLoader(load_fn=_favorited)
+
+
+def favorite_count_by_scenario() -> DataLoader[UUID, int]:
+    return count_by_key(ScenarioFavorite, "scenario_id")
+
+
+def rating_by_user() -> DataLoader[UserScenario, ScenarioRatingNode | None]:
+    return DataLoader(load_fn=_ratings)
+
+
+def rating_pages_by_scenario() -> DataLoader[NestedKey, Connection[ScenarioRatingNode]]:
+    return RATING_PAGES.loader()

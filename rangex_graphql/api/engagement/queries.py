@@ -8,22 +8,23 @@ from uuid import UUID
 
 from tortoise.expressions import Subquery
 
-from ...models import Scenario, ScenarioFavorite, ScenarioRating
+from ...models import Scenario, ScenarioFavorite
+from ...services.authoring.visibility import openable_scenarios
 from ..context import Info
-from ..nested_pagination import NestedKey, NestedPage
-from ..node import Node
+from ..node import Node, visible_through_parent
 from ..pagination import Connection, PageRequest, SortKey, paginate
-from ..scenario.queries import openable_scenarios, resolve_scenario_node
-from ..scenario.types import SCENARIO_COLUMNS, ScenarioNode
-from .types import RATING_COLUMNS, ScenarioRatingNode
+from ..scenario.queries import resolve_scenario_node
+from ..scenario.types import ScenarioNode
+from .loaders import ratings_by_id
+from .types import ScenarioRatingNode
 
 FAVORITE_SORT_KEY = SortKey("created_at", datetime)
 # A favorite's own id and time (its cursor), then its scenario's columns through a join.
-FAVORITE_COLUMNS = ("id", "created_at", *(f"scenario__{c}" for c in SCENARIO_COLUMNS))
+FAVORITE_COLUMNS = ("id", "created_at", *(f"scenario__{c}" for c in ScenarioNode.columns()))
 
 
 def _favorite_scenario(row: dict[str, Any]) -> ScenarioNode:
-    return ScenarioNode.from_row({c: row[f"scenario__{c}"] for c in SCENARIO_COLUMNS})
+    return ScenarioNode.from_row({c: row[f"scenario__{c}"] for c in ScenarioNode.columns()})
 
 
 async def favorites_of_user(
@@ -57,28 +58,9 @@ async def favorites_of_user(
     )
 
 
-async def ratings_of_scenario(
-    info: Info,
-    scenario_id: UUID,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-) -> Connection[ScenarioRatingNode]:
-    settings = info.context.settings
-    page = NestedPage.parse(
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        settings=settings,
-    )
-    return await info.context.loaders.ratings_of_scenario.load(NestedKey(scenario_id, page))
-
-
 async def resolve_rating_node(info: Info, pk: UUID) -> Node | None:
     """A rating, to whoever may open its scenario."""
-    rows = await ScenarioRating.filter(id=pk).values(*RATING_COLUMNS)
-    if not rows or await resolve_scenario_node(info, rows[0]["scenario_id"]) is None:
-        return None
-    return ScenarioRatingNode.from_row(rows[0])
+    rating: ScenarioRatingNode | None = await info.context.loader(ratings_by_id).load(pk)
+    return await visible_through_parent(
+        info, rating, lambda found: found.scenario_id, resolve_scenario_node
+    )

@@ -2,21 +2,24 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
-from ...services.errors import DomainError, DomainErrors
+from ...models import ScenarioRating
 from ..context import Info
-from ..ids import to_global_id
 from ..loader_shapes import required
-from ..node import Node
-from ..payload import ERROR_CODE, ERROR_MESSAGE, payload_errors
+from ..node import Node, RowNode, row_node, same, to_one
+from ..payload import ERROR_CODE, ERROR_MESSAGE
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 
+# A scenario lists its ratings and a rating names its scenario: that field names its type
+# lazily and imports what reads it when it runs, closing the circle here (as the fields of
+# the User type do, see user/types.py; tests/test_import_graph.py lists them).
 if TYPE_CHECKING:
     from ..scenario.types import ScenarioNode
-    from ..user.types import UserNode
 
 
 @strawberry.enum(description="Why a favorite or rating was refused.")
@@ -40,21 +43,20 @@ class EngagementError:
     message: str = strawberry.field(description=ERROR_MESSAGE)
 
 
-def engagement_errors(failure: DomainError | DomainErrors) -> list[EngagementError]:
-    return payload_errors(
-        failure, EngagementErrorCode, lambda f, c, m: EngagementError(field=f, code=c, message=m)
-    )
-
-
-RATING_COLUMNS = ("id", "user_id", "scenario_id", "stars", "comment", "created_at", "updated_at")
-
-
+@row_node(
+    ScenarioRating,
+    columns=same("user_id", "scenario_id", "stars", "comment", "created_at", "updated_at"),
+    relations=(
+        to_one("user", "User", "user_id"),
+        to_one("scenario", "Scenario", "scenario_id"),
+    ),
+)
 @strawberry.type(
     name="ScenarioRating",
     description="A learner's stars for a scenario, given after finishing a session of it. "
     "Visible to whoever can see the scenario.",
 )
-class ScenarioRatingNode(Node):
+class ScenarioRatingNode(RowNode, Node):
     stars: int = strawberry.field(description="1 to 5.")
     comment: str | None = strawberry.field(
         description="What the learner wrote with the stars (at most 2,000 characters); "
@@ -65,24 +67,14 @@ class ScenarioRatingNode(Node):
     user_id: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ScenarioRatingNode:
-        return cls(
-            id=strawberry.ID(to_global_id("ScenarioRating", row["id"])),
-            user_id=row["user_id"],
-            scenario_id=row["scenario_id"],
-            stars=row["stars"],
-            comment=row["comment"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-        )
-
     @strawberry.field(description="Who rated.")
-    async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        return await required(info.context.loaders.users_by_id, self.user_id)
+    async def user(self, info: Info) -> UserNode:
+        return await required(info.context.loader(users_by_id), self.user_id)
 
     @strawberry.field(description="The scenario rated.")
     async def scenario(
         self, info: Info
     ) -> Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]:
-        return await required(info.context.loaders.scenarios_by_id, self.scenario_id)
+        from ..scenario.types import scenarios_by_id  # see the note on the imports
+
+        return await required(info.context.loader(scenarios_by_id), self.scenario_id)

@@ -9,8 +9,7 @@ import strawberry
 
 from ...models import Event
 from ...models.enums import EventStatus
-from ..context import Info, Viewer
-from ..nested_pagination import NestedKey, NestedPage
+from ..context import Info
 from ..node import Node, visible_through_parent
 from ..pagination import (
     After,
@@ -23,7 +22,14 @@ from ..pagination import (
     SortKey,
     paginate,
 )
-from .types import EVENT_COLUMNS, EventNode, EventRegistrationNode, EventScenarioNode
+from ..viewer import Viewer
+from .loaders import event_scenarios_by_id, registrations_by_id
+from .types import (
+    EventNode,
+    EventRegistrationNode,
+    EventScenarioNode,
+    events_by_id,
+)
 
 
 @strawberry.input(description="Narrow the event list.")
@@ -71,40 +77,21 @@ async def event_if_visible(info: Info, event: EventNode | None) -> EventNode | N
 
 
 async def resolve_event_node(info: Info, pk: UUID) -> Node | None:
-    return await event_if_visible(info, await info.context.loaders.events_by_id.load(pk))
+    return await event_if_visible(info, await info.context.loader(events_by_id).load(pk))
 
 
 async def resolve_event_scenario_node(info: Info, pk: UUID) -> Node | None:
-    entry: EventScenarioNode | None = await info.context.loaders.event_scenarios_by_id.load(pk)
+    entry: EventScenarioNode | None = await info.context.loader(event_scenarios_by_id).load(pk)
     return await visible_through_parent(
         info, entry, lambda found: found.event_id, resolve_event_node
     )
 
 
 async def resolve_registration_node(info: Info, pk: UUID) -> Node | None:
-    entry: EventRegistrationNode | None = await info.context.loaders.registrations_by_id.load(pk)
+    entry: EventRegistrationNode | None = await info.context.loader(registrations_by_id).load(pk)
     return await visible_through_parent(
         info, entry, lambda found: found.event_id, resolve_event_node
     )
-
-
-async def registrations_of_event(
-    info: Info,
-    event_id: UUID,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-) -> Connection[EventRegistrationNode]:
-    settings = info.context.settings
-    page = NestedPage.parse(
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        settings=settings,
-    )
-    return await info.context.loaders.registrations_of_event.load(NestedKey(event_id, page))
 
 
 @strawberry.type
@@ -150,7 +137,7 @@ class EventQuery:
             page,
             key,
             descending=order_by.direction is OrderDirection.DESC,
-            columns=EVENT_COLUMNS,
+            columns=EventNode.columns(),
             to_node=EventNode.from_row,
         )
 
@@ -160,5 +147,5 @@ class EventQuery:
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The event's `slug`.")],
     ) -> EventNode | None:
-        rows = await Event.filter(slug=slug).values(*EVENT_COLUMNS)
+        rows = await Event.filter(slug=slug).values(*EventNode.columns())
         return await event_if_visible(info, EventNode.from_row(rows[0]) if rows else None)

@@ -1,42 +1,47 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
+from ...models import Event, EventRegistration, EventScenario
 from ...models.enums import EventStatus, ParticipationMode, RegistrationMode, RegistrationStatus
 from ..context import Info
-from ..ids import to_global_id
-from ..loader_shapes import required
-from ..node import Node
+from ..loader_shapes import many_by_key, one_by_id, required
+from ..nested_pagination import NestedConnectionLoader, NestedKey, NestedPage
+from ..node import Node, RowNode, row_node, same, to_many, to_one
 from ..pagination import After, Before, Connection, First, Last
+from ..scenario.types import ScenarioVersionNode, versions_by_id
+from ..team.types import TeamNode, teams_by_id
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 
-if TYPE_CHECKING:
-    from ..scenario.types import ScenarioVersionNode
-    from ..team.types import TeamNode
-    from ..user.types import UserNode
 
-
-EVENT_COLUMNS = (
-    "id",
-    "title",
-    "slug",
-    "description",
-    "starts_at",
-    "ends_at",
-    "status",
-    "registration_mode",
-    "participation_mode",
-    "created_at",
+@row_node(
+    Event,
+    columns={
+        "pk": "id",
+        **same(
+            "title",
+            "slug",
+            "description",
+            "starts_at",
+            "ends_at",
+            "status",
+            "registration_mode",
+            "participation_mode",
+            "created_at",
+        ),
+    },
+    relations=(
+        to_many("scenarios", "EventScenario", "event_id"),
+        to_many("registrations", "EventRegistration", "event_id"),
+    ),
 )
-EVENT_SCENARIO_COLUMNS = ("id", "event_id", "version_id", "points", "position")
-REGISTRATION_COLUMNS = ("id", "event_id", "user_id", "team_id", "status", "created_at")
-
-
 @strawberry.type(name="Event", description="A timed competition over scenario versions.")
-class EventNode(Node):
+class EventNode(RowNode, Node):
     title: str = strawberry.field(description="Its name, as announced.")
     slug: str = strawberry.field(
         description="Its unique URL name; `event(slug:)` finds the event by it."
@@ -59,25 +64,9 @@ class EventNode(Node):
     created_at: datetime = strawberry.field(description="When the event was created (UTC).")
     pk: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> EventNode:
-        return cls(
-            id=strawberry.ID(to_global_id("Event", row["id"])),
-            pk=row["id"],
-            title=row["title"],
-            slug=row["slug"],
-            description=row["description"],
-            starts_at=row["starts_at"],
-            ends_at=row["ends_at"],
-            status=row["status"],
-            registration_mode=row["registration_mode"],
-            participation_mode=row["participation_mode"],
-            created_at=row["created_at"],
-        )
-
     @strawberry.field(description="The scenario versions of the event, in order.")
     async def scenarios(self, info: Info) -> list[EventScenarioNode]:
-        return await info.context.loaders.event_scenarios_by_event.load(self.pk)
+        return await info.context.loader(event_scenarios_by_event).load(self.pk)
 
     @strawberry.field(description="Registrations, oldest first.")
     async def registrations(
@@ -88,13 +77,22 @@ class EventNode(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[EventRegistrationNode]:
-        from .queries import registrations_of_event
+        page = NestedPage.parse(
+            first=first, after=after, last=last, before=before, settings=info.context.settings
+        )
+        return await info.context.loader(registration_pages_by_event).load(NestedKey(self.pk, page))
 
-        return await registrations_of_event(info, self.pk, first, after, last, before)
 
-
+@row_node(
+    EventScenario,
+    columns=same("event_id", "version_id", "points", "position"),
+    relations=(
+        to_one("event", "Event", "event_id"),
+        to_one("version", "ScenarioVersion", "version_id"),
+    ),
+)
 @strawberry.type(name="EventScenario", description="A scenario version played in an event.")
-class EventScenarioNode(Node):
+class EventScenarioNode(RowNode, Node):
     points: int = strawberry.field(
         description="What solving this scenario is worth in the event's scoring."
     )
@@ -104,29 +102,26 @@ class EventScenarioNode(Node):
     event_id: strawberry.Private[UUID]
     version_id: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> EventScenarioNode:
-        return cls(
-            id=strawberry.ID(to_global_id("EventScenario", row["id"])),
-            event_id=row["event_id"],
-            version_id=row["version_id"],
-            points=row["points"],
-            position=row["position"],
-        )
-
     @strawberry.field(description="The event it is played in.")
     async def event(self, info: Info) -> EventNode:
-        return await required(info.context.loaders.events_by_id, self.event_id)
+        return await required(info.context.loader(events_by_id), self.event_id)
 
     @strawberry.field(description="The scenario version played.")
-    async def version(
-        self, info: Info
-    ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
-        return await required(info.context.loaders.versions_by_id, self.version_id)
+    async def version(self, info: Info) -> ScenarioVersionNode:
+        return await required(info.context.loader(versions_by_id), self.version_id)
 
 
+@row_node(
+    EventRegistration,
+    columns={**same("event_id", "user_id", "team_id", "status"), "registered_at": "created_at"},
+    relations=(
+        to_one("event", "Event", "event_id"),
+        to_one("user", "User", "user_id"),
+        to_one("team", "Team", "team_id"),
+    ),
+)
 @strawberry.type(name="EventRegistration", description="A user or a team entered in an event.")
-class EventRegistrationNode(Node):
+class EventRegistrationNode(RowNode, Node):
     status: RegistrationStatus = strawberry.field(
         description="Whether it awaits approval, takes part, or was withdrawn."
     )
@@ -135,25 +130,39 @@ class EventRegistrationNode(Node):
     user_id: strawberry.Private[UUID | None]
     team_id: strawberry.Private[UUID | None]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> EventRegistrationNode:
-        return cls(
-            id=strawberry.ID(to_global_id("EventRegistration", row["id"])),
-            event_id=row["event_id"],
-            user_id=row["user_id"],
-            team_id=row["team_id"],
-            status=row["status"],
-            registered_at=row["created_at"],
-        )
-
     @strawberry.field(description="The event entered.")
     async def event(self, info: Info) -> EventNode:
-        return await required(info.context.loaders.events_by_id, self.event_id)
+        return await required(info.context.loader(events_by_id), self.event_id)
 
     @strawberry.field(description="The registered user, for an individual registration.")
-    async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")] | None:
-        return await info.context.loaders.users_by_id.load(self.user_id) if self.user_id else None
+    async def user(self, info: Info) -> UserNode | None:
+        return await info.context.loader(users_by_id).load(self.user_id) if self.user_id else None
 
     @strawberry.field(description="The registered team, for a team registration.")
-    async def team(self, info: Info) -> Annotated[TeamNode, strawberry.lazy("..team.types")] | None:
-        return await info.context.loaders.teams_by_id.load(self.team_id) if self.team_id else None
+    async def team(self, info: Info) -> TeamNode | None:
+        return await info.context.loader(teams_by_id).load(self.team_id) if self.team_id else None
+
+
+# --- loaders these types read, made per request by Context.loader -------------------------
+
+REGISTRATION_PAGES = NestedConnectionLoader(
+    EventRegistration,
+    "event_id",
+    "created_at ASC, id ASC",
+    EventRegistrationNode.columns(),
+    EventRegistrationNode.from_row,
+)
+
+
+def events_by_id() -> DataLoader[UUID, EventNode | None]:
+    return one_by_id(Event, EventNode.columns(), EventNode.from_row)
+
+
+def event_scenarios_by_event() -> DataLoader[UUID, list[EventScenarioNode]]:
+    return many_by_key(
+        EventScenario, "event_id", EventScenarioNode.columns(), EventScenarioNode.from_row
+    )
+
+
+def registration_pages_by_event() -> DataLoader[NestedKey, Connection[EventRegistrationNode]]:
+    return REGISTRATION_PAGES.loader()

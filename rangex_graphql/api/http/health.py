@@ -3,8 +3,10 @@
 ``GET /health`` answers 200 while the process serves requests; it does no I/O, so a slow
 database never makes an orchestrator restart a healthy replica. ``GET /ready`` runs every
 ``ReadinessCheck`` concurrently, each with its own timeout, and answers 503 naming the
-checks that failed, so a load balancer stops sending traffic. Later dependencies (broker,
-orchestrator) add a check to the list ``routes.http_routes`` passes in.
+required checks that failed, so a load balancer stops sending traffic. A check that is not
+required (the broker: queries and mutations work without it, only live updates across
+replicas stop) is reported as ``degraded`` with 200: a Redis blip must not take every
+replica out of the balancer at once.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class ReadinessCheck:
     name: str
     probe: Callable[[], Awaitable[None]]
     timeout: float = 3.0
+    required: bool = True  # False: its failure degrades the replica, still ready
 
 
 async def database_answers() -> None:
@@ -55,12 +58,15 @@ def orchestrator_check(driver: Driver) -> ReadinessCheck:
 
 
 def broker_check(broker: Broker) -> ReadinessCheck:
-    """The broker that carries events between replicas answers (Redis when configured)."""
+    """The broker that carries events between replicas answers (Redis when configured).
+
+    Not required: without it subscribers miss changes made on other replicas (and are
+    told so when it is back), while queries and mutations go on working."""
 
     async def ping() -> None:
         await broker.ping()
 
-    return ReadinessCheck("broker", ping)
+    return ReadinessCheck("broker", ping, required=False)
 
 
 async def _run(check: ReadinessCheck) -> dict[str, Any]:
@@ -87,8 +93,11 @@ def readiness(checks: Sequence[ReadinessCheck]) -> Callable[[Request], Awaitable
     async def ready(request: Request) -> JSONResponse:
         results = await asyncio.gather(*(_run(check) for check in checks))
         by_name = {check.name: result for check, result in zip(checks, results, strict=True)}
-        failed = [name for name, result in by_name.items() if result["status"] != "ok"]
-        body = {"status": "unavailable" if failed else "ok", "failed": failed, "checks": by_name}
+        down = [check for check in checks if by_name[check.name]["status"] != "ok"]
+        failed = [check.name for check in down if check.required]
+        degraded = [check.name for check in down if not check.required]
+        status = "unavailable" if failed else "degraded" if degraded else "ok"
+        body = {"status": status, "failed": failed, "degraded": degraded, "checks": by_name}
         return JSONResponse(body, status_code=503 if failed else 200, headers=NO_STORE)
 
     return ready

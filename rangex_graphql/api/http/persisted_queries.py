@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from graphql import GraphQLError
+from redis.asyncio import Redis
 from starlette.datastructures import MutableHeaders
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
@@ -100,10 +101,11 @@ class PersistedQueries:
         self.lookup_registered = lookup_registered
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> PersistedQueries:
+    def from_settings(cls, settings: Settings, *, redis: Redis | None = None) -> PersistedQueries:
+        """``redis``: the runtime's pool, for the Redis store (see ``build_document_store``)."""
         return cls(
             settings.persisted_queries,
-            build_document_store(settings),
+            build_document_store(settings, redis=redis),
             registered_cache=MemoryDocumentStore(
                 settings.persisted_queries_cache_size, settings.persisted_queries_cache_bytes
             ),

@@ -5,7 +5,8 @@ Two backends behind ``DocumentStore``:
 - ``MemoryDocumentStore``: one process (the default). Least recently used first out, at
   most ``max_documents`` documents and ``max_bytes`` of them (UTF-8), so a flood of new
   documents cannot grow memory.
-- ``RedisDocumentStore``: shared by every replica (``redis_url``). One key per document,
+- ``RedisDocumentStore``: shared by every replica (``redis_url``), on the runtime's Redis
+  pool (``redis_pool.py``) when the app has one. One key per document,
   expiring ``ttl_seconds`` after its last use. When Redis fails, a lookup misses and a
   store is skipped (logged): the client then sends the document again, which still runs.
 """
@@ -78,11 +79,17 @@ class MemoryDocumentStore:
 
 class RedisDocumentStore:
     def __init__(
-        self, client: aioredis.Redis, ttl_seconds: int, key_prefix: str = REDIS_KEY_PREFIX
+        self,
+        client: aioredis.Redis,
+        ttl_seconds: int,
+        key_prefix: str = REDIS_KEY_PREFIX,
+        *,
+        owns_client: bool = True,
     ) -> None:
         self.client = client
         self.ttl_seconds = ttl_seconds
         self.key_prefix = key_prefix
+        self.owns_client = owns_client
 
     @classmethod
     def from_url(
@@ -113,11 +120,18 @@ class RedisDocumentStore:
             log.warning("persisted query not stored, Redis: %s", type(error).__name__)
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        """Closes the client unless it was lent (the runtime's, closed by the runtime)."""
+        if self.owns_client:
+            await self.client.aclose()
 
 
-def build_document_store(settings: Settings) -> DocumentStore:
-    """Redis when ``redis_url`` is set (shared by the replicas), else this process's memory."""
+def build_document_store(
+    settings: Settings, *, redis: aioredis.Redis | None = None
+) -> DocumentStore:
+    """Redis when ``redis_url`` is set (shared by the replicas): on ``redis`` (the
+    runtime's pool) when given; else this process's memory."""
+    if redis is not None:
+        return RedisDocumentStore(redis, settings.persisted_queries_ttl_seconds, owns_client=False)
     if settings.redis_url:
         return RedisDocumentStore.from_url(
             settings.redis_url, settings.persisted_queries_ttl_seconds

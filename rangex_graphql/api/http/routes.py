@@ -6,7 +6,7 @@ from starlette.requests import HTTPConnection
 from starlette.routing import BaseRoute
 from strawberry.exceptions import ConnectionRejectionError
 
-from ...services.runtime import Runtime, build_runtime
+from ...runtime import Runtime, build_runtime
 from ...settings import Settings
 from .health import DATABASE, broker_check, health_routes, orchestrator_check
 from .view import RequestRefused, graphql_routes
@@ -14,7 +14,6 @@ from .view import RequestRefused, graphql_routes
 
 def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[BaseRoute]:
     # Imported here: the schema pulls in every domain, and this module is imported by app.py.
-    from ...services.notifications import publish_notifications_to
     from ..context import Context, InvalidCredentials, build_context
     from ..schema import build_schema
     from ..subscriptions.access import authenticate
@@ -22,7 +21,6 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
 
     services = runtime or build_runtime(settings)
     schema = build_schema(introspection=settings.introspection)
-    publish_notifications_to(services.broker)
 
     async def context_getter(connection: HTTPConnection) -> object:
         try:
@@ -51,6 +49,7 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
             settings,
             connection_init=connection_init,
             websocket_server=SubscriptionServer(schema, services),
+            redis=services.redis,
         ),
         *health_routes(
             [DATABASE, orchestrator_check(services.driver), broker_check(services.broker)]

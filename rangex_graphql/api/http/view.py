@@ -11,6 +11,8 @@ this view follows the GraphQL-over-HTTP draft instead:
   ``query``, a batch) gets 400 whatever the type; a POST body that is not JSON gets 415;
   a mutation over GET gets 405 with ``Allow: POST``.
 - Every error carries ``extensions.code``.
+- A database or Redis that is away (``api/unavailable.py``) gets 503 with ``Retry-After``
+  and ``SERVICE_UNAVAILABLE``, during execution or before it (the context's reads).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, Protocol
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, GraphQLSyntaxError
+from redis.asyncio import Redis
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -42,6 +45,12 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from ...settings import Settings
+from ..unavailable import (
+    RETRY_AFTER_SECONDS,
+    SERVICE_UNAVAILABLE,
+    UNAVAILABLE_MESSAGE,
+    is_outage,
+)
 from .graphiql import GraphiQL, default_assets_dir
 from .media import (
     GRAPHQL_RESPONSE_JSON,
@@ -120,6 +129,7 @@ class GraphQLView(GraphQL[Any, None]):
         connection_init: ConnectionInit | None = None,
         settings: Settings | None = None,
         websocket_server: WebSocketServer | None = None,
+        redis: Redis | None = None,
     ) -> None:
         settings = settings or Settings()
         legacy = (GRAPHQL_WS_PROTOCOL,) if settings.ws_legacy_protocol else ()
@@ -146,7 +156,7 @@ class GraphQLView(GraphQL[Any, None]):
             self.graphql_ws_handler_class = websocket_server.legacy_handler
         self.request_limits = RequestLimits.from_settings(settings)
         self.max_query_tokens = settings.max_query_tokens
-        self.persisted_queries = PersistedQueries.from_settings(settings)
+        self.persisted_queries = PersistedQueries.from_settings(settings, redis=redis)
 
     async def on_ws_connect(self, context: Any) -> Any:
         """``connection_init`` of graphql-transport-ws: authenticate from its payload.
@@ -179,12 +189,16 @@ class GraphQLView(GraphQL[Any, None]):
                 RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST),
                 response_type or JSON,
             )
-        except Exception:
-            log.exception("GraphQL request failed outside execution")
-            response = self._refusal(
-                RequestRefused(500, "Internal server error", ErrorCode.INTERNAL_SERVER_ERROR),
-                response_type or JSON,
-            )
+        except Exception as error:
+            if is_outage(error):
+                log.warning("GraphQL request failed, dependency away: %s", type(error).__name__)
+                refusal = _unavailable_refusal()
+            else:
+                log.exception("GraphQL request failed outside execution")
+                refusal = RequestRefused(
+                    500, "Internal server error", ErrorCode.INTERNAL_SERVER_ERROR
+                )
+            response = self._refusal(refusal, response_type or JSON)
         await response(scope, receive, send)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -389,6 +403,9 @@ class GraphQLView(GraphQL[Any, None]):
             response.background = sub_response.background
         if sub_response.status_code:
             response.status_code = sub_response.status_code
+        if _has_code(response_data, SERVICE_UNAVAILABLE):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
 
@@ -421,6 +438,21 @@ def _request_data(params: object) -> GraphQLRequestData:
             raise RequestRefused(400, f"`{name}` must be a JSON object", ErrorCode.BAD_REQUEST)
     return GraphQLRequestData(
         query=query, variables=variables, operation_name=operation_name, extensions=extensions
+    )
+
+
+def _unavailable_refusal() -> RequestRefused:
+    return RequestRefused(
+        503, UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
+
+
+def _has_code(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], code: str) -> bool:
+    results = response_data if isinstance(response_data, list) else [response_data]
+    return any(
+        isinstance(error, dict) and error.get("extensions", {}).get("code") == code
+        for result in results
+        for error in result.get("errors") or []
     )
 
 
@@ -503,8 +535,10 @@ def graphql_routes(
     path: str = "/graphql",
     connection_init: ConnectionInit | None = None,
     websocket_server: WebSocketServer | None = None,
+    redis: Redis | None = None,
 ) -> list[BaseRoute]:
-    """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on."""
+    """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on;
+    ``redis``: the runtime's pool (persisted queries)."""
     graphiql = (
         GraphiQL(settings.graphiql_assets_dir or default_assets_dir())
         if settings.graphiql
@@ -517,6 +551,7 @@ def graphql_routes(
         connection_init=connection_init,
         settings=settings,
         websocket_server=websocket_server,
+        redis=redis,
     )
     routes: list[BaseRoute] = [
         Route(path, view, name="graphql"),

@@ -3,7 +3,7 @@ input strings (Unicode, lengths), query cost, and per-viewer cost budgets."""
 
 from __future__ import annotations
 
-from .budget import Charge, CostBudget, MemoryBudget, RedisBudget, build_cost_budget
+from ...security.cost_budget import Charge, CostBudget, MemoryBudget, RedisBudget, build_cost_budget
 from .cost import CostModel, QueryCost, operation_cost
 from .document import DocumentLimits, LimitCode
 from .input_lengths import document as document_input_lengths

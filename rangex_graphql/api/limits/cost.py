@@ -53,10 +53,10 @@ from graphql import (
 from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 
+from ...security.cost_budget import CostBudget
 from ...settings import Settings
 from ..context import Context
 from ..errors import ApiError
-from .budget import CostBudget
 
 LIST_ESTIMATE = 10
 INTROSPECTION_COST = 1

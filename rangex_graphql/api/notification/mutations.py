@@ -9,16 +9,13 @@ import strawberry
 
 from ...services import notifications_read
 from ...services.api_tokens import ApiScope
+from ...services.notification_errors import NotificationCode
 from ..context import Info
 from ..ids import expect_global_id
-from ..loaders import Loaders
-from ..payload import ERRORS, failures_into
-from ..permissions import Authenticated
-from ..scopes import MUTATION_SCOPES
-from .types import NotificationError, notification_errors
-
-# Read state is the token owner's own bookkeeping, like reading itself.
-MUTATION_SCOPES.update({"notificationMarkRead": ApiScope.READ})
+from ..payload import ERRORS, actor, mutation_payload
+from ..permissions import Allow
+from .loaders import unread_notification_count_by_user
+from .types import NotificationError
 
 
 @strawberry.input(description="Which notifications to mark read: `ids` or `all`, not both.")
@@ -41,17 +38,18 @@ class NotificationMarkReadPayload:
     async def unread_count(self, info: Info) -> int | None:
         if self.user_id is None:
             return None
-        return await info.context.loaders.unread_notification_count_by_user.load(self.user_id)
+        return await info.context.loader(unread_notification_count_by_user).load(self.user_id)
 
 
 @strawberry.type
 class NotificationMutation:
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        # Read state is the token owner's own bookkeeping, like reading itself.
+        extensions=[Allow(scope=ApiScope.READ)],
         description="Mark your notifications read: some by ID, or all. Already read ones "
         "stay as they are.",
     )
-    @failures_into(NotificationMarkReadPayload, notification_errors)
+    @mutation_payload(NotificationMarkReadPayload, NotificationCode)
     async def notification_mark_read(
         self,
         info: Info,
@@ -60,13 +58,11 @@ class NotificationMutation:
             strawberry.argument(description="The notifications to mark, or all of them."),
         ],
     ) -> NotificationMarkReadPayload:
-        viewer = info.context.viewer
-        assert viewer is not None  # guaranteed by the permission
+        viewer = actor(info)
         ids = None
         if input.ids is not None:
             ids = [
                 expect_global_id(gid, "Notification", f"ids.{i}") for i, gid in enumerate(input.ids)
             ]
         count = await notifications_read.mark_read(viewer.id, ids, bool(input.all))
-        info.context.loaders = Loaders()  # the payload's unreadCount reads afresh
         return NotificationMarkReadPayload(count=count, user_id=viewer.id)

@@ -7,7 +7,7 @@ from ...models import Notification
 from ..context import Info
 from ..node import Node
 from ..pagination import Connection, PageRequest, SortKey, paginate
-from .types import NOTIFICATION_COLUMNS, NotificationNode
+from .types import NotificationNode
 
 NOTIFICATION_SORT_KEY = SortKey("created_at", datetime)
 
@@ -40,7 +40,7 @@ async def notifications_of_user(
         page,
         NOTIFICATION_SORT_KEY,
         descending=True,
-        columns=NOTIFICATION_COLUMNS,
+        columns=NotificationNode.columns(),
         to_node=NotificationNode.from_row,
     )
 
@@ -50,5 +50,5 @@ async def resolve_notification_node(info: Info, pk: UUID) -> Node | None:
     viewer = info.context.viewer
     if viewer is None:
         return None
-    rows = await Notification.filter(id=pk, user_id=viewer.id).values(*NOTIFICATION_COLUMNS)
+    rows = await Notification.filter(id=pk, user_id=viewer.id).values(*NotificationNode.columns())
     return NotificationNode.from_row(rows[0]) if rows else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from graphql import (
@@ -27,25 +27,26 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
 )
+from strawberry.dataloader import DataLoader
+from tortoise.models import Model
 
 from ...db.rows import RowReader, row_reader
 from ...models import Machine, Question, ScenarioVersion
 from ...models.enums import VersionStatus
+from ..context import Info
 from ..loader_shapes import read_ahead
+from ..user.loaders import users_by_id
 from .types import (
-    MACHINE_COLUMNS,
-    QUESTION_COLUMNS,
-    VERSION_COLUMNS,
+    MachineNode,
+    QuestionNode,
     ScenarioNode,
     ScenarioVersionNode,
+    machine_count_by_version,
+    machines_by_version,
+    published_versions_by_scenario,
+    questions_by_version,
     visible_versions,
 )
-
-if TYPE_CHECKING:
-    from strawberry.dataloader import DataLoader
-    from tortoise.models import Model
-
-    from ..context import Info
 
 Selected = dict[str, "Selected"]
 """Field name -> what is selected below it, merged over aliases and fragments."""
@@ -121,7 +122,7 @@ def published_versions(counts: tuple[tuple[str, tuple[type[Model], str]], ...] =
     ``published_versions_by_scenario`` reads, for reads that stand in for it."""
     return row_reader(
         ScenarioVersion,
-        VERSION_COLUMNS,
+        ScenarioVersionNode.columns(),
         "scenario_id",
         ("-number",),
         (("status", VersionStatus.PUBLISHED),),
@@ -131,12 +132,12 @@ def published_versions(counts: tuple[tuple[str, tuple[type[Model], str]], ...] =
 
 def machines_of_versions() -> RowReader:
     """The reader of versions' machines, in order: what ``machines_by_version`` reads."""
-    return row_reader(Machine, MACHINE_COLUMNS, "version_id", ("position", "id"))
+    return row_reader(Machine, MachineNode.columns(), "version_id", ("position", "id"))
 
 
 def questions_of_versions() -> RowReader:
     """The reader of versions' questions, in order: what ``questions_by_version`` reads."""
-    return row_reader(Question, QUESTION_COLUMNS, "version_id", ("position", "id"))
+    return row_reader(Question, QuestionNode.columns(), "version_id", ("position", "id"))
 
 
 async def _published_with_machine_counts(keys: list[UUID]) -> dict[UUID, Any]:
@@ -161,17 +162,18 @@ async def prefetch_scenarios(
     level after the other, and hand them to the scenarios (``*_read``)."""
     if not scenarios:
         return
-    loaders = info.context.loaders
     reads: dict[str, Coroutine[Any, Any, dict[UUID, Any]]] = {}
     authorless = [s.author_id for s in scenarios if s.author_read is None]
     if "author" in selected and authorless:
-        reads["author"] = read_ahead(loaders.users_by_id, authorless)
+        reads["author"] = read_ahead(info.context.loader(users_by_id), authorless)
     if "publishedVersion" in selected:
         keys = [s.pk for s in scenarios]
         if "machineCount" in selected["publishedVersion"]:
             reads["publishedVersion"] = _published_with_machine_counts(keys)
         else:
-            reads["publishedVersion"] = read_ahead(loaders.published_versions_by_scenario, keys)
+            reads["publishedVersion"] = read_ahead(
+                info.context.loader(published_versions_by_scenario), keys
+            )
     if "versions" in selected:
         by_loader: dict[DataLoader[UUID, list[ScenarioVersionNode]], list[UUID]] = {}
         for s in scenarios:
@@ -220,17 +222,16 @@ async def prefetch_versions(
             wanted["questions"].extend(v for v in versions if v.questions_read is None)
         if "machineCount" in selected:
             wanted["machineCount"].extend(v for v in versions if v.machine_count_read is None)
-    loaders = info.context.loaders
     reads: dict[str, Coroutine[Any, Any, dict[UUID, Any]]] = {}
     if wanted["machines"]:
         keys = [v.pk for v in wanted["machines"]]
-        reads["machines"] = read_ahead(loaders.machines_by_version, keys)
+        reads["machines"] = read_ahead(info.context.loader(machines_by_version), keys)
     if wanted["questions"]:
         keys = [v.pk for v in wanted["questions"]]
-        reads["questions"] = read_ahead(loaders.questions_by_version, keys)
+        reads["questions"] = read_ahead(info.context.loader(questions_by_version), keys)
     if wanted["machineCount"]:
         keys = [v.pk for v in wanted["machineCount"]]
-        reads["machineCount"] = read_ahead(loaders.machine_count_by_version, keys)
+        reads["machineCount"] = read_ahead(info.context.loader(machine_count_by_version), keys)
     found = await _together(reads)
     for version in wanted["machines"] if "machines" in found else ():
         version.machines_read = found["machines"].get(version.pk)

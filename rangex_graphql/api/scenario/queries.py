@@ -10,7 +10,12 @@ from tortoise.queryset import QuerySet
 from ...db.rows import child_join, row_reader
 from ...models import Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import VersionStatus, Visibility
-from ..context import Info, Viewer
+from ...services.authoring.visibility import (
+    can_see_unpublished,
+    version_visible,
+    visible_scenarios,
+)
+from ..context import Info
 from ..ids import expect_global_id
 from ..node import Node, visible_through_parent
 from ..pagination import (
@@ -23,8 +28,9 @@ from ..pagination import (
     PageRequest,
     paginate,
 )
-from ..user.types import USER_COLUMNS, UserNode
+from ..user.types import UserNode
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
+from .loaders import machines_by_id, questions_by_id
 from .prefetch import (
     Selected,
     machines_of_versions,
@@ -34,8 +40,15 @@ from .prefetch import (
     questions_of_versions,
     selection,
 )
-from .types import SCENARIO_COLUMNS, MachineNode, QuestionNode, ScenarioNode, ScenarioVersionNode
-from .visibility import can_see_unpublished, version_visible, visible_scenarios
+from .types import (
+    MachineNode,
+    QuestionNode,
+    ScenarioNode,
+    ScenarioVersionNode,
+    published_versions_by_scenario,
+    scenarios_by_id,
+    versions_by_id,
+)
 
 
 def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
@@ -69,12 +82,12 @@ def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
 
 
 # A page's authors, read along with it (``values()`` names of the joined columns).
-AUTHOR_COLUMNS = tuple(f"author__{column}" for column in USER_COLUMNS)
+AUTHOR_COLUMNS = tuple(f"author__{column}" for column in UserNode.columns())
 
 
 def _with_author(row: dict[str, Any]) -> ScenarioNode:
     scenario = ScenarioNode.from_row(row)
-    scenario.author_read = UserNode.from_row({c: row[f"author__{c}"] for c in USER_COLUMNS})
+    scenario.author_read = UserNode.from_row({c: row[f"author__{c}"] for c in UserNode.columns()})
     return scenario
 
 
@@ -122,22 +135,12 @@ async def list_scenarios(
         page,
         key,
         descending=order_by.direction is OrderDirection.DESC,
-        columns=SCENARIO_COLUMNS + AUTHOR_COLUMNS if with_authors else SCENARIO_COLUMNS,
+        columns=ScenarioNode.columns() + AUTHOR_COLUMNS if with_authors else ScenarioNode.columns(),
         to_node=_with_author if with_authors else ScenarioNode.from_row,
         shape=shape,
     )
     await prefetch_scenarios(info, [edge.node for edge in connection.edges], selected)
     return connection
-
-
-def openable_scenarios(viewer: Viewer | None) -> Q:
-    """As a filter, the live scenarios ``scenario_if_visible`` lets the viewer open: the
-    catalog the viewer sees, plus unlisted scenarios with a published version."""
-    published = ScenarioVersion.filter(status=VersionStatus.PUBLISHED).values("scenario_id")
-    unlisted = Q(
-        deleted_at__isnull=True, visibility=Visibility.UNLISTED, id__in=Subquery(published)
-    )
-    return visible_scenarios(viewer) | unlisted
 
 
 async def scenario_if_visible(info: Info, scenario: ScenarioNode | None) -> ScenarioNode | None:
@@ -151,12 +154,12 @@ async def scenario_if_visible(info: Info, scenario: ScenarioNode | None) -> Scen
         return scenario
     if scenario.visibility is Visibility.PRIVATE:
         return None
-    published = await info.context.loaders.published_versions_by_scenario.load(scenario.pk)
+    published = await info.context.loader(published_versions_by_scenario).load(scenario.pk)
     return scenario if published else None
 
 
 async def resolve_scenario_node(info: Info, pk: UUID) -> Node | None:
-    return await scenario_if_visible(info, await info.context.loaders.scenarios_by_id.load(pk))
+    return await scenario_if_visible(info, await info.context.loader(scenarios_by_id).load(pk))
 
 
 async def version_if_visible(
@@ -173,18 +176,18 @@ async def version_if_visible(
 
 
 async def resolve_version_node(info: Info, pk: UUID) -> Node | None:
-    return await version_if_visible(info, await info.context.loaders.versions_by_id.load(pk))
+    return await version_if_visible(info, await info.context.loader(versions_by_id).load(pk))
 
 
 async def resolve_machine_node(info: Info, pk: UUID) -> Node | None:
-    machine: MachineNode | None = await info.context.loaders.machines_by_id.load(pk)
+    machine: MachineNode | None = await info.context.loader(machines_by_id).load(pk)
     return await visible_through_parent(
         info, machine, lambda found: found.version_id, resolve_version_node
     )
 
 
 async def resolve_question_node(info: Info, pk: UUID) -> Node | None:
-    question: QuestionNode | None = await info.context.loaders.questions_by_id.load(pk)
+    question: QuestionNode | None = await info.context.loader(questions_by_id).load(pk)
     return await visible_through_parent(
         info, question, lambda found: found.version_id, resolve_version_node
     )
@@ -242,7 +245,7 @@ async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> Scenari
         for relation in ("machines", "questions")
         if relation in selected.get(name, {})
     }
-    readers = [row_reader(Scenario, SCENARIO_COLUMNS, "slug"), published_versions()]
+    readers = [row_reader(Scenario, ScenarioNode.columns(), "slug"), published_versions()]
     if "machines" in wanted:
         readers.append(machines_of_versions())
     also = None
@@ -266,5 +269,5 @@ async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> Scenari
         if "questions" in wanted:
             version.questions_read = [QuestionNode.from_row(q.row) for q in questions]
         versions.append(version)
-    info.context.loaders.published_versions_by_scenario.prime(scenario.pk, versions)
+    info.context.loader(published_versions_by_scenario).prime(scenario.pk, versions)
     return scenario

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
+from ...models import Machine, Question, QuestionAnswerKey, Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import (
     Difficulty,
     EgressPolicy,
@@ -16,94 +18,82 @@ from ...models.enums import (
     VersionStatus,
     Visibility,
 )
+from ...services.authoring.visibility import can_see_unpublished
 from ..context import Info
+from ..engagement.loaders import (
+    favorite_count_by_scenario,
+    favorited_by_user,
+    rating_by_user,
+    rating_pages_by_scenario,
+)
+from ..engagement.types import ScenarioRatingNode
 from ..errors import Forbidden
-from ..ids import to_global_id
-from ..loader_shapes import loaded, loaded_required, loaded_then, required
-from ..node import Node
+from ..loader_shapes import (
+    count_by_key,
+    loaded,
+    loaded_required,
+    loaded_then,
+    many_by_key,
+    one_by_id,
+    required,
+)
+from ..nested_pagination import NestedKey, NestedPage
+from ..node import Computed, Node, RowNode, row_node, same, to_many, to_one
 from ..pagination import After, Before, Connection, First, Last
-from .visibility import can_see_unpublished
-
-if TYPE_CHECKING:
-    from strawberry.dataloader import DataLoader
-
-    from ..engagement.types import ScenarioRatingNode
-    from ..user.types import UserNode
-
-
-SCENARIO_COLUMNS = (
-    "id",
-    "author_id",
-    "title",
-    "slug",
-    "description",
-    "difficulty",
-    "category",
-    "visibility",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "rating_average",
-    "rating_count",
-    "sessions_started",
-)
-VERSION_COLUMNS = (
-    "id",
-    "scenario_id",
-    "number",
-    "status",
-    "changelog",
-    "time_limit_minutes",
-    "resource_profile",
-    "published_at",
-    "created_at",
-    "submitted_at",
-    "reviewed_at",
-    "reviewed_by_id",
-    "rejection_reason",
-    "archived_at",
-)
-MACHINE_COLUMNS = (
-    "id",
-    "version_id",
-    "name",
-    "role",
-    "image_ref",
-    "cpu",
-    "memory_mib",
-    "exposed_ports",
-    "network_group",
-    "egress",
-    "position",  # the detail page's join orders by it
-)
-QUESTION_COLUMNS = (
-    "id",
-    "version_id",
-    "prompt",
-    "kind",
-    "points",
-    "position",
-    "max_attempts",
-    "choices",
-    "session_flag_env",
-)
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 
 
 def visible_versions(info: Info, author_id: UUID) -> DataLoader[UUID, list[ScenarioVersionNode]]:
     """The loader of a scenario's versions the viewer sees: every version for its author
     and admins, the published ones for everyone else."""
-    loaders = info.context.loaders
     if can_see_unpublished(info.context.viewer, author_id):
-        return loaders.versions_by_scenario
-    return loaders.published_versions_by_scenario
+        return info.context.loader(versions_by_scenario)
+    return info.context.loader(published_versions_by_scenario)
 
 
 def _newest(published: list[ScenarioVersionNode]) -> ScenarioVersionNode | None:
     return published[0] if published else None
 
 
+def _rating_average(row: Mapping[str, Any]) -> float | None:
+    return row["rating_average"] if row["rating_count"] else None  # no rating: no average
+
+
+def _is_deleted(row: Mapping[str, Any]) -> bool:
+    return row["deleted_at"] is not None
+
+
+@row_node(
+    Scenario,
+    columns={
+        "pk": "id",
+        **same(
+            "author_id",
+            "title",
+            "slug",
+            "description",
+            "difficulty",
+            "category",
+            "visibility",
+            "created_at",
+            "updated_at",
+            "rating_count",
+            "sessions_started",
+        ),
+    },
+    computed={
+        "rating_average": Computed(("rating_average", "rating_count"), _rating_average),
+        "is_deleted": Computed(("deleted_at",), _is_deleted),
+    },
+    relations=(
+        to_one("author", "User", "author_id"),
+        to_many("versions", "ScenarioVersion", "scenario_id"),
+        to_many("ratings", "ScenarioRating", "scenario_id"),
+    ),
+)
 @strawberry.type(name="Scenario", description="A challenge, authored in versions.")
-class ScenarioNode(Node):
+class ScenarioNode(RowNode, Node):
     title: str = strawberry.field(description="Its name in the catalog (5 to 100 characters).")
     slug: str = strawberry.field(
         description="URL name made from the title at creation (`-2`, `-3`… when taken); "
@@ -138,38 +128,18 @@ class ScenarioNode(Node):
     published_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
     versions_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ScenarioNode:
-        return cls(
-            id=strawberry.ID(to_global_id("Scenario", row["id"])),
-            pk=row["id"],
-            author_id=row["author_id"],
-            title=row["title"],
-            slug=row["slug"],
-            description=row["description"],
-            difficulty=row["difficulty"],
-            category=row["category"],
-            visibility=row["visibility"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            rating_average=row["rating_average"] if row["rating_count"] else None,
-            rating_count=row["rating_count"],
-            sessions_started=row["sessions_started"],
-            is_deleted=row["deleted_at"] is not None,
-        )
-
     @strawberry.field(description="Normalized tags, alphabetical.")
     async def tags(self, info: Info) -> list[str]:
-        return await info.context.loaders.tags_by_scenario.load(self.pk)
+        return await info.context.loader(tags_by_scenario).load(self.pk)
 
     @strawberry.field(
         description="Who wrote the scenario.",
-        graphql_type=Annotated["UserNode", strawberry.lazy("..user.types")],
+        graphql_type=UserNode,
     )
     def author(self, info: Info) -> UserNode | Awaitable[UserNode]:
         if self.author_read is not None:
             return self.author_read
-        return loaded_required(info.context.loaders.users_by_id, self.author_id)
+        return loaded_required(info.context.loader(users_by_id), self.author_id)
 
     @strawberry.field(
         description="Versions, newest first. Learners see published versions only; "
@@ -192,7 +162,7 @@ class ScenarioNode(Node):
     ) -> ScenarioVersionNode | Awaitable[ScenarioVersionNode | None] | None:
         if self.published_read is not None:
             return _newest(self.published_read)
-        return loaded_then(info.context.loaders.published_versions_by_scenario, self.pk, _newest)
+        return loaded_then(info.context.loader(published_versions_by_scenario), self.pk, _newest)
 
     @strawberry.field(
         description="Whether the viewer saved it as a favorite; false when anonymous."
@@ -201,20 +171,18 @@ class ScenarioNode(Node):
         viewer = info.context.viewer
         if viewer is None:
             return False
-        return await info.context.loaders.favorited_by_user.load((viewer.id, self.pk))
+        return await info.context.loader(favorited_by_user).load((viewer.id, self.pk))
 
     @strawberry.field(description="How many users saved it as a favorite.")
     async def favorite_count(self, info: Info) -> int:
-        return await info.context.loaders.favorite_count_by_scenario.load(self.pk)
+        return await info.context.loader(favorite_count_by_scenario).load(self.pk)
 
     @strawberry.field(description="The viewer's rating; null when anonymous or not rated yet.")
-    async def viewer_rating(
-        self, info: Info
-    ) -> Annotated[ScenarioRatingNode, strawberry.lazy("..engagement.types")] | None:
+    async def viewer_rating(self, info: Info) -> ScenarioRatingNode | None:
         viewer = info.context.viewer
         if viewer is None:
             return None
-        return await info.context.loaders.rating_by_user.load((viewer.id, self.pk))
+        return await info.context.loader(rating_by_user).load((viewer.id, self.pk))
 
     @strawberry.field(description="Its ratings, newest first.")
     async def ratings(
@@ -224,14 +192,42 @@ class ScenarioNode(Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-    ) -> Connection[Annotated[ScenarioRatingNode, strawberry.lazy("..engagement.types")]]:
-        from ..engagement.queries import ratings_of_scenario
+    ) -> Connection[ScenarioRatingNode]:
+        page = NestedPage.parse(
+            first=first, after=after, last=last, before=before, settings=info.context.settings
+        )
+        return await info.context.loader(rating_pages_by_scenario).load(NestedKey(self.pk, page))
 
-        return await ratings_of_scenario(info, self.pk, first, after, last, before)
 
-
+@row_node(
+    ScenarioVersion,
+    columns={
+        "pk": "id",
+        **same(
+            "scenario_id",
+            "number",
+            "status",
+            "changelog",
+            "time_limit_minutes",
+            "resource_profile",
+            "published_at",
+            "created_at",
+            "submitted_at",
+            "reviewed_at",
+            "reviewed_by_id",
+            "rejection_reason",
+            "archived_at",
+        ),
+    },
+    relations=(
+        to_one("scenario", "Scenario", "scenario_id"),
+        to_one("reviewed_by", "User", "reviewed_by_id"),
+        to_many("machines", "Machine", "version_id"),
+        to_many("questions", "Question", "version_id"),
+    ),
+)
 @strawberry.type(name="ScenarioVersion", description="One version of a scenario's content.")
-class ScenarioVersionNode(Node):
+class ScenarioVersionNode(RowNode, Node):
     number: int = strawberry.field(description="1 for a scenario's first version, then 2, 3…")
     status: VersionStatus = strawberry.field(
         description="Where it is in the authoring workflow; only PUBLISHED versions are "
@@ -271,37 +267,15 @@ class ScenarioVersionNode(Node):
     questions_read: strawberry.Private[list[QuestionNode] | None] = None
     machine_count_read: strawberry.Private[int | None] = None
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ScenarioVersionNode:
-        return cls(
-            id=strawberry.ID(to_global_id("ScenarioVersion", row["id"])),
-            pk=row["id"],
-            scenario_id=row["scenario_id"],
-            number=row["number"],
-            status=row["status"],
-            changelog=row["changelog"],
-            time_limit_minutes=row["time_limit_minutes"],
-            resource_profile=row["resource_profile"],
-            published_at=row["published_at"],
-            created_at=row["created_at"],
-            submitted_at=row["submitted_at"],
-            reviewed_at=row["reviewed_at"],
-            rejection_reason=row["rejection_reason"],
-            archived_at=row["archived_at"],
-            reviewed_by_id=row["reviewed_by_id"],
-        )
-
     @strawberry.field(description="The admin who approved or rejected it.")
-    async def reviewed_by(
-        self, info: Info
-    ) -> Annotated[UserNode, strawberry.lazy("..user.types")] | None:
+    async def reviewed_by(self, info: Info) -> UserNode | None:
         if self.reviewed_by_id is None:
             return None
-        return await info.context.loaders.users_by_id.load(self.reviewed_by_id)
+        return await info.context.loader(users_by_id).load(self.reviewed_by_id)
 
     @strawberry.field(description="The scenario it is a version of.")
     async def scenario(self, info: Info) -> ScenarioNode:
-        return await required(info.context.loaders.scenarios_by_id, self.scenario_id)
+        return await required(info.context.loader(scenarios_by_id), self.scenario_id)
 
     @strawberry.field(
         description="Machines deployed for a session, in order.",
@@ -310,7 +284,7 @@ class ScenarioVersionNode(Node):
     def machines(self, info: Info) -> list[MachineNode] | Awaitable[list[MachineNode]]:
         if self.machines_read is not None:
             return self.machines_read
-        return loaded(info.context.loaders.machines_by_version, self.pk)
+        return loaded(info.context.loader(machines_by_version), self.pk)
 
     @strawberry.field(
         description="How many machines a session of this version runs.", graphql_type=int
@@ -318,7 +292,7 @@ class ScenarioVersionNode(Node):
     def machine_count(self, info: Info) -> int | Awaitable[int]:
         if self.machine_count_read is not None:
             return self.machine_count_read
-        return loaded(info.context.loaders.machine_count_by_version, self.pk)
+        return loaded(info.context.loader(machine_count_by_version), self.pk)
 
     @strawberry.field(
         description="Questions, in order. Expected answers are never exposed.",
@@ -327,11 +301,27 @@ class ScenarioVersionNode(Node):
     def questions(self, info: Info) -> list[QuestionNode] | Awaitable[list[QuestionNode]]:
         if self.questions_read is not None:
             return self.questions_read
-        return loaded(info.context.loaders.questions_by_version, self.pk)
+        return loaded(info.context.loader(questions_by_version), self.pk)
 
 
+@row_node(
+    Machine,
+    columns=same(
+        "version_id",
+        "name",
+        "role",
+        "image_ref",
+        "cpu",
+        "memory_mib",
+        "exposed_ports",
+        "network_group",
+        "egress",
+    ),
+    also_read=("position",),  # the detail page's join orders by it
+    relations=(to_one("version", "ScenarioVersion", "version_id"),),
+)
 @strawberry.type(name="Machine", description="A container a session of the version runs.")
-class MachineNode(Node):
+class MachineNode(RowNode, Node):
     name: str = strawberry.field(
         description="Its host name in the session: a DNS label (a-z, 0-9 and -), unique in "
         "the version."
@@ -356,28 +346,22 @@ class MachineNode(Node):
     )
     version_id: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> MachineNode:
-        return cls(
-            id=strawberry.ID(to_global_id("Machine", row["id"])),
-            version_id=row["version_id"],
-            name=row["name"],
-            role=row["role"],
-            image_ref=row["image_ref"],
-            cpu=row["cpu"],
-            memory_mib=row["memory_mib"],
-            exposed_ports=row["exposed_ports"],
-            network_group=row["network_group"],
-            egress=row["egress"],
-        )
-
     @strawberry.field(description="The version that defines it.")
     async def version(self, info: Info) -> ScenarioVersionNode:
-        return await required(info.context.loaders.versions_by_id, self.version_id)
+        return await required(info.context.loader(versions_by_id), self.version_id)
 
 
+@row_node(
+    Question,
+    columns={
+        "pk": "id",
+        **same("version_id", "prompt", "kind", "points", "position", "max_attempts", "choices"),
+        "session_flag_env_read": "session_flag_env",
+    },
+    relations=(to_one("version", "ScenarioVersion", "version_id"),),
+)
 @strawberry.type(name="Question", description="A question a learner answers in a session.")
-class QuestionNode(Node):
+class QuestionNode(RowNode, Node):
     prompt: str = strawberry.field(description="The question as the learner reads it.")
     kind: QuestionKind = strawberry.field(
         description="How it is answered, and so what form `answerSubmit` takes."
@@ -398,30 +382,15 @@ class QuestionNode(Node):
     # Read with the question row (no statement of its own); served to authors only.
     session_flag_env_read: strawberry.Private[str | None]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> QuestionNode:
-        return cls(
-            id=strawberry.ID(to_global_id("Question", row["id"])),
-            pk=row["id"],
-            version_id=row["version_id"],
-            prompt=row["prompt"],
-            kind=row["kind"],
-            points=row["points"],
-            position=row["position"],
-            max_attempts=row["max_attempts"],
-            choices=row["choices"],
-            session_flag_env_read=row["session_flag_env"],
-        )
-
     @strawberry.field(description="The version it belongs to.")
     async def version(self, info: Info) -> ScenarioVersionNode:
-        return await required(info.context.loaders.versions_by_id, self.version_id)
+        return await required(info.context.loader(versions_by_id), self.version_id)
 
     async def _require_author(self, info: Info, refusal: str) -> None:
         """Refuse anyone but the scenario's author and admins (learners would learn from
         it how to answer)."""
-        version = await required(info.context.loaders.versions_by_id, self.version_id)
-        scenario = await required(info.context.loaders.scenarios_by_id, version.scenario_id)
+        version = await required(info.context.loader(versions_by_id), self.version_id)
+        scenario = await required(info.context.loader(scenarios_by_id), version.scenario_id)
         if not can_see_unpublished(info.context.viewer, scenario.author_id):
             raise Forbidden(refusal)
 
@@ -433,7 +402,7 @@ class QuestionNode(Node):
         await self._require_author(
             info, "only the scenario's author and admins see expected answers"
         )
-        return await info.context.loaders.answers_by_question.load(self.pk)
+        return await info.context.loader(answers_by_question).load(self.pk)
 
     @strawberry.field(
         description="The environment variable that carries each session's own flag (FLAG "
@@ -446,3 +415,76 @@ class QuestionNode(Node):
             info, "only the scenario's author and admins see session flag variables"
         )
         return self.session_flag_env_read
+
+
+# --- loaders these types read, made per request by Context.loader -------------------------
+
+
+async def _tags(keys: list[UUID]) -> list[list[str]]:
+    rows = (
+        await ScenarioTag.filter(scenario_id__in=keys)
+        .order_by("tag")
+        .values_list("scenario_id", "tag")
+    )
+    tags: dict[UUID, list[str]] = {key: [] for key in keys}
+    for scenario_id, tag in rows:
+        tags[scenario_id].append(tag)
+    return [tags[key] for key in keys]
+
+
+async def _answers(keys: list[UUID]) -> list[list[str]]:
+    rows = await QuestionAnswerKey.filter(question_id__in=keys).values_list(
+        "question_id", "expected"
+    )
+    found: dict[UUID, list[str]] = dict(rows)
+    return [found.get(key, []) for key in keys]
+
+
+def scenarios_by_id() -> DataLoader[UUID, ScenarioNode | None]:
+    return one_by_id(Scenario, ScenarioNode.columns(), ScenarioNode.from_row)
+
+
+def tags_by_scenario() -> DataLoader[UUID, list[str]]:
+    return DataLoader(load_fn=_tags)
+
+
+def versions_by_id() -> DataLoader[UUID, ScenarioVersionNode | None]:
+    return one_by_id(ScenarioVersion, ScenarioVersionNode.columns(), ScenarioVersionNode.from_row)
+
+
+def published_versions_by_scenario() -> DataLoader[UUID, list[ScenarioVersionNode]]:
+    """Only the published version (one row per scenario), for catalog listings."""
+    return many_by_key(
+        ScenarioVersion,
+        "scenario_id",
+        ScenarioVersionNode.columns(),
+        ScenarioVersionNode.from_row,
+        order_by=("-number",),
+        where={"status": VersionStatus.PUBLISHED},
+    )
+
+
+def versions_by_scenario() -> DataLoader[UUID, list[ScenarioVersionNode]]:
+    return many_by_key(
+        ScenarioVersion,
+        "scenario_id",
+        ScenarioVersionNode.columns(),
+        ScenarioVersionNode.from_row,
+        order_by=("-number",),
+    )
+
+
+def machines_by_version() -> DataLoader[UUID, list[MachineNode]]:
+    return many_by_key(Machine, "version_id", MachineNode.columns(), MachineNode.from_row)
+
+
+def machine_count_by_version() -> DataLoader[UUID, int]:
+    return count_by_key(Machine, "version_id")
+
+
+def questions_by_version() -> DataLoader[UUID, list[QuestionNode]]:
+    return many_by_key(Question, "version_id", QuestionNode.columns(), QuestionNode.from_row)
+
+
+def answers_by_question() -> DataLoader[UUID, list[str]]:
+    return DataLoader(load_fn=_answers)

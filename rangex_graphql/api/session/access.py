@@ -8,7 +8,8 @@ the session is active. Admins see the rest but never a learner's password.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+from uuid import UUID
 
 import strawberry
 
@@ -16,10 +17,6 @@ from ...models.enums import SessionState
 from ...security.secret_box import SecretUnreadable, open_sealed
 from ...services.api_tokens import ApiScope
 from ..context import Info
-from ..loader_shapes import required
-
-if TYPE_CHECKING:
-    from .types import SessionMachineNode
 
 LIVE_STATES = frozenset(
     {SessionState.REQUESTED, SessionState.PROVISIONING, SessionState.RUNNING, SessionState.PAUSED}
@@ -57,8 +54,25 @@ class SessionMachineAccess:
     )
 
 
-async def access_of(info: Info, machine: SessionMachineNode) -> SessionMachineAccess | None:
-    session = await required(info.context.loaders.sessions_by_id, machine.session_id)
+class ReachableMachine(Protocol):
+    """What of a session machine its access is made of."""
+
+    address: str | None
+    ports: list[dict[str, Any]]
+    username: str | None
+    password_sealed: str | None
+
+
+class OwnedSession(Protocol):
+    """Whose a session is and whether it still runs."""
+
+    user_id: UUID
+    state: SessionState
+
+
+def access_of(
+    info: Info, machine: ReachableMachine, session: OwnedSession
+) -> SessionMachineAccess | None:
     viewer = info.context.viewer
     if viewer is None or not info.context.is_self_or_admin(session.user_id):
         return None

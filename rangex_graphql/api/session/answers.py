@@ -17,17 +17,15 @@ from ...models import SessionAnswer
 from ...services.api_tokens import ApiScope
 from ...services.errors import DomainError
 from ...services.sessions import answers
+from ...services.sessions.errors import AnswerCode
 from ..context import Info
 from ..errors import ApiError, Forbidden
 from ..ids import from_global_id
 from ..loader_shapes import many_by_key
-from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, actor, mutation_payload
 from ..payload import result as payload_result
-from ..permissions import Authenticated
-from ..scenario.types import QuestionNode
-from ..scopes import MUTATION_SCOPES
-
-MUTATION_SCOPES["answerSubmit"] = ApiScope.SESSIONS
+from ..permissions import Allow
+from ..scenario.types import QuestionNode, questions_by_version
 
 # Never flag_sealed nor last_answer: what the API may show of an answer row.
 SESSION_ANSWER_COLUMNS = (
@@ -101,10 +99,9 @@ async def session_answers(
     """Every question of the session's version, in order, with the learner's progress."""
     if not info.context.is_self_or_admin(owner_id):
         raise Forbidden("only the session's owner and admins see its answers")
-    loaders = info.context.loaders
     questions, rows = await asyncio.gather(
-        loaders.questions_by_version.load(version_id),
-        loaders.session_answers_by_session.load(session_id),
+        info.context.loader(questions_by_version).load(version_id),
+        info.context.loader(answers_by_session).load(session_id),
     )
     by_question = {row.question_id: row for row in rows}
     listed = []
@@ -198,7 +195,7 @@ class AnswerSubmitInput:
     )
 
 
-def _pk(global_id: str, type_name: str, code: str, field: str) -> UUID:
+def _pk(global_id: str, type_name: str, code: AnswerCode, field: str) -> UUID:
     """An ID of the expected type; otherwise the same error as an unknown one."""
     try:
         found, pk = from_global_id(global_id, field)
@@ -209,30 +206,16 @@ def _pk(global_id: str, type_name: str, code: str, field: str) -> UUID:
     return pk
 
 
-def _failed(error: DomainError) -> AnswerSubmitPayload:
-    return AnswerSubmitPayload(
-        errors=[
-            AnswerError(field=error.field, code=AnswerErrorCode[error.code], message=error.message)
-        ]
-    )
-
-
-def _forget_loaded_rows(info: Info) -> None:
-    """Later fields of the document read the new scores, not rows loaded before."""
-    from ..loaders import Loaders  # the loaders import this module
-
-    info.context.loaders = Loaders()
-
-
 @strawberry.type
 class AnswerMutation:
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="Answer a question of your session: while it runs or is paused, and for "
         "a grace period after it expired; never once terminated. Only the session's owner "
         "answers. A right answer scores the question's points once, on the session and on "
         "you.",
     )
+    @mutation_payload(AnswerSubmitPayload, AnswerCode)
     async def answer_submit(
         self,
         info: Info,
@@ -241,28 +224,21 @@ class AnswerMutation:
             strawberry.argument(description="The session, the question and the answer."),
         ],
     ) -> AnswerSubmitPayload:
-        viewer = info.context.viewer
-        assert viewer is not None  # guaranteed by the permission
-        runtime = info.context.services
-        try:
-            session_id = _pk(
-                input.session, "EnvironmentSession", "SESSION_NOT_FOUND", answers.SESSION_FIELD
-            )
-            question_id = _pk(
-                input.question, "Question", "QUESTION_NOT_IN_SESSION", answers.QUESTION_FIELD
-            )
-            result = await answers.submit_answer(
-                viewer.id,
-                session_id,
-                question_id,
-                input.answer,
-                settings=info.context.settings,
-                broker=runtime.broker,
-                meta=info.context.meta,
-            )
-        except DomainError as error:
-            return _failed(error)
-        _forget_loaded_rows(info)
+        session_id = _pk(
+            input.session, "EnvironmentSession", AnswerCode.SESSION_NOT_FOUND, answers.SESSION_FIELD
+        )
+        question_id = _pk(
+            input.question, "Question", AnswerCode.QUESTION_NOT_IN_SESSION, answers.QUESTION_FIELD
+        )
+        result = await answers.submit_answer(
+            actor(info).id,
+            session_id,
+            question_id,
+            input.answer,
+            settings=info.context.settings,
+            broker=info.context.services.broker,
+            meta=info.context.meta,
+        )
         return AnswerSubmitPayload(
             result=AnswerResult(
                 correct=result.correct,

@@ -9,7 +9,7 @@ import strawberry
 
 from ...models.enums import ResourceProfile
 from ...services.sessions.cost import CostEstimate, MachineCost
-from ..ids import to_global_id
+from ..scenario.types import MachineNode, ScenarioVersionNode
 
 
 @strawberry.type(description="One machine's share of an estimate.")
@@ -24,7 +24,7 @@ class MachineCostEstimate:
     @classmethod
     def of(cls, machine: MachineCost) -> MachineCostEstimate:
         return cls(
-            machine_id=strawberry.ID(to_global_id("Machine", machine.machine_id)),
+            machine_id=MachineNode.global_id_of(machine.machine_id),
             name=machine.name,
             cpu=machine.size.cpu,
             memory_mib=machine.size.memory_mib,
@@ -58,7 +58,7 @@ class SessionCostEstimate:
         cls, version_id: UUID, profile: ResourceProfile, estimate: CostEstimate
     ) -> SessionCostEstimate:
         return cls(
-            version_id=strawberry.ID(to_global_id("ScenarioVersion", version_id)),
+            version_id=ScenarioVersionNode.global_id_of(version_id),
             resource_profile=profile,
             duration_minutes=estimate.minutes,
             per_machine=[MachineCostEstimate.of(m) for m in estimate.machines],

@@ -13,34 +13,20 @@ from uuid import UUID
 import strawberry
 
 from ...models import EnvironmentSession
+from ...runtime import Runtime
 from ...services.api_tokens import ApiScope
 from ...services.audit import RequestMeta
 from ...services.authoring.access import Actor
-from ...services.runtime import Runtime
 from ...services.sessions import controls
+from ...services.sessions.errors import SessionCode
 from ...services.sessions.start import StartRequest, start
 from ..context import Info
 from ..ids import expect_global_id
-from ..loaders import Loaders
-from ..payload import failures_into
-from ..permissions import Authenticated
-from ..scopes import MUTATION_SCOPES
+from ..payload import actor, mutation_payload
+from ..permissions import Allow
 from .inputs import SessionExtendInput, SessionInput, SessionStartInput
-from .payloads import SessionPayload, session_errors
-from .types import SESSION_COLUMNS, EnvironmentSessionNode
-
-SESSION_SCOPES = {
-    name: ApiScope.SESSIONS
-    for name in (
-        "sessionStart",
-        "sessionPause",
-        "sessionResume",
-        "sessionExtend",
-        "sessionReset",
-        "sessionTerminate",
-    )
-}
-MUTATION_SCOPES.update(SESSION_SCOPES)
+from .payloads import SessionPayload
+from .types import EnvironmentSessionNode
 
 Control = Callable[[Runtime, Actor, UUID, RequestMeta], Awaitable[EnvironmentSession]]
 OneSession = Annotated[
@@ -49,35 +35,27 @@ OneSession = Annotated[
 ]
 
 
-def actor_of(info: Info) -> Actor:
-    viewer = info.context.viewer
-    assert viewer is not None  # guaranteed by the field's permission
-    return Actor(id=viewer.id, is_admin=viewer.is_admin)
+async def payload_of(session_id: UUID) -> SessionPayload:
+    rows = EnvironmentSession.filter(id=session_id).values(*EnvironmentSessionNode.columns())
+    return SessionPayload(session=EnvironmentSessionNode.from_row((await rows)[0]))
 
 
-async def payload_of(info: Info, session_id: UUID) -> SessionPayload:
-    info.context.loaders = Loaders()  # the payload reads afresh, not this request's cache
-    row = (await EnvironmentSession.filter(id=session_id).values(*SESSION_COLUMNS))[0]
-    return SessionPayload(session=EnvironmentSessionNode.from_row(row))
-
-
-@failures_into(SessionPayload, session_errors)
 async def control(info: Info, input: SessionInput, act: Control) -> SessionPayload:
     session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
-    await act(info.context.services, actor_of(info), session_id, info.context.meta)
-    return await payload_of(info, session_id)
+    await act(info.context.services, actor(info), session_id, info.context.meta)
+    return await payload_of(session_id)
 
 
 @strawberry.type
 class SessionMutation:
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="Start a session on a PUBLISHED version. Returns at once in REQUESTED; "
         "the machines are provisioned in the background (PROVISIONING, then RUNNING, or "
         "FAILED with a reason): follow it with the session subscription or by polling. "
         "Refused beyond the limits (per user, platform, scenario) or the monthly budget.",
     )
-    @failures_into(SessionPayload, session_errors)
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_start(
         self,
         info: Info,
@@ -88,33 +66,35 @@ class SessionMutation:
     ) -> SessionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         request = StartRequest(version_id, input.resource_profile, input.duration_minutes)
-        session = await start(info.context.services, actor_of(info), request, info.context.meta)
-        return await payload_of(info, session.id)
+        session = await start(info.context.services, actor(info), request, info.context.meta)
+        return await payload_of(session.id)
 
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="RUNNING → PAUSED: the machines are frozen, the clock and the cost "
         "stop. On ECS (Fargate) a pause stops the tasks: the machines lose their memory "
         "and anything not on disk, as after a restart. An engine failure ends the session "
         "FAILED.",
     )
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_pause(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.pause)
 
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="PAUSED → RUNNING, with the time that was left.",
     )
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_resume(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.resume)
 
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="More time for a RUNNING session, per its version's policy: only in "
         "the extension window before expiry, a limited number of times, and never past "
         "the maximum lifetime (wall clock from the first start, pauses included).",
     )
-    @failures_into(SessionPayload, session_errors)
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_extend(
         self,
         info: Info,
@@ -125,23 +105,25 @@ class SessionMutation:
     ) -> SessionPayload:
         session_id = expect_global_id(input.session_id, "EnvironmentSession", "sessionId")
         await controls.extend(
-            info.context.services, actor_of(info), session_id, input.minutes, info.context.meta
+            info.context.services, actor(info), session_id, input.minutes, info.context.meta
         )
-        return await payload_of(info, session_id)
+        return await payload_of(session_id)
 
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="RUNNING or PAUSED → PROVISIONING → RUNNING: the machines are "
         "recreated (same flags and login) in the background. Answers are kept; the expiry "
         "does not move.",
     )
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_reset(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.reset)
 
     @strawberry.mutation(
-        permission_classes=[Authenticated],
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
         description="Any active state → TERMINATING → TERMINATED: the machines are "
         "removed. Answers and score stay.",
     )
+    @mutation_payload(SessionPayload, SessionCode)
     async def session_terminate(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.terminate)

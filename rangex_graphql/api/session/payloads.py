@@ -6,8 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from ...services.errors import DomainError, DomainErrors
-from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, payload_errors, result
+from ..payload import ERROR_CODE, ERROR_MESSAGE, ERRORS, result
 from .types import EnvironmentSessionNode
 
 
@@ -69,12 +68,6 @@ class SessionError:
     field: str | None = strawberry.field(description="Input field path, camelCase.")
     code: SessionErrorCode = strawberry.field(description=ERROR_CODE)
     message: str = strawberry.field(description=ERROR_MESSAGE)
-
-
-def session_errors(failure: DomainError | DomainErrors) -> list[SessionError]:
-    return payload_errors(
-        failure, SessionErrorCode, lambda f, c, m: SessionError(field=f, code=c, message=m)
-    )
 
 
 @strawberry.type(

@@ -8,7 +8,7 @@ import strawberry
 from tortoise.queryset import QuerySet
 
 from ...models import EnvironmentSession
-from ...models.enums import ResourceProfile
+from ...models.enums import ResourceProfile, UserRole
 from ...services.authoring.access import Actor
 from ...services.errors import DomainError
 from ...services.sessions.cost import estimate
@@ -19,10 +19,16 @@ from ..ids import expect_global_id
 from ..nested_pagination import NestedKey, NestedPage
 from ..node import Node, visible_through_parent
 from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
-from ..permissions import AdminOnly, Authenticated
+from ..permissions import Allow
 from .cost import SessionCostEstimate
 from .filters import AdminSessionFilter, SessionFilter
-from .types import SESSION_COLUMNS, EnvironmentSessionNode, SessionMachineNode
+from .types import (
+    EnvironmentSessionNode,
+    SessionMachineNode,
+    session_machines_by_id,
+    session_pages_by_user,
+    sessions_by_id,
+)
 
 
 async def sessions_of_user(
@@ -44,18 +50,18 @@ async def sessions_of_user(
         settings=settings,
         filter=(("state", states),) if states else (),
     )
-    return await info.context.loaders.sessions_of_user.load(NestedKey(user_id, page))
+    return await info.context.loader(session_pages_by_user).load(NestedKey(user_id, page))
 
 
 async def resolve_session_node(info: Info, pk: UUID) -> Node | None:
-    session: EnvironmentSessionNode | None = await info.context.loaders.sessions_by_id.load(pk)
+    session: EnvironmentSessionNode | None = await info.context.loader(sessions_by_id).load(pk)
     if session is None or not info.context.is_self_or_admin(session.user_id):
         return None
     return session
 
 
 async def resolve_session_machine_node(info: Info, pk: UUID) -> Node | None:
-    machine: SessionMachineNode | None = await info.context.loaders.session_machines_by_id.load(pk)
+    machine: SessionMachineNode | None = await info.context.loader(session_machines_by_id).load(pk)
     return await visible_through_parent(
         info, machine, lambda found: found.session_id, resolve_session_node
     )
@@ -88,7 +94,7 @@ def admin_session_query(where: AdminSessionFilter | None) -> QuerySet[Environmen
 @strawberry.type
 class SessionQuery:
     @strawberry.field(
-        permission_classes=[Authenticated],
+        extensions=[Allow()],
         description="One session: its owner's or, for admins, anyone's; null otherwise.",
     )
     async def session(
@@ -100,7 +106,7 @@ class SessionQuery:
         return found if isinstance(found, EnvironmentSessionNode) else None
 
     @strawberry.field(
-        permission_classes=[AdminOnly],
+        extensions=[Allow(role=UserRole.ADMIN)],
         description="Every session on the platform, newest first. Admins only.",
     )
     async def sessions(
@@ -128,12 +134,12 @@ class SessionQuery:
             page,
             SESSION_SORT_KEY,
             descending=True,
-            columns=SESSION_COLUMNS,
+            columns=EnvironmentSessionNode.columns(),
             to_node=EnvironmentSessionNode.from_row,
         )
 
     @strawberry.field(
-        permission_classes=[Authenticated],
+        extensions=[Allow()],
         description="What running a version would cost, per machine and in total (RM); "
         "null for a version you may not start.",
     )

@@ -1,68 +1,77 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
+from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
 from ...services.sessions.clock import seconds_left
 from ...services.sessions.failures import FailureCode, learner_reason
 from ..context import Info
-from ..ids import to_global_id
-from ..loader_shapes import required
-from ..node import Node
+from ..loader_shapes import many_by_key, one_by_id, required
+from ..nested_pagination import NestedConnectionLoader, NestedKey
+from ..node import Computed, Node, RowNode, row_node, same, to_many, to_one
+from ..pagination import Connection
+from ..scenario.loaders import machines_by_id
+from ..scenario.types import MachineNode, ScenarioVersionNode, versions_by_id
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 from .access import SessionMachineAccess, access_of
 from .answers import SessionAnswerNode, session_answers
+from .loaders import max_extensions_by_version
 
-if TYPE_CHECKING:
-    from ..scenario.types import MachineNode, ScenarioVersionNode
-    from ..user.types import UserNode
-
-
-SESSION_COLUMNS = (
-    "id",
-    "user_id",
-    "version_id",
-    "state",
-    "resource_profile",
-    "started_at",
-    "expires_at",
-    "ended_at",
-    "failure_reason",
-    "score",
-    "cost_rm",
-    "created_at",
-    "duration_minutes",
-    "paused_remaining_seconds",
-    "extensions_used",
-    "end_reason",
-)
 ENDING_STATES = frozenset(
     {SessionState.TERMINATING, SessionState.TERMINATED, SessionState.EXPIRED, SessionState.FAILED}
 )
-SESSION_MACHINE_COLUMNS = (
-    "id",
-    "session_id",
-    "machine_id",
-    "state",
-    "address",
-    "created_at",
-    "ports",
-    "username",
-    "password_sealed",
-    "failure_reason",
+
+
+def _learner_failure_reason(row: Mapping[str, Any]) -> str | None:
+    return learner_reason(row["end_reason"], row["failure_reason"])
+
+
+@row_node(
+    EnvironmentSession,
+    columns={
+        "pk": "id",
+        **same(
+            "user_id",
+            "version_id",
+            "state",
+            "resource_profile",
+            "started_at",
+            "expires_at",
+            "ended_at",
+            "score",
+            "cost_rm",
+            "created_at",
+            "duration_minutes",
+            "paused_remaining_seconds",
+            "extensions_used",
+            "end_reason",
+        ),
+        "failure_detail_text": "failure_reason",
+    },
+    computed={
+        "failure_reason": Computed(("end_reason", "failure_reason"), _learner_failure_reason)
+    },
+    relations=(
+        to_one("user", "User", "user_id"),
+        to_one("version", "ScenarioVersion", "version_id"),
+        to_many("machines", "SessionMachine", "session_id"),
+    ),
 )
-
-
 @strawberry.type(
     name="EnvironmentSession",
     description="A learner's run of a scenario version on deployed machines. "
     "Visible to its owner and admins only.",
 )
-class EnvironmentSessionNode(Node):
+class EnvironmentSessionNode(RowNode, Node):
     state: SessionState = strawberry.field(description="Where it is in its lifecycle.")
     resource_profile: ResourceProfile = strawberry.field(
         description="The size of its entry (attacker) machine, chosen at start."
@@ -79,9 +88,9 @@ class EnvironmentSessionNode(Node):
     )
     failure_reason: str | None = strawberry.field(
         description="Why it failed, as a stable code: engine_unavailable, provision_failed, "
-        "bookkeeping_failed, engine_error, machine_failed, resources_lost, interrupted, "
-        "state_mismatch or cleanup_failed; null unless it failed. The engine's own words "
-        "are in `failureDetail`, for admins."
+        "bookkeeping_failed, engine_error, machine_failed, resources_lost, engine_restarted, "
+        "interrupted, state_mismatch or cleanup_failed; null unless it failed. The engine's "
+        "own words are in `failureDetail`, for admins."
     )
     score: int = strawberry.field(description="Points won by right answers in this session.")
     cost_rm: Decimal = strawberry.field(
@@ -102,29 +111,6 @@ class EnvironmentSessionNode(Node):
     paused_remaining_seconds: strawberry.Private[int | None]
     failure_detail_text: strawberry.Private[str | None]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> EnvironmentSessionNode:
-        return cls(
-            id=strawberry.ID(to_global_id("EnvironmentSession", row["id"])),
-            pk=row["id"],
-            user_id=row["user_id"],
-            version_id=row["version_id"],
-            state=row["state"],
-            resource_profile=row["resource_profile"],
-            started_at=row["started_at"],
-            expires_at=row["expires_at"],
-            ended_at=row["ended_at"],
-            failure_reason=learner_reason(row["end_reason"], row["failure_reason"]),
-            failure_detail_text=row["failure_reason"],
-            score=row["score"],
-            cost_rm=row["cost_rm"],
-            created_at=row["created_at"],
-            duration_minutes=row["duration_minutes"],
-            extensions_used=row["extensions_used"],
-            end_reason=row["end_reason"],
-            paused_remaining_seconds=row["paused_remaining_seconds"],
-        )
-
     @strawberry.field(
         description="What went wrong in the engine's own words (error messages, exit "
         "codes), for admins; null for anyone else and unless it failed."
@@ -144,32 +130,47 @@ class EnvironmentSessionNode(Node):
 
     @strawberry.field(description="Extensions the version's policy still allows.")
     async def extensions_left(self, info: Info) -> int:
-        allowed = await required(info.context.loaders.max_extensions_by_version, self.version_id)
+        allowed = await required(info.context.loader(max_extensions_by_version), self.version_id)
         return max(0, allowed - self.extensions_used)
 
     @strawberry.field(description="The learner who started it and owns it.")
-    async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        return await required(info.context.loaders.users_by_id, self.user_id)
+    async def user(self, info: Info) -> UserNode:
+        return await required(info.context.loader(users_by_id), self.user_id)
 
     @strawberry.field(description="The scenario version it runs.")
-    async def version(
-        self, info: Info
-    ) -> Annotated[ScenarioVersionNode, strawberry.lazy("..scenario.types")]:
-        return await required(info.context.loaders.versions_by_id, self.version_id)
+    async def version(self, info: Info) -> ScenarioVersionNode:
+        return await required(info.context.loader(versions_by_id), self.version_id)
 
     @strawberry.field(description="The machines deployed for this session.")
     async def machines(self, info: Info) -> list[SessionMachineNode]:
         # Their connection field checks this session's owner: no need to read it again.
-        info.context.loaders.sessions_by_id.prime(self.pk, self)
-        return await info.context.loaders.session_machines_by_session.load(self.pk)
+        info.context.loader(sessions_by_id).prime(self.pk, self)
+        return await info.context.loader(session_machines_by_session).load(self.pk)
 
     @strawberry.field(description="Progress per question of the version (see answerSubmit).")
     async def answers(self, info: Info) -> list[SessionAnswerNode]:
         return await session_answers(info, self.pk, self.version_id, self.user_id)
 
 
+def _ports(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return list(row["ports"] or [])
+
+
+@row_node(
+    SessionMachine,
+    columns={
+        **same("session_id", "machine_id", "state", "address", "created_at"),
+        "failure_detail_text": "failure_reason",
+        **same("username", "password_sealed"),
+    },
+    computed={"ports": Computed(("ports",), _ports)},
+    relations=(
+        to_one("session", "EnvironmentSession", "session_id"),
+        to_one("machine", "Machine", "machine_id"),
+    ),
+)
 @strawberry.type(name="SessionMachine", description="One machine deployed for a session.")
-class SessionMachineNode(Node):
+class SessionMachineNode(RowNode, Node):
     state: SessionMachineState = strawberry.field(
         description="Whether it is deployed, running, paused, stopped or failed."
     )
@@ -187,28 +188,14 @@ class SessionMachineNode(Node):
     username: strawberry.Private[str | None]
     password_sealed: strawberry.Private[str | None]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> SessionMachineNode:
-        return cls(
-            id=strawberry.ID(to_global_id("SessionMachine", row["id"])),
-            session_id=row["session_id"],
-            machine_id=row["machine_id"],
-            state=row["state"],
-            address=row["address"],
-            created_at=row["created_at"],
-            failure_detail_text=row["failure_reason"],
-            ports=list(row["ports"] or []),
-            username=row["username"],
-            password_sealed=row["password_sealed"],
-        )
-
     @strawberry.field(
         description="How to reach the machine: its address, published ports and, on the "
         "entry machine, the session's generated login. The session's owner and admins "
         "only (null for anyone else); the password is shown to the owner alone."
     )
     async def connection(self, info: Info) -> SessionMachineAccess | None:
-        return await access_of(info, self)
+        session = await required(info.context.loader(sessions_by_id), self.session_id)
+        return access_of(info, self, session)
 
     @strawberry.field(
         description="Why it failed, as the stable code of its session's failure (see "
@@ -217,7 +204,7 @@ class SessionMachineNode(Node):
     async def failure_reason(self, info: Info) -> str | None:
         if self.failure_detail_text is None:
             return None
-        session = await required(info.context.loaders.sessions_by_id, self.session_id)
+        session = await required(info.context.loader(sessions_by_id), self.session_id)
         return session.failure_reason or FailureCode.MACHINE_FAILED.value
 
     @strawberry.field(
@@ -229,14 +216,47 @@ class SessionMachineNode(Node):
         return self.failure_detail_text if viewer is not None and viewer.is_admin else None
 
     @strawberry.field(description="The machine definition this deployment runs.")
-    async def machine(
-        self, info: Info
-    ) -> Annotated[MachineNode, strawberry.lazy("..scenario.types")]:
-        return await required(info.context.loaders.machines_by_id, self.machine_id)
+    async def machine(self, info: Info) -> MachineNode:
+        return await required(info.context.loader(machines_by_id), self.machine_id)
 
     @strawberry.field(description="The session it was deployed for.")
     async def session(self, info: Info) -> EnvironmentSessionNode:
-        return await required(info.context.loaders.sessions_by_id, self.session_id)
+        return await required(info.context.loader(sessions_by_id), self.session_id)
+
+
+# --- loaders of these nodes, made per request by Context.loader ---------------------------
+
+SESSION_PAGES_OF_USER = NestedConnectionLoader(
+    EnvironmentSession,
+    "user_id",
+    "created_at DESC, id DESC",
+    EnvironmentSessionNode.columns(),
+    EnvironmentSessionNode.from_row,
+)
+
+
+def sessions_by_id() -> DataLoader[UUID, EnvironmentSessionNode | None]:
+    return one_by_id(
+        EnvironmentSession, EnvironmentSessionNode.columns(), EnvironmentSessionNode.from_row
+    )
+
+
+def session_pages_by_user() -> DataLoader[NestedKey, Connection[EnvironmentSessionNode]]:
+    return SESSION_PAGES_OF_USER.loader()
+
+
+def session_machines_by_id() -> DataLoader[UUID, SessionMachineNode | None]:
+    return one_by_id(SessionMachine, SessionMachineNode.columns(), SessionMachineNode.from_row)
+
+
+def session_machines_by_session() -> DataLoader[UUID, list[SessionMachineNode]]:
+    return many_by_key(
+        SessionMachine,
+        "session_id",
+        SessionMachineNode.columns(),
+        SessionMachineNode.from_row,
+        order_by=("created_at", "id"),
+    )
 
 
 def time_left_seconds(

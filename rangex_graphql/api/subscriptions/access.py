@@ -25,7 +25,7 @@ from ...security.secrets import digest
 from ...security.tokens import verify_access_token
 from ...services import api_tokens
 from ...settings import Settings
-from ..context import InvalidCredentials, Viewer, bearer_token, viewer_from_token
+from ..viewer import InvalidCredentials, Viewer, bearer_token, viewer_from_token
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ gets an ``error`` message for its ID; the connection and its other subscriptions
 
 One writer task per connection sends everything, so a slow client holds up nobody else:
 each subscription keeps at most ``subscription_queue_size`` results, drops the oldest
-beyond that, and its next result says how many it missed (``extensions.missed``).
+beyond that, and its next result says how many it missed (``extensions.missed``; null
+when nobody can know: the broker's connection was lost, the current value follows).
 """
 
 from __future__ import annotations
@@ -59,19 +60,19 @@ class Member:
         self.id = id
         self.credentials = connection.credentials
         self.queue: deque[str] = deque()
-        self.missed = 0
+        self.missed: int | None = 0  # None: unknown, possibly many
         self.group: Group | None = None
         self.finished = False
 
     def deliver(self, payload: str) -> None:
         if len(self.queue) >= self.connection.queue_size:
             self.queue.popleft()
-            self.missed += 1
+            self.add_missed(1)
         self.queue.append(payload)
         self.connection.wake(self)
 
-    def add_missed(self, count: int) -> None:
-        self.missed += count
+    def add_missed(self, count: int | None) -> None:
+        self.missed = None if count is None or self.missed is None else self.missed + count
 
     def revoke(self) -> None:
         self.connection.close(4403, "Forbidden")
@@ -83,8 +84,9 @@ class Member:
 
     def next_frame(self) -> str:
         payload = self.queue.popleft()
-        if self.missed:
-            payload = f'{payload[:-1]},"extensions":{{"missed":{self.missed}}}}}'
+        if self.missed != 0:
+            missed = json.dumps(self.missed)
+            payload = f'{payload[:-1]},"extensions":{{"missed":{missed}}}}}'
             self.missed = 0
         return f'{{"id":{json.dumps(self.id)},"type":"next","payload":{payload}}}'
 

@@ -22,10 +22,10 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.utils.await_maybe import await_maybe
 
 from ...broker.protocol import MISSED, Message, Subscription
-from ...services.runtime import Runtime
+from ...runtime import Runtime
 from ..context import Context
 from ..error_log import document_hash, is_unexpected, log_errors
-from ..error_masking import INTERNAL_MESSAGE
+from ..error_masking import public_error
 from ..http.persisted_queries import PersistedQueries
 from .access import Credentials, no_longer_allowed
 from .feeds import Feed, Opened
@@ -44,7 +44,9 @@ class Subscriber(Protocol):
         """Queue ``payload`` (the JSON of a result) to be sent as this operation's next."""
         ...
 
-    def add_missed(self, count: int) -> None: ...
+    def add_missed(self, count: int | None) -> None:
+        """Results this subscriber will not get (None: unknown, possibly many)."""
+        ...
 
     def revoke(self) -> None:
         """The credentials no longer hold: close the connection (4403)."""
@@ -74,7 +76,9 @@ class Hub:
         self.groups: dict[GroupKey, Group] = {}
         self.executions = 0  # for tests and benchmarks
         self._alone = count(1)
-        self.persisted_queries = PersistedQueries.from_settings(runtime.settings)
+        self.persisted_queries = PersistedQueries.from_settings(
+            runtime.settings, redis=runtime.redis
+        )
 
     async def join(
         self, feed: Feed, operation: PreparedOperation, opened: Opened, member: Subscriber
@@ -138,14 +142,19 @@ class Group:
                 self.opened.topics, queue_size=runtime.settings.subscription_queue_size
             )
             self.ready.set()
-            reported = 0
+            reported = unknown_reported = 0
             async for message in subscription:
                 # Messages the broker dropped for this group (it fell behind) or that
-                # never reached it (a lost Redis connection): every member missed them.
+                # never reached it (a failed publish; a lost Redis connection, uncounted):
+                # every member missed them.
                 if subscription.missed > reported:
                     for member in tuple(self.members):
                         member.add_missed(subscription.missed - reported)
                     reported = subscription.missed
+                if subscription.unknown_gaps > unknown_reported:
+                    for member in tuple(self.members):
+                        member.add_missed(None)
+                    unknown_reported = subscription.unknown_gaps
                 await self._on_message(message)
         finally:
             self.ready.set()
@@ -240,8 +249,9 @@ def encode_result(result: ExecutionResult, request_id: str) -> str:
 def _formatted(error: GraphQLError, request_id: str) -> dict[str, Any]:
     if not is_unexpected(error):
         return dict(error.formatted)
+    message, code = public_error(error)
     return {
-        "message": INTERNAL_MESSAGE,
+        "message": message,
         "path": error.path,
-        "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        "extensions": {"code": code, "requestId": request_id},
     }

@@ -19,8 +19,8 @@ from ...services.sessions.transitions import FINAL_STATES
 from ..context import Context, Viewer
 from ..errors import Forbidden, NotFound, Unauthenticated
 from ..ids import expect_global_id
-from ..notification.types import NOTIFICATION_COLUMNS, NotificationNode
-from ..session.types import EnvironmentSessionNode
+from ..notification.types import NotificationNode
+from ..session.types import EnvironmentSessionNode, sessions_by_id
 from .activity import platform_activity
 
 # A notification is published when written, possibly before its transaction commits:
@@ -89,7 +89,7 @@ class SessionUpdated(Feed):
 
     async def load(self, context: Context, opened: Opened, message: Message | None) -> object:
         assert opened.subject is not None
-        return await context.loaders.sessions_by_id.load(opened.subject)
+        return await context.loader(sessions_by_id).load(opened.subject)
 
     def is_final(self, value: object) -> bool:
         # A session in a final state never changes again: the subscription completes.
@@ -108,7 +108,7 @@ class MySessions(Feed):
     async def load(self, context: Context, opened: Opened, message: Message | None) -> object:
         if message is None or context.viewer is None:
             return None
-        session = await context.loaders.sessions_by_id.load(_uuid(message.get("sessionId")))
+        session = await context.loader(sessions_by_id).load(_uuid(message.get("sessionId")))
         return session if session is not None and session.user_id == context.viewer.id else None
 
 
@@ -131,7 +131,7 @@ class Notifications(Feed):
         for delay in NOTIFICATION_COMMIT_WAITS:
             await asyncio.sleep(delay)
             rows = await Notification.filter(id=pk, user_id=context.viewer.id).values(
-                *NOTIFICATION_COLUMNS
+                *NotificationNode.columns()
             )
             if rows:
                 return NotificationNode.from_row(rows[0])

@@ -17,7 +17,6 @@ import strawberry
 from ...broker.protocol import MISSED
 from ..context import Context, Info
 from ..errors import Unauthenticated
-from ..loaders import Loaders
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode
 from .access import Credentials, no_longer_allowed
@@ -49,7 +48,7 @@ async def _values(
                 continue
             if await no_longer_allowed([credentials]):
                 raise Unauthenticated("your access was withdrawn; sign in again")
-            context.loaders = Loaders()  # fresh rows at every event
+            context.reset_loaders()  # fresh rows at every event
             value = await feed.load(context, opened, None if is_gap else message)
             if value is not None:
                 yield value
@@ -72,7 +71,9 @@ async def _credentials(context: Context) -> Credentials:
 @strawberry.type(
     description="Live updates over `WS /graphql` (graphql-transport-ws; the token goes in "
     "`connection_init`). Each event is read afresh and re-authorized: withdrawn access "
-    "closes the connection (4403)."
+    "closes the connection (4403). A result that follows lost updates carries "
+    "`extensions.missed`: how many were lost, or null when unknown (after the server lost "
+    "its broker connection: possibly many), and the current value is sent again."
 )
 class Subscription:
     @strawberry.subscription(

@@ -39,7 +39,7 @@ from ..context import Context
 from ..error_log import document_hash, error_code
 from ..error_masking import INTERNAL_MESSAGE
 from ..http.persisted_queries import PersistedQueries
-from ..loaders import Loaders
+from ..unavailable import SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, is_outage
 from .operation import OperationRefused, prepare
 
 log = logging.getLogger("rangex_graphql.errors")
@@ -98,7 +98,8 @@ class LegacyWsHandler(BaseGraphQLWSHandler[Context, None]):
         operation_name: str | None,
         variables: dict[str, object] | None,
     ) -> None:
-        context = replace(self.context, request_id=uuid4().hex, loaders=Loaders(), extensions={})
+        # replace() makes the copy's loaders afresh (an init=False field): no stale rows.
+        context = replace(self.context, request_id=uuid4().hex, extensions={})
         try:
             await self._run(operation_id, context, query, operation_name, variables)
             await self.send_message(CompleteMessage(type="complete", id=operation_id))
@@ -109,7 +110,24 @@ class LegacyWsHandler(BaseGraphQLWSHandler[Context, None]):
             pass
         except _Refused as refused:
             await self._send_error(operation_id, refused.error)
-        except Exception:
+        except Exception as error:
+            if is_outage(error):
+                log.warning(
+                    "legacy graphql-ws operation: a dependency is unavailable (request id %s)",
+                    context.request_id,
+                )
+                with suppress(WebSocketDisconnected):
+                    await self._send_error(
+                        operation_id,
+                        GraphQLError(
+                            UNAVAILABLE_MESSAGE,
+                            extensions={
+                                "code": SERVICE_UNAVAILABLE,
+                                "requestId": context.request_id,
+                            },
+                        ),
+                    )
+                return
             log.exception(
                 "legacy graphql-ws operation failed (operation %s, document %s, request id %s)",
                 (operation_name or "-")[:100],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from starlette.websockets import WebSocket
 
-from ...services.runtime import Runtime
+from ...runtime import Runtime
 from .connection import TransportWsConnection
 from .fanout import Hub
 from .feeds import feeds_for

@@ -9,17 +9,18 @@ from ...models import Team
 from ..context import Info
 from ..node import Node
 from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
-from .types import TEAM_COLUMNS, TeamNode
+from .loaders import team_members_by_id
+from .types import TeamNode, teams_by_id
 
 TEAM_SORT_KEY = SortKey("name", str)
 
 
 async def resolve_team_node(info: Info, pk: UUID) -> Node | None:
-    return await info.context.loaders.teams_by_id.load(pk)
+    return await info.context.loader(teams_by_id).load(pk)
 
 
 async def resolve_team_member_node(info: Info, pk: UUID) -> Node | None:
-    return await info.context.loaders.team_members_by_id.load(pk)
+    return await info.context.loader(team_members_by_id).load(pk)
 
 
 @strawberry.type
@@ -56,7 +57,7 @@ class TeamQuery:
             page,
             TEAM_SORT_KEY,
             descending=False,
-            columns=TEAM_COLUMNS,
+            columns=TeamNode.columns(),
             to_node=TeamNode.from_row,
         )
 
@@ -66,5 +67,5 @@ class TeamQuery:
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The team's `slug`.")],
     ) -> TeamNode | None:
-        rows = await Team.filter(slug=slug).values(*TEAM_COLUMNS)
+        rows = await Team.filter(slug=slug).values(*TeamNode.columns())
         return TeamNode.from_row(rows[0]) if rows else None

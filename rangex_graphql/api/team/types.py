@@ -1,27 +1,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
+from ...models import Team, TeamMember
 from ...models.enums import TeamRole
 from ..context import Info
-from ..ids import to_global_id
-from ..loader_shapes import required
-from ..node import Node
-
-if TYPE_CHECKING:
-    from ..user.types import UserNode
+from ..loader_shapes import many_by_key, one_by_id, required
+from ..node import Node, RowNode, row_node, same, to_many, to_one
+from ..user.loaders import users_by_id
+from ..user.types import UserNode
 
 
-TEAM_COLUMNS = ("id", "name", "slug", "description", "created_at")
-TEAM_MEMBER_COLUMNS = ("id", "team_id", "user_id", "role", "created_at")
-
-
+@row_node(
+    Team,
+    columns={"pk": "id", **same("name", "slug", "description", "created_at")},
+    relations=(to_many("members", "TeamMember", "team_id"),),
+)
 @strawberry.type(name="Team", description="A group of users competing together.")
-class TeamNode(Node):
+class TeamNode(RowNode, Node):
     name: str = strawberry.field(description="Its unique name (at most 80 characters).")
     slug: str = strawberry.field(
         description="Its unique URL name; `team(slug:)` finds the team by it."
@@ -32,43 +32,44 @@ class TeamNode(Node):
     created_at: datetime = strawberry.field(description="When the team was created (UTC).")
     pk: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TeamNode:
-        return cls(
-            id=strawberry.ID(to_global_id("Team", row["id"])),
-            pk=row["id"],
-            name=row["name"],
-            slug=row["slug"],
-            description=row["description"],
-            created_at=row["created_at"],
-        )
-
     @strawberry.field(description="Members, captains first. Teams are small, so not paged.")
     async def members(self, info: Info) -> list[TeamMemberNode]:
-        return await info.context.loaders.members_by_team.load(self.pk)
+        return await info.context.loader(members_by_team).load(self.pk)
 
 
+@row_node(
+    TeamMember,
+    columns={**same("team_id", "user_id", "role"), "joined_at": "created_at"},
+    relations=(to_one("team", "Team", "team_id"), to_one("user", "User", "user_id")),
+)
 @strawberry.type(name="TeamMember", description="A user's membership of a team.")
-class TeamMemberNode(Node):
+class TeamMemberNode(RowNode, Node):
     role: TeamRole = strawberry.field(description="Captain or member.")
     joined_at: datetime = strawberry.field(description="When the user joined the team (UTC).")
     team_id: strawberry.Private[UUID]
     user_id: strawberry.Private[UUID]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TeamMemberNode:
-        return cls(
-            id=strawberry.ID(to_global_id("TeamMember", row["id"])),
-            team_id=row["team_id"],
-            user_id=row["user_id"],
-            role=row["role"],
-            joined_at=row["created_at"],
-        )
-
     @strawberry.field(description="The team joined.")
     async def team(self, info: Info) -> TeamNode:
-        return await required(info.context.loaders.teams_by_id, self.team_id)
+        return await required(info.context.loader(teams_by_id), self.team_id)
 
     @strawberry.field(description="The member.")
-    async def user(self, info: Info) -> Annotated[UserNode, strawberry.lazy("..user.types")]:
-        return await required(info.context.loaders.users_by_id, self.user_id)
+    async def user(self, info: Info) -> UserNode:
+        return await required(info.context.loader(users_by_id), self.user_id)
+
+
+# --- loaders these types read, made per request by Context.loader -------------------------
+
+
+def teams_by_id() -> DataLoader[UUID, TeamNode | None]:
+    return one_by_id(Team, TeamNode.columns(), TeamNode.from_row)
+
+
+def members_by_team() -> DataLoader[UUID, list[TeamMemberNode]]:
+    return many_by_key(
+        TeamMember,
+        "team_id",
+        TeamMemberNode.columns(),
+        TeamMemberNode.from_row,
+        order_by=("role", "created_at", "id"),
+    )

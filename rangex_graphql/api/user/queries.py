@@ -23,8 +23,9 @@ from ..pagination import (
     SortKey,
     paginate,
 )
-from ..permissions import AdminOnly
-from .types import USER_COLUMNS, UserNode
+from ..permissions import Allow
+from .loaders import users_by_id
+from .types import UserNode
 
 
 @strawberry.input(description="Narrow the user list.")
@@ -66,7 +67,7 @@ class UserOrder:
 
 async def resolve_user_node(info: Info, pk: UUID) -> Node | None:
     # Public profile fields are visible to all; private ones carry their own permission.
-    return await info.context.loaders.users_by_id.load(pk)
+    return await info.context.loader(users_by_id).load(pk)
 
 
 @strawberry.type
@@ -74,9 +75,11 @@ class UserQuery:
     @strawberry.field(description="The signed-in user; null when anonymous.")
     async def viewer(self, info: Info) -> UserNode | None:
         viewer = info.context.viewer
-        return await info.context.loaders.users_by_id.load(viewer.id) if viewer else None
+        return await info.context.loader(users_by_id).load(viewer.id) if viewer else None
 
-    @strawberry.field(permission_classes=[AdminOnly], description="Every user. Admins only.")
+    @strawberry.field(
+        extensions=[Allow(role=UserRole.ADMIN)], description="Every user. Admins only."
+    )
     async def users(
         self,
         info: Info,
@@ -122,6 +125,6 @@ class UserQuery:
             page,
             key,
             descending=order_by.direction is OrderDirection.DESC,
-            columns=USER_COLUMNS,
+            columns=UserNode.columns(),
             to_node=UserNode.from_row,
         )

@@ -1,43 +1,54 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
+from ...models import User
 from ...models.enums import UserRole, UserStatus
+from ..account.loaders import api_tokens_by_user
+from ..account.types import ApiTokenNode
 from ..context import Info
-from ..ids import to_global_id
-from ..node import Node
-from ..notification.permissions import SelfOnly
+from ..node import Node, RowNode, row_node, same, to_many
+from ..notification.loaders import unread_notification_count_by_user
+from ..notification.queries import notifications_of_user
+from ..notification.types import NotificationNode
 from ..pagination import After, Before, Connection, First, Last
-from ..permissions import SelfOrAdmin
+from ..permissions import Allow
+from ..session.filters import SessionFilter
 
+# The User type is the hub of the graph: the sessions, favorites and team memberships it
+# lists are types that point back at their user. Those three fields name their types
+# lazily and import what reads them when they run: with ``ScenarioRating.scenario``, the
+# only imports of the API that close a circle (tests/test_import_graph.py lists them).
 if TYPE_CHECKING:
-    from ..account.types import ApiTokenNode
-    from ..notification.types import NotificationNode
     from ..scenario.types import ScenarioNode
-    from ..session.filters import SessionFilter
     from ..session.types import EnvironmentSessionNode
     from ..team.types import TeamMemberNode
 
 
-USER_COLUMNS = (
-    "id",
-    "email",
-    "username",
-    "display_name",
-    "role",
-    "status",
-    "total_score",
-    "mfa_enabled",
-    "created_at",
+@row_node(
+    User,
+    columns={
+        "pk": "id",
+        "private_email": "email",
+        **same("username", "display_name", "role"),
+        "private_status": "status",
+        "total_score": "total_score",
+        "private_mfa_enabled": "mfa_enabled",
+        "created_at": "created_at",
+    },
+    relations=(
+        to_many("sessions", "EnvironmentSession", "user_id"),
+        to_many("api_tokens", "ApiToken", "user_id"),
+        to_many("notifications", "Notification", "user_id"),
+        to_many("team_memberships", "TeamMember", "user_id"),
+    ),
 )
-
-
 @strawberry.type(name="User", description="A person using the platform.")
-class UserNode(Node):
+class UserNode(RowNode, Node):
     username: str = strawberry.field(
         description="Unique handle chosen at registration: 3 to 30 characters of a-z, 0-9 "
         "and _; it never changes."
@@ -56,42 +67,33 @@ class UserNode(Node):
     private_status: strawberry.Private[UserStatus]
     private_mfa_enabled: strawberry.Private[bool]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> UserNode:
-        return cls(
-            id=strawberry.ID(to_global_id("User", row["id"])),
-            pk=row["id"],
-            username=row["username"],
-            display_name=row["display_name"],
-            role=row["role"],
-            total_score=row["total_score"],
-            created_at=row["created_at"],
-            private_email=row["email"],
-            private_status=row["status"],
-            private_mfa_enabled=row["mfa_enabled"],
-        )
-
-    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    @strawberry.field(
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)], description="Self and admins only."
+    )
     def email(self) -> str | None:
         return self.private_email
 
-    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    @strawberry.field(
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)], description="Self and admins only."
+    )
     def status(self) -> UserStatus | None:
         return self.private_status
 
-    @strawberry.field(permission_classes=[SelfOrAdmin], description="Self and admins only.")
+    @strawberry.field(
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)], description="Self and admins only."
+    )
     def mfa_enabled(self) -> bool | None:
         return self.private_mfa_enabled
 
     @strawberry.field(
-        permission_classes=[SelfOrAdmin],
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)],
         description="The user's environment sessions, newest first. Self and admins only.",
     )
     async def sessions(
         self,
         info: Info,
         filter: Annotated[
-            Annotated[SessionFilter, strawberry.lazy("..session.filters")] | None,
+            SessionFilter | None,
             strawberry.argument(description="Only sessions that meet every condition given."),
         ] = None,
         first: First = None,
@@ -99,22 +101,20 @@ class UserNode(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated[EnvironmentSessionNode, strawberry.lazy("..session.types")]] | None:
-        from ..session.queries import sessions_of_user
+        from ..session.queries import sessions_of_user  # see the note on the imports
 
         return await sessions_of_user(info, self.pk, filter, first, after, last, before)
 
     @strawberry.field(
-        permission_classes=[SelfOrAdmin],
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)],
         description="The user's API tokens, newest first (never their secrets). Self and "
         "admins only.",
     )
-    async def api_tokens(
-        self, info: Info
-    ) -> list[Annotated[ApiTokenNode, strawberry.lazy("..account.types")]] | None:
-        return await info.context.loaders.api_tokens_by_user.load(self.pk)
+    async def api_tokens(self, info: Info) -> list[ApiTokenNode] | None:
+        return await info.context.loader(api_tokens_by_user).load(self.pk)
 
     @strawberry.field(
-        permission_classes=[SelfOrAdmin],
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)],
         description="Scenarios the user saved as favorites and you may open, last saved "
         "first. Self and admins only.",
     )
@@ -126,12 +126,12 @@ class UserNode(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]] | None:
-        from ..engagement.queries import favorites_of_user
+        from ..engagement.queries import favorites_of_user  # see the note on the imports
 
         return await favorites_of_user(info, self.pk, first, after, last, before)
 
     @strawberry.field(
-        permission_classes=[SelfOnly],
+        extensions=[Allow(self_=True)],
         description="The user's notifications, newest first. That user only.",
     )
     async def notifications(
@@ -148,21 +148,21 @@ class UserNode(Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-    ) -> Connection[Annotated[NotificationNode, strawberry.lazy("..notification.types")]] | None:
-        from ..notification.queries import notifications_of_user
-
+    ) -> Connection[NotificationNode] | None:
         return await notifications_of_user(
             info, self.pk, bool(unread_only), first, after, last, before
         )
 
     @strawberry.field(
-        permission_classes=[SelfOnly], description="How many notifications are unread."
+        extensions=[Allow(self_=True)], description="How many notifications are unread."
     )
     async def unread_notification_count(self, info: Info) -> int | None:
-        return await info.context.loaders.unread_notification_count_by_user.load(self.pk)
+        return await info.context.loader(unread_notification_count_by_user).load(self.pk)
 
     @strawberry.field(description="Teams this user belongs to.")
     async def team_memberships(
         self, info: Info
     ) -> list[Annotated[TeamMemberNode, strawberry.lazy("..team.types")]]:
-        return await info.context.loaders.memberships_by_user.load(self.pk)
+        from ..team.loaders import memberships_by_user  # see the note on the imports
+
+        return await info.context.loader(memberships_by_user).load(self.pk)

@@ -17,6 +17,7 @@ from tortoise.models import Model
 from ...models import Scenario, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..errors import DomainError
+from .errors import AuthoringCode
 
 EDITABLE = (VersionStatus.DRAFT, VersionStatus.REJECTED)
 FROZEN = (VersionStatus.PUBLISHED, VersionStatus.ARCHIVED)
@@ -56,7 +57,7 @@ async def scenario_for_change(
         query = query.select_for_update()
     scenario = await query.first()
     if scenario is None or not (actor.is_admin or fk(scenario, "author_id") == actor.id):
-        raise DomainError("NOT_FOUND", "not found, or not yours to change", field)
+        raise DomainError(AuthoringCode.NOT_FOUND, "not found, or not yours to change", field)
     return scenario
 
 
@@ -93,7 +94,7 @@ async def version_for_change(
         or scenario is None
         or not (actor.is_admin or fk(scenario, "author_id") == actor.id)
     ):
-        raise DomainError("NOT_FOUND", "not found, or not yours to change", field)
+        raise DomainError(AuthoringCode.NOT_FOUND, "not found, or not yours to change", field)
     return VersionAccess(version, scenario)
 
 
@@ -102,17 +103,19 @@ def status_error(
 ) -> DomainError:
     """Why a version in ``status`` cannot be ``doing`` (it would need one of ``needed``)."""
     if status is None:
-        return DomainError("NOT_FOUND", "no version with this ID", "versionId")
+        return DomainError(AuthoringCode.NOT_FOUND, "no version with this ID", "versionId")
     if status in FROZEN:
         return DomainError(
-            "VERSION_IMMUTABLE",
+            AuthoringCode.VERSION_IMMUTABLE,
             f"a {status} version never changes: create a new version to change it",
             "versionId",
         )
     wanted = " or ".join(needed)
     if status in needed:  # it changed while we looked
         return DomainError(
-            "STATUS_CONFLICT", f"the version changed meanwhile; try again ({doing})", "versionId"
+            AuthoringCode.STATUS_CONFLICT,
+            f"the version changed meanwhile; try again ({doing})",
+            "versionId",
         )
     if doing == "edited":
         then = (
@@ -121,10 +124,12 @@ def status_error(
             else "publish it, or create a new version from it"
         )
         return DomainError(
-            "VERSION_IN_REVIEW", f"a {status} version cannot be edited: {then}", "versionId"
+            AuthoringCode.VERSION_IN_REVIEW,
+            f"a {status} version cannot be edited: {then}",
+            "versionId",
         )
     return DomainError(
-        "STATUS_CONFLICT",
+        AuthoringCode.STATUS_CONFLICT,
         f"only a {wanted} version can be {doing}; this one is {status}",
         "versionId",
     )

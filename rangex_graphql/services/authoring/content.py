@@ -31,6 +31,7 @@ from ..audit import SYSTEM, RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from . import yaml_document
 from .access import Actor, scenario_for_change
+from .errors import AuthoringCode, DocumentCode
 from .scenarios import _insert_with_slug, _write_tags, slugify
 from .spec import MachineSpec, QuestionSpec, ScenarioSpec, VersionSpec
 from .validation import normalize_tags, validate_version
@@ -45,7 +46,7 @@ async def load_version_spec(version_id: UUID | str, *, answers: bool = True) -> 
     """The version's content in order; without ``answers`` the answer keys are not read."""
     version = await ScenarioVersion.get_or_none(id=version_id).select_related("scenario")
     if version is None:
-        raise DomainError("NOT_FOUND", "no such scenario version", "versionId")
+        raise DomainError(AuthoringCode.NOT_FOUND, "no such scenario version", "versionId")
     scenario = version.scenario
     tags = await ScenarioTag.filter(scenario_id=scenario.id).order_by("tag").values_list("tag")
     machines = await Machine.filter(version_id=version.id).order_by("position", "name")
@@ -151,7 +152,9 @@ async def create_draft_from_spec(
             await _create_content(version, spec)
     except IntegrityError as exc:  # a concurrent import took the slug or the number
         raise DomainError(
-            "CONFLICT", "the scenario changed while importing; try again", "scenario.slug"
+            DocumentCode.CONFLICT,
+            "the scenario changed while importing; try again",
+            "scenario.slug",
         ) from exc
     return version
 
@@ -245,7 +248,7 @@ async def _importable_scenario(spec: VersionSpec, actor: Actor) -> UUID | None:
         scenario = await scenario_for_change(actor, rows[0]["id"], "scenario.slug")
     except DomainError:  # deleted, or another author's: which of the two is not told
         raise DomainError(
-            "NOT_FOUND",
+            DocumentCode.NOT_FOUND,
             f"no scenario {spec.scenario.slug} that you may add a version to; leave the "
             "slug out to import the document as a new scenario",
             "scenario.slug",
@@ -287,10 +290,10 @@ async def import_spec(
     """
     author = await User.get_or_none(id=author_id)
     if author is None:
-        raise DomainError("NOT_FOUND", "no such user", "author")
+        raise DomainError(DocumentCode.NOT_FOUND, "no such user", "author")
     if author.status is not UserStatus.ACTIVE or author.role not in AUTHOR_ROLES:
         raise DomainError(
-            "FORBIDDEN",
+            DocumentCode.FORBIDDEN,
             f"{author.username} may not author scenarios: an active creator or admin may",
             "author",
         )

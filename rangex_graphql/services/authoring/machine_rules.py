@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ...models.enums import EgressPolicy, MachineRole, ResourceProfile
 from ..errors import DomainError
+from .errors import RuleCode
 from .field_checks import at, is_member, positive_int
 from .spec import MachineSpec
 
@@ -68,7 +69,7 @@ def image_ref_errors(image_ref: str, field: str = "imageRef") -> list[DomainErro
     ):
         return [
             DomainError(
-                "INVALID",
+                RuleCode.INVALID,
                 "an image reference [registry/]name[:tag|@sha256:digest], lower-case, "
                 f"no spaces, at most {IMAGE_REF_MAX_LENGTH} characters",
                 field,
@@ -81,15 +82,19 @@ def port_errors(ports: Sequence[int], field: str = "exposedPorts") -> list[Domai
     errors = []
     if len(ports) > MAX_PORTS_PER_MACHINE:
         errors.append(
-            DomainError("TOO_MANY", f"at most {MAX_PORTS_PER_MACHINE} exposed ports", field)
+            DomainError(RuleCode.TOO_MANY, f"at most {MAX_PORTS_PER_MACHINE} exposed ports", field)
         )
     seen: set[int] = set()
     allowed = ", ".join(str(p) for p in sorted(ALLOWED_PORTS))
     for i, port in enumerate(ports):
         if port not in ALLOWED_PORTS:
-            errors.append(DomainError("PORT_NOT_ALLOWED", f"allowed: {allowed}", at(field, i)))
+            errors.append(
+                DomainError(RuleCode.PORT_NOT_ALLOWED, f"allowed: {allowed}", at(field, i))
+            )
         elif port in seen:
-            errors.append(DomainError("DUPLICATE", f"port {port} is listed twice", at(field, i)))
+            errors.append(
+                DomainError(RuleCode.DUPLICATE, f"port {port} is listed twice", at(field, i))
+            )
         seen.add(port)
     return errors
 
@@ -101,21 +106,25 @@ def resource_errors(
     errors = []
     cpu_ok = isinstance(cpu, int | float) and not isinstance(cpu, bool)
     if not cpu_ok or cpu <= 0:
-        errors.append(DomainError("INVALID", "a positive number of vCPUs", at(prefix, "cpu")))
+        errors.append(
+            DomainError(RuleCode.INVALID, "a positive number of vCPUs", at(prefix, "cpu"))
+        )
     elif cpu > limit.cpu:
         errors.append(
             DomainError(
-                "EXCEEDS_PROFILE",
+                RuleCode.EXCEEDS_PROFILE,
                 f"at most {limit.cpu:g} vCPU under the {profile} profile",
                 at(prefix, "cpu"),
             )
         )
     if not positive_int(memory_mib):
-        errors.append(DomainError("INVALID", "a positive number of MiB", at(prefix, "memoryMib")))
+        errors.append(
+            DomainError(RuleCode.INVALID, "a positive number of MiB", at(prefix, "memoryMib"))
+        )
     elif memory_mib > limit.memory_mib:
         errors.append(
             DomainError(
-                "EXCEEDS_PROFILE",
+                RuleCode.EXCEEDS_PROFILE,
                 f"at most {limit.memory_mib} MiB under the {profile} profile",
                 at(prefix, "memoryMib"),
             )
@@ -128,7 +137,7 @@ def environment_errors(
 ) -> list[DomainError]:
     """Variable names, by position (names would be mangled by camelCase field paths)."""
     return [
-        DomainError("INVALID", "a variable name: letters, digits and _", at(field, i))
+        DomainError(RuleCode.INVALID, "a variable name: letters, digits and _", at(field, i))
         for i, name in enumerate(environment)
         if not isinstance(name, str) or not ENV_NAME.match(name)
     ]
@@ -140,14 +149,14 @@ def machine_errors(machine: MachineSpec, profile: object, prefix: str = "") -> l
     if not isinstance(machine.name, str) or not DNS_LABEL.match(machine.name):
         errors.append(
             DomainError(
-                "INVALID",
+                RuleCode.INVALID,
                 "1-63 characters of a-z, 0-9 and -, not starting or ending with -",
                 at(prefix, "name"),
             )
         )
     if not is_member(machine.role, MachineRole):
         errors.append(
-            DomainError("INVALID", f"one of {', '.join(MachineRole)}", at(prefix, "role"))
+            DomainError(RuleCode.INVALID, f"one of {', '.join(MachineRole)}", at(prefix, "role"))
         )
     errors += image_ref_errors(machine.image_ref, at(prefix, "imageRef"))
     errors += resource_errors(machine.cpu, machine.memory_mib, profile, prefix)
@@ -156,12 +165,14 @@ def machine_errors(machine: MachineSpec, profile: object, prefix: str = "") -> l
     if not isinstance(machine.network_group, str) or not DNS_LABEL.match(machine.network_group):
         errors.append(
             DomainError(
-                "INVALID", "a name like a machine's: a-z, 0-9 and -", at(prefix, "networkGroup")
+                RuleCode.INVALID,
+                "a name like a machine's: a-z, 0-9 and -",
+                at(prefix, "networkGroup"),
             )
         )
     if not is_member(machine.egress, EgressPolicy):
         errors.append(
-            DomainError("INVALID", f"one of {', '.join(EgressPolicy)}", at(prefix, "egress"))
+            DomainError(RuleCode.INVALID, f"one of {', '.join(EgressPolicy)}", at(prefix, "egress"))
         )
     return errors
 
@@ -172,19 +183,21 @@ def machine_set_errors(
     """The rules about a version's machines together."""
     errors = []
     if not machines:
-        errors.append(DomainError("REQUIRED", "add at least one machine", prefix))
+        errors.append(DomainError(RuleCode.REQUIRED, "add at least one machine", prefix))
     elif not any(m.role == MachineRole.TARGET for m in machines):
         errors.append(
-            DomainError("TARGET_REQUIRED", "at least one machine needs the TARGET role", prefix)
+            DomainError(
+                RuleCode.TARGET_REQUIRED, "at least one machine needs the TARGET role", prefix
+            )
         )
     if len(machines) > MAX_MACHINES:
-        errors.append(DomainError("TOO_MANY", f"at most {MAX_MACHINES} machines", prefix))
+        errors.append(DomainError(RuleCode.TOO_MANY, f"at most {MAX_MACHINES} machines", prefix))
     seen: set[str] = set()
     for i, machine in enumerate(machines):
         if machine.name in seen:
             errors.append(
                 DomainError(
-                    "DUPLICATE",
+                    RuleCode.DUPLICATE,
                     f"another machine is already named {machine.name!r}",
                     at(prefix, f"{i}.name"),
                 )

@@ -19,6 +19,7 @@ from ...models.enums import EgressPolicy, MachineRole
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, require_editable, version_for_change
+from .errors import AuthoringCode, RuleCode
 from .machine_rules import (
     DEFAULT_PROFILE_BY_ROLE,
     MAX_MACHINES,
@@ -83,11 +84,15 @@ async def _check(
     names = {str(row["name"]) for row in await others.values("name")}
     if exclude is None and len(names) >= MAX_MACHINES:
         errors.append(
-            DomainError("TOO_MANY", f"a version has at most {MAX_MACHINES} machines", "versionId")
+            DomainError(
+                RuleCode.TOO_MANY, f"a version has at most {MAX_MACHINES} machines", "versionId"
+            )
         )
     if spec.name in names:
         errors.append(
-            DomainError("DUPLICATE", f"another machine is already named {spec.name!r}", "name")
+            DomainError(
+                RuleCode.DUPLICATE, f"another machine is already named {spec.name!r}", "name"
+            )
         )
     if errors:
         raise DomainErrors(errors)
@@ -99,7 +104,7 @@ async def _version_of(machine_id: UUID) -> UUID:
     snapshot is taken after any edit it waited for."""
     found = await Machine.filter(id=machine_id).values_list("version_id", flat=True)
     if not found:
-        raise DomainError("NOT_FOUND", "not found, or not yours to change", "machineId")
+        raise DomainError(AuthoringCode.NOT_FOUND, "not found, or not yours to change", "machineId")
     return UUID(str(found[0]))
 
 
@@ -111,7 +116,7 @@ async def _machine_for_change(
     require_editable(access.version, "machineId")
     row = await Machine.filter(id=machine_id, version_id=version_id).first()
     if row is None:
-        raise DomainError("NOT_FOUND", "not found, or not yours to change", "machineId")
+        raise DomainError(AuthoringCode.NOT_FOUND, "not found, or not yours to change", "machineId")
     return row, access.version.resource_profile
 
 
@@ -224,7 +229,9 @@ async def remove_machine(actor: Actor, machine_id: UUID, meta: RequestMeta) -> U
         row, _ = await _machine_for_change(actor, machine_id, version_id)
         if await SessionMachine.filter(machine_id=row.id).exists():
             raise DomainError(
-                "IN_USE", "sessions have run this machine; create a new version", "machineId"
+                AuthoringCode.IN_USE,
+                "sessions have run this machine; create a new version",
+                "machineId",
             )
         await Machine.filter(id=row.id).delete()
         await Machine.filter(version_id=version_id, position__gt=row.position).update(

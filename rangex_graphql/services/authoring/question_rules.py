@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ...models.enums import MachineRole, QuestionKind
 from ..errors import DomainError
+from .errors import RuleCode
 from .field_checks import at, in_range, is_member, text
 from .spec import MachineSpec, QuestionSpec
 
@@ -29,18 +30,18 @@ MAX_QUESTIONS = 100
 def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
     errors = []
     if not text(question.prompt):
-        errors.append(DomainError("REQUIRED", "write the question", at(prefix, "prompt")))
+        errors.append(DomainError(RuleCode.REQUIRED, "write the question", at(prefix, "prompt")))
     if not is_member(question.kind, QuestionKind):
         errors.append(
-            DomainError("INVALID", f"one of {', '.join(QuestionKind)}", at(prefix, "kind"))
+            DomainError(RuleCode.INVALID, f"one of {', '.join(QuestionKind)}", at(prefix, "kind"))
         )
     if not in_range(question.points, POINTS):
         low, high = POINTS
-        errors.append(DomainError("INVALID", f"{low}-{high} points", at(prefix, "points")))
+        errors.append(DomainError(RuleCode.INVALID, f"{low}-{high} points", at(prefix, "points")))
     if not in_range(question.max_attempts, MAX_ATTEMPTS):
         low, high = MAX_ATTEMPTS
         message = f"{low}-{high} attempts"
-        errors.append(DomainError("INVALID", message, at(prefix, "maxAttempts")))
+        errors.append(DomainError(RuleCode.INVALID, message, at(prefix, "maxAttempts")))
     errors += session_flag_env_errors(question, prefix)
     errors += _answer_errors(question, prefix)
     return errors
@@ -57,11 +58,11 @@ def session_flag_env_errors(question: QuestionSpec, prefix: str = "") -> list[Do
         return []
     field = at(prefix, "sessionFlagEnv")
     if question.kind != QuestionKind.FLAG:
-        return [DomainError("INVALID", "only a FLAG question has a per-session flag", field)]
+        return [DomainError(RuleCode.INVALID, "only a FLAG question has a per-session flag", field)]
     if not isinstance(name, str) or not SESSION_FLAG_ENV.match(name):
         return [
             DomainError(
-                "INVALID",
+                RuleCode.INVALID,
                 "an environment variable name: 1-64 characters of A-Z, 0-9 and _, "
                 "not starting with a digit",
                 field,
@@ -70,7 +71,7 @@ def session_flag_env_errors(question: QuestionSpec, prefix: str = "") -> list[Do
     if name.startswith(RESERVED_ENV_PREFIX):
         return [
             DomainError(
-                "INVALID",
+                RuleCode.INVALID,
                 f"names starting with {RESERVED_ENV_PREFIX} are reserved for the learner's "
                 "credentials",
                 field,
@@ -86,35 +87,39 @@ def _answer_errors(question: QuestionSpec, prefix: str) -> list[DomainError]:
         if answers:
             return [
                 DomainError(
-                    "INVALID",
+                    RuleCode.INVALID,
                     "a per-session flag is generated for each session: give no expected answers",
                     field,
                 )
             ]
         return []
     errors = [
-        DomainError("INVALID", "an expected answer cannot be blank", at(field, i))
+        DomainError(RuleCode.INVALID, "an expected answer cannot be blank", at(field, i))
         for i, answer in enumerate(answers)
         if not text(answer)
     ]
     if not any(text(a) for a in answers):
-        errors.append(DomainError("REQUIRED", "give at least one expected answer", field))
+        errors.append(DomainError(RuleCode.REQUIRED, "give at least one expected answer", field))
     if question.kind not in CHOICE_KINDS:
         return errors
     if len(question.choices) < 2:
         errors.append(
             DomainError(
-                "REQUIRED", "a choice question needs at least two choices", at(prefix, "choices")
+                RuleCode.REQUIRED,
+                "a choice question needs at least two choices",
+                at(prefix, "choices"),
             )
         )
     else:
         errors += [
-            DomainError("INVALID", "must be one of the choices", at(field, i))
+            DomainError(RuleCode.INVALID, "must be one of the choices", at(field, i))
             for i, answer in enumerate(answers)
             if text(answer) and answer not in question.choices
         ]
     if question.kind in ONE_ANSWER_KINDS and len(answers) > 1:
-        errors.append(DomainError("TOO_MANY", f"a {question.kind} question has one answer", field))
+        errors.append(
+            DomainError(RuleCode.TOO_MANY, f"a {question.kind} question has one answer", field)
+        )
     return errors
 
 
@@ -122,7 +127,7 @@ def question_count_errors(
     questions: Sequence[QuestionSpec], prefix: str = "questions"
 ) -> list[DomainError]:
     if len(questions) > MAX_QUESTIONS:
-        return [DomainError("TOO_MANY", f"at most {MAX_QUESTIONS} questions", prefix)]
+        return [DomainError(RuleCode.TOO_MANY, f"at most {MAX_QUESTIONS} questions", prefix)]
     return []
 
 
@@ -141,20 +146,22 @@ def session_flag_set_errors(
         field = at(prefix, f"{i}.sessionFlagEnv")
         if name in seen:
             errors.append(
-                DomainError("DUPLICATE", f"another question's flag is already in {name}", field)
+                DomainError(
+                    RuleCode.DUPLICATE, f"another question's flag is already in {name}", field
+                )
             )
         seen.add(name)
         if not carriers:
             errors.append(
                 DomainError(
-                    "TARGET_REQUIRED",
+                    RuleCode.TARGET_REQUIRED,
                     "a per-session flag needs a machine other than the attacker to carry it",
                     field,
                 )
             )
         errors += [
             DomainError(
-                "DUPLICATE",
+                RuleCode.DUPLICATE,
                 f"machine {m.name!r} sets {name} itself; the session's flag would replace it",
                 field,
             )

@@ -20,6 +20,7 @@ from ...models.enums import QuestionKind
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, require_editable, version_for_change
+from .errors import AuthoringCode, RuleCode
 from .question_rules import question_errors
 from .spec import QuestionSpec
 
@@ -65,7 +66,7 @@ async def _check(spec: QuestionSpec, version_id: UUID, exclude: UUID | None = No
         if await others.exists():
             errors.append(
                 DomainError(
-                    "DUPLICATE",
+                    RuleCode.DUPLICATE,
                     f"another question's flag is already in {spec.session_flag_env}",
                     "sessionFlagEnv",
                 )
@@ -138,7 +139,7 @@ async def _version_of(question_id: UUID) -> UUID:
     """Read before the transaction (see machines._version_of)."""
     found = await Question.filter(id=question_id).values_list("version_id", flat=True)
     if not found:
-        raise DomainError("NOT_FOUND", NOT_YOURS, "questionId")
+        raise DomainError(AuthoringCode.NOT_FOUND, NOT_YOURS, "questionId")
     return UUID(str(found[0]))
 
 
@@ -147,7 +148,7 @@ async def _question_for_change(actor: Actor, question_id: UUID, version_id: UUID
     require_editable(access.version, "questionId")
     row = await Question.filter(id=question_id, version_id=version_id).first()
     if row is None:
-        raise DomainError("NOT_FOUND", NOT_YOURS, "questionId")
+        raise DomainError(AuthoringCode.NOT_FOUND, NOT_YOURS, "questionId")
     return row
 
 
@@ -234,7 +235,7 @@ async def reorder_questions(
         }
         if len(set(question_ids)) != len(question_ids) or set(question_ids) != current:
             raise DomainError(
-                "INVALID", "list every question of the version exactly once", "questionIds"
+                RuleCode.INVALID, "list every question of the version exactly once", "questionIds"
             )
         for position, question_id in enumerate(question_ids):
             await Question.filter(id=question_id).update(position=position)

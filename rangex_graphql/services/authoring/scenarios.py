@@ -18,6 +18,7 @@ from ...models.enums import Difficulty, Visibility
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, now, scenario_for_change
+from .errors import RuleCode
 from .spec import ScenarioSpec
 from .validation import (
     category_errors,
@@ -75,7 +76,7 @@ async def _insert_with_slug(base: str, **fields: Any) -> Scenario:
                 return await Scenario.create(slug=slug, **fields)
         except IntegrityError:
             slug = f"{base}-{secrets.token_hex(3)}"
-    raise DomainError("DUPLICATE", "could not reserve a unique slug; try again", "title")
+    raise DomainError(RuleCode.DUPLICATE, "could not reserve a unique slug; try again", "title")
 
 
 async def _write_tags(scenario_id: UUID, tags: list[str]) -> None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from ...models.enums import Difficulty, ResourceProfile
 from ..errors import DomainError
+from .errors import RuleCode
 from .field_checks import at, is_member, positive_int, text
 from .machine_rules import machine_errors, machine_set_errors
 from .question_rules import question_count_errors, question_errors, session_flag_set_errors
@@ -56,40 +57,42 @@ def normalize_tags(tags: Iterable[str]) -> list[str]:
 def title_errors(title: str, field: str = "title") -> list[DomainError]:
     low, high = TITLE_LENGTH
     if not low <= len(text(title)) <= high:
-        return [DomainError("INVALID", f"{low}-{high} characters", field)]
+        return [DomainError(RuleCode.INVALID, f"{low}-{high} characters", field)]
     return []
 
 
 def description_errors(description: str, field: str = "description") -> list[DomainError]:
     if len(text(description)) < DESCRIPTION_MIN_LENGTH:
-        return [DomainError("INVALID", f"at least {DESCRIPTION_MIN_LENGTH} characters", field)]
+        return [
+            DomainError(RuleCode.INVALID, f"at least {DESCRIPTION_MIN_LENGTH} characters", field)
+        ]
     return []
 
 
 def difficulty_errors(difficulty: object, field: str = "difficulty") -> list[DomainError]:
     if not is_member(difficulty, Difficulty):
         names = ", ".join(Difficulty)
-        return [DomainError("INVALID", f"one of {names}", field)]
+        return [DomainError(RuleCode.INVALID, f"one of {names}", field)]
     return []
 
 
 def category_errors(category: str, field: str = "category") -> list[DomainError]:
     trimmed = text(category)
     if not trimmed:
-        return [DomainError("REQUIRED", "give a category", field)]
+        return [DomainError(RuleCode.REQUIRED, "give a category", field)]
     if len(trimmed) > CATEGORY_MAX_LENGTH:
-        return [DomainError("INVALID", f"at most {CATEGORY_MAX_LENGTH} characters", field)]
+        return [DomainError(RuleCode.INVALID, f"at most {CATEGORY_MAX_LENGTH} characters", field)]
     return []
 
 
 def tag_errors(tags: Sequence[str], field: str = "tags") -> list[DomainError]:
     errors = [
-        DomainError("INVALID", "1-30 characters of a-z, 0-9 and -", at(field, i))
+        DomainError(RuleCode.INVALID, "1-30 characters of a-z, 0-9 and -", at(field, i))
         for i, tag in enumerate(tags)
         if not isinstance(tag, str) or not TAG.match(tag.strip().lower())
     ]
     if len(normalize_tags(t for t in tags if isinstance(t, str))) > MAX_TAGS:
-        errors.append(DomainError("TOO_MANY", f"at most {MAX_TAGS} tags", field))
+        errors.append(DomainError(RuleCode.TOO_MANY, f"at most {MAX_TAGS} tags", field))
     return errors
 
 
@@ -109,13 +112,13 @@ def scenario_errors(scenario: ScenarioSpec, prefix: str = "scenario") -> list[Do
 def time_limit_errors(minutes: int, field: str = "timeLimitMinutes") -> list[DomainError]:
     low, high = TIME_LIMIT_MINUTES
     if not (positive_int(minutes) and low <= minutes <= high):
-        return [DomainError("INVALID", f"between {low} and {high} minutes", field)]
+        return [DomainError(RuleCode.INVALID, f"between {low} and {high} minutes", field)]
     return []
 
 
 def profile_errors(profile: object, field: str = "resourceProfile") -> list[DomainError]:
     if not is_member(profile, ResourceProfile):
-        return [DomainError("INVALID", f"one of {', '.join(ResourceProfile)}", field)]
+        return [DomainError(RuleCode.INVALID, f"one of {', '.join(ResourceProfile)}", field)]
     return []
 
 

@@ -12,6 +12,7 @@ from ...models.enums import ResourceProfile
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from .access import Actor, require_editable, scenario_for_change, version_for_change
+from .errors import AuthoringCode
 from .validation import time_limit_errors
 
 MACHINE_CONTENT = (
@@ -65,7 +66,7 @@ async def create_version(
             source = await ScenarioVersion.filter(id=copy_from, scenario_id=scenario.id).first()
             if source is None:
                 raise DomainError(
-                    "NOT_FOUND", "no version of this scenario with this ID", "copyFrom"
+                    AuthoringCode.NOT_FOUND, "no version of this scenario with this ID", "copyFrom"
                 )
         numbers = (
             await ScenarioVersion.filter(scenario_id=scenario.id)

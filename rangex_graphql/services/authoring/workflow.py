@@ -21,6 +21,7 @@ from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from ...broker import Broker
 from ...models import Scenario, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..audit import RequestMeta, audit
@@ -37,6 +38,7 @@ from .access import (
     version_for_change,
 )
 from .content import load_version_spec
+from .errors import AuthoringCode, RuleCode
 from .validation import validate_version
 
 REASON_MAX_LENGTH = 2000
@@ -70,7 +72,7 @@ async def _scenario_of(version_id: UUID) -> UUID:
     transaction's first statement is then a lock, and its later reads are fresh."""
     found = await ScenarioVersion.filter(id=version_id).values_list("scenario_id", flat=True)
     if not found:
-        raise DomainError("NOT_FOUND", "not found, or not yours to change", "versionId")
+        raise DomainError(AuthoringCode.NOT_FOUND, "not found, or not yours to change", "versionId")
     return UUID(str(found[0]))
 
 
@@ -84,7 +86,14 @@ def _audit_target(version: ScenarioVersion) -> dict[str, Any]:
 
 
 async def _tell_author(
-    scenario: Scenario, version: ScenarioVersion, actor: Actor, kind: str, title: str, body: str
+    scenario: Scenario,
+    version: ScenarioVersion,
+    actor: Actor,
+    kind: str,
+    title: str,
+    body: str,
+    *,
+    broker: Broker | None,
 ) -> None:
     author_id = fk(scenario, "author_id")
     if author_id == actor.id:
@@ -94,6 +103,7 @@ async def _tell_author(
         kind,
         title,
         body,
+        broker=broker,
         scenario_id=scenario.id,
         scenario_slug=scenario.slug,
         version_id=version.id,
@@ -137,24 +147,31 @@ class Decision:
 def _reason(decision: Decision) -> str | None:
     reason = (decision.reason or "").strip() or None
     if not decision.approve and reason is None:
-        raise DomainError("REQUIRED", "say what needs to change", "reason")
+        raise DomainError(RuleCode.REQUIRED, "say what needs to change", "reason")
     if reason is not None and len(reason) > REASON_MAX_LENGTH:
-        raise DomainError("INVALID", f"at most {REASON_MAX_LENGTH} characters", "reason")
+        raise DomainError(RuleCode.INVALID, f"at most {REASON_MAX_LENGTH} characters", "reason")
     return reason
 
 
 async def review(
-    actor: Actor, version_id: UUID, decision: Decision, meta: RequestMeta
+    actor: Actor,
+    version_id: UUID,
+    decision: Decision,
+    meta: RequestMeta,
+    *,
+    broker: Broker | None,
 ) -> ScenarioVersion:
     """SUBMITTED → APPROVED, or → REJECTED with a reason; by an admin who is not the
-    scenario's author."""
+    scenario's author. The author's notification is announced on ``broker``."""
     require_admin(actor)
     reason = _reason(decision)
     async with in_transaction():
         access = await version_for_change(actor, version_id, lock=False)
         if access.author_id == actor.id:
             raise DomainError(
-                "SELF_REVIEW", "another admin must review a scenario you wrote", "versionId"
+                AuthoringCode.SELF_REVIEW,
+                "another admin must review a scenario you wrote",
+                "versionId",
             )
         to = VersionStatus.APPROVED if decision.approve else VersionStatus.REJECTED
         await _move(
@@ -175,7 +192,9 @@ async def review(
             title, body = f"{name} was approved", reason or "It can be published now."
         else:
             title, body = f"{name} needs changes", reason or ""
-        await _tell_author(access.scenario, version, actor, f"version.{to.lower()}", title, body)
+        await _tell_author(
+            access.scenario, version, actor, f"version.{to.lower()}", title, body, broker=broker
+        )
     return version
 
 
@@ -185,9 +204,12 @@ class Published:
     archived: list[ScenarioVersion]
 
 
-async def publish(actor: Actor, version_id: UUID, meta: RequestMeta) -> Published:
+async def publish(
+    actor: Actor, version_id: UUID, meta: RequestMeta, *, broker: Broker | None
+) -> Published:
     """APPROVED → PUBLISHED, by the author or an admin. The scenario's version published
-    until now becomes ARCHIVED; sessions running on it keep running."""
+    until now becomes ARCHIVED; sessions running on it keep running. The author's
+    notification is announced on ``broker``."""
     scenario_id = await _scenario_of(version_id)
     async with in_transaction():
         # The scenario's lock serializes publishing: one published version at a time.
@@ -229,14 +251,18 @@ async def publish(actor: Actor, version_id: UUID, meta: RequestMeta) -> Publishe
             f"Version {version.number} of “{scenario.title}” is published",
             "Learners start this version from now on."
             + "".join(f" Version {old.number} was archived." for old in previous),
+            broker=broker,
         )
         archived = [await ScenarioVersion.get(id=old.id) for old in previous]
     return Published(version, archived)
 
 
-async def archive(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioVersion:
+async def archive(
+    actor: Actor, version_id: UUID, meta: RequestMeta, *, broker: Broker | None
+) -> ScenarioVersion:
     """Any status but ARCHIVED → ARCHIVED, by an admin. Archived versions never change
-    again; sessions already running on one keep running."""
+    again; sessions already running on one keep running. The author's notification is
+    announced on ``broker``."""
     require_admin(actor)
     async with in_transaction():
         access = await version_for_change(actor, version_id, lock=False)
@@ -255,5 +281,6 @@ async def archive(actor: Actor, version_id: UUID, meta: RequestMeta) -> Scenario
             "version.archived",
             f"Version {version.number} of “{access.scenario.title}” was archived",
             "",
+            broker=broker,
         )
     return version

@@ -51,6 +51,7 @@ from ...models.enums import (
     Visibility,
 )
 from ..errors import DomainError, DomainErrors
+from .errors import DocumentCode, RuleCode
 from .machine_rules import MAX_MACHINES
 from .question_rules import MAX_QUESTIONS
 from .scenarios import SLUG_MAX_LENGTH
@@ -104,7 +105,7 @@ def _scalar(check: Callable[[object], Any]) -> Reader:
         try:
             return check(value)
         except _Mismatch as exc:
-            errors.append(DomainError("INVALID", str(exc), path))
+            errors.append(DomainError(RuleCode.INVALID, str(exc), path))
             return None
 
     return read
@@ -176,7 +177,9 @@ def _optional(read: Reader) -> Reader:
 def _list_of(item: Reader) -> Reader:
     def read(value: object, path: str, errors: Errors) -> list[Any]:
         if not isinstance(value, list):
-            errors.append(DomainError("INVALID", f"expected a list, got {_describe(value)}", path))
+            errors.append(
+                DomainError(RuleCode.INVALID, f"expected a list, got {_describe(value)}", path)
+            )
             return []
         return [item(element, f"{path}.{i}", errors) for i, element in enumerate(value)]
 
@@ -185,7 +188,9 @@ def _list_of(item: Reader) -> Reader:
 
 def _string_map(value: object, path: str, errors: Errors) -> dict[str, str]:
     if not isinstance(value, dict):
-        errors.append(DomainError("INVALID", f"expected a mapping, got {_describe(value)}", path))
+        errors.append(
+            DomainError(RuleCode.INVALID, f"expected a mapping, got {_describe(value)}", path)
+        )
         return {}
     result: dict[str, str] = {}
     # Paths by position, as validation's: a camelCased path would mangle MY_VARIABLE.
@@ -194,7 +199,7 @@ def _string_map(value: object, path: str, errors: Errors) -> dict[str, str]:
             result[key] = TEXT(element, f"{path}.{i}", errors)
         else:
             problem = f"the name {key!r} must be a string"
-            errors.append(DomainError("INVALID", problem, f"{path}.{i}"))
+            errors.append(DomainError(RuleCode.INVALID, problem, f"{path}.{i}"))
     return result
 
 
@@ -271,7 +276,7 @@ def _read_section(
     """
     if not isinstance(value, dict):
         problem = f"expected a mapping, got {_describe(value)}"
-        errors.append(DomainError("INVALID", problem, path or None))
+        errors.append(DomainError(RuleCode.INVALID, problem, path or None))
         return None
     before = len(errors)
     known = {entry.key for entry in entries} | extra
@@ -279,14 +284,16 @@ def _read_section(
         if key not in known:
             listing = ", ".join(sorted(known))
             errors.append(
-                DomainError("UNKNOWN_FIELD", f"unknown key (known: {listing})", _join(path, key))
+                DomainError(
+                    DocumentCode.UNKNOWN_FIELD, f"unknown key (known: {listing})", _join(path, key)
+                )
             )
     values: dict[str, Any] = {}
     for entry in entries:
         if entry.key in value:
             values[entry.attr] = entry.read(value[entry.key], _join(path, entry.key), errors)
         elif entry.attr in required:
-            errors.append(DomainError("REQUIRED", "missing", _join(path, entry.key)))
+            errors.append(DomainError(RuleCode.REQUIRED, "missing", _join(path, entry.key)))
     return values if len(errors) == before else None
 
 
@@ -311,18 +318,18 @@ def _check_schema_version(data: dict[Any, Any]) -> None:
     """Refuse a mapping that is no RangeX document, or one of another format version."""
     if SCHEMA_KEY not in data:
         problem = "missing: not a RangeX scenario document?"
-        raise DomainErrors([DomainError("REQUIRED", problem, SCHEMA_KEY)])
+        raise DomainErrors([DomainError(RuleCode.REQUIRED, problem, SCHEMA_KEY)])
     found = data[SCHEMA_KEY]
     if isinstance(found, bool) or found != SCHEMA_VERSION:
         problem = f"format version {found!r} is not supported (this server reads {SCHEMA_VERSION})"
-        raise DomainErrors([DomainError("UNSUPPORTED_VERSION", problem, SCHEMA_KEY)])
+        raise DomainErrors([DomainError(DocumentCode.UNSUPPORTED_VERSION, problem, SCHEMA_KEY)])
 
 
 def _check_counts(data: dict[Any, Any]) -> None:
     """Refuse a document with more machines or questions than a version may have, before
     reading them one by one."""
     errors = [
-        DomainError("TOO_MANY", f"at most {limit} {key}", key)
+        DomainError(RuleCode.TOO_MANY, f"at most {limit} {key}", key)
         for key, limit in (("machines", MAX_MACHINES), ("questions", MAX_QUESTIONS))
         if isinstance(data.get(key), list) and len(data[key]) > limit
     ]
@@ -333,7 +340,7 @@ def _check_counts(data: dict[Any, Any]) -> None:
 def _version(data: object) -> VersionSpec:
     if not isinstance(data, dict):
         problem = f"the document must be a mapping of keys, not {_describe(data)}"
-        raise DomainErrors([DomainError("INVALID", problem, None)])
+        raise DomainErrors([DomainError(RuleCode.INVALID, problem, None)])
     _check_schema_version(data)
     _check_counts(data)
     errors: Errors = []
@@ -342,7 +349,7 @@ def _version(data: object) -> VersionSpec:
     if "scenario" in data:
         scenario = READ_SCENARIO(data["scenario"], "scenario", errors)
     else:
-        errors.append(DomainError("REQUIRED", "missing", "scenario"))
+        errors.append(DomainError(RuleCode.REQUIRED, "missing", "scenario"))
     machines = READ_MACHINES(data.get("machines", []), "machines", errors)
     questions = READ_QUESTIONS(data.get("questions", []), "questions", errors)
     if errors or values is None or scenario is None:  # (each None comes with an error)
@@ -361,7 +368,7 @@ def parse(text: str) -> VersionSpec:
     """
     data = load(text)
     if data is None:
-        raise DomainErrors([DomainError("REQUIRED", "the document is empty", None)])
+        raise DomainErrors([DomainError(RuleCode.REQUIRED, "the document is empty", None)])
     return _version(data)
 
 

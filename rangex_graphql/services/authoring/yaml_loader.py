@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.reader import ReaderError
 
 from ..errors import DomainError, DomainErrors
+from .errors import DocumentCode
 
 MAX_DOCUMENT_BYTES = 1_000_000
 # The format nests four levels (questions, a question, its choices); deeper is no document.
@@ -120,7 +121,7 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> DomainError:
             message += f" ({exc.context} at line {exc.context_mark.line + 1})"
     else:
         message = str(exc)
-    return DomainError("YAML_SYNTAX", message, None)
+    return DomainError(DocumentCode.YAML_SYNTAX, message, None)
 
 
 def load(text: str) -> Any:
@@ -130,7 +131,7 @@ def load(text: str) -> Any:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_DOCUMENT_BYTES:
         problem = f"the document is {size} bytes, more than {MAX_DOCUMENT_BYTES} (UTF-8)"
-        raise DomainErrors([DomainError("TOO_LARGE", problem, None)])
+        raise DomainErrors([DomainError(DocumentCode.TOO_LARGE, problem, None)])
     try:
         # The loader reads (and checks) the first characters as it is made.
         loader = _DocumentLoader(text)

@@ -42,6 +42,7 @@ from ...models.enums import QuestionKind, SessionState
 from ...settings import Settings
 from ..audit import RequestMeta, audit
 from ..errors import DomainError
+from .errors import AnswerCode
 from .events import publish_session_event
 from .flags import minted_here, session_flags, session_holding_flag
 
@@ -84,7 +85,7 @@ class AnswerKey:
 
 
 def _invalid(message: str) -> DomainError:
-    return DomainError("INVALID_ANSWER", message, ANSWER_FIELD)
+    return DomainError(AnswerCode.INVALID_ANSWER, message, ANSWER_FIELD)
 
 
 def _pair(value: str) -> tuple[str, str]:
@@ -177,14 +178,16 @@ async def _target(
         "user_id", "version_id", "state"
     )
     if not sessions:
-        raise DomainError("SESSION_NOT_FOUND", "no such session of yours", SESSION_FIELD)
+        raise DomainError(AnswerCode.SESSION_NOT_FOUND, "no such session of yours", SESSION_FIELD)
     session = sessions[0]
     questions = await Question.filter(id=question_id, version_id=session["version_id"]).values(
         "kind", "points", "max_attempts", "choices", "session_flag_env"
     )
     if not questions:
         raise DomainError(
-            "QUESTION_NOT_IN_SESSION", "the session's scenario has no such question", QUESTION_FIELD
+            AnswerCode.QUESTION_NOT_IN_SESSION,
+            "the session's scenario has no such question",
+            QUESTION_FIELD,
         )
     question = questions[0]
     keys = await QuestionAnswerKey.filter(question_id=question_id).values(
@@ -230,9 +233,11 @@ async def _not_answerable(session_id: UUID) -> DomainError:
     found = await EnvironmentSession.filter(id=session_id).values_list("state", flat=True)
     if found and SessionState(str(found[0])) is SessionState.EXPIRED:
         return DomainError(
-            "GRACE_PERIOD_OVER", "the session expired too long ago to answer", SESSION_FIELD
+            AnswerCode.GRACE_PERIOD_OVER,
+            "the session expired too long ago to answer",
+            SESSION_FIELD,
         )
-    return DomainError("SESSION_NOT_ACTIVE", "the session is not running", SESSION_FIELD)
+    return DomainError(AnswerCode.SESSION_NOT_ACTIVE, "the session is not running", SESSION_FIELD)
 
 
 # --- submitting ---------------------------------------------------------------------------
@@ -271,7 +276,9 @@ async def submit_answer(
         )
         return result
     raise DomainError(
-        "SUBMISSION_CONFLICT", "other submissions kept changing this answer; submit again", None
+        AnswerCode.SUBMISSION_CONFLICT,
+        "other submissions kept changing this answer; submit again",
+        None,
     )
 
 
@@ -296,9 +303,11 @@ async def _record(
         row: dict[str, Any] | None = rows[0] if rows else None
         used = int(row["attempts"]) if row else 0
         if row and row["correct"]:
-            raise DomainError("ALREADY_ANSWERED", "answered correctly already", QUESTION_FIELD)
+            raise DomainError(
+                AnswerCode.ALREADY_ANSWERED, "answered correctly already", QUESTION_FIELD
+            )
         if used >= target.max_attempts:
-            raise DomainError("NO_ATTEMPTS_LEFT", "no attempts left", QUESTION_FIELD)
+            raise DomainError(AnswerCode.NO_ATTEMPTS_LEFT, "no attempts left", QUESTION_FIELD)
         changes: dict[str, Any] = {
             "attempts": used + 1,
             "correct": correct,

@@ -23,12 +23,13 @@ from tortoise.expressions import F
 from ...models import EnvironmentSession, ScenarioVersion, SessionMachine
 from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import DriverError
+from ...runtime import Runtime
 from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
 from ..errors import DomainError
-from ..runtime import Runtime
 from .clock import seconds_left
 from .cost import accrue
+from .errors import SessionCode
 from .events import publish_session_event
 from .failures import FailureCode, engine_failure_code
 from .lease import lease_fields
@@ -50,18 +51,20 @@ def now() -> datetime:
 async def owned_session(actor: Actor, session_id: UUID) -> EnvironmentSession:
     row = await EnvironmentSession.get_or_none(id=session_id)
     if row is None or not (actor.is_admin or row.user_id == actor.id):  # type: ignore[attr-defined]
-        raise DomainError("SESSION_NOT_FOUND", "no such session", FIELD)
+        raise DomainError(SessionCode.SESSION_NOT_FOUND, "no such session", FIELD)
     return row
 
 
-def require_state(row: EnvironmentSession, states: set[SessionState], code: str) -> None:
+def require_state(row: EnvironmentSession, states: set[SessionState], code: SessionCode) -> None:
     if row.state in FINAL_STATES or row.state is S.TERMINATING:
-        raise DomainError("SESSION_ENDED", f"the session has ended ({row.state.value})", FIELD)
+        raise DomainError(
+            SessionCode.SESSION_ENDED, f"the session has ended ({row.state.value})", FIELD
+        )
     if row.state not in states:
         raise DomainError(code, f"the session is {row.state.value}", FIELD)
 
 
-def require_turn(turn: Turn, code: str) -> None:
+def require_turn(turn: Turn, code: SessionCode) -> None:
     """A RUNNING or PAUSED session is acted on only with its turn (see ``locks.py``)."""
     if not turn.held:
         raise DomainError(code, "the session changed meanwhile; try again", FIELD)
@@ -77,11 +80,13 @@ async def _turn(runtime: Runtime, actor: Actor, session_id: UUID) -> AsyncIterat
                 yield turn
         except SessionBusy:
             raise DomainError(
-                "SESSION_BUSY", "another operation on this session is under way; try again", FIELD
+                SessionCode.SESSION_BUSY,
+                "another operation on this session is under way; try again",
+                FIELD,
             ) from None
 
 
-async def _lost_race(session_id: UUID, states: set[SessionState], code: str) -> DomainError:
+async def _lost_race(session_id: UUID, states: set[SessionState], code: SessionCode) -> DomainError:
     """The error for a compare-and-set another request won: what the session is now."""
     row = await EnvironmentSession.get(id=session_id)
     try:
@@ -105,10 +110,10 @@ async def pause(
     failure: tuple[str, FailureCode] | None = None
     async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
-        require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
-        require_turn(turn, "SESSION_NOT_RUNNING")
+        require_state(row, {S.RUNNING}, SessionCode.SESSION_NOT_RUNNING)
+        require_turn(turn, SessionCode.SESSION_NOT_RUNNING)
         at = now()
-        await accrue(runtime.settings, session_id, at)
+        await accrue(runtime.settings, session_id, at, broker=runtime.broker)
         left = seconds_left(row.expires_at, None, row.duration_minutes, at)
         paused = await transition(
             session_id,
@@ -122,7 +127,7 @@ async def pause(
             changes={"paused_remaining_seconds": left, "expires_at": None},
         )
         if paused is None:
-            raise await _lost_race(session_id, {S.RUNNING}, "SESSION_NOT_RUNNING")
+            raise await _lost_race(session_id, {S.RUNNING}, SessionCode.SESSION_NOT_RUNNING)
         try:
             await runtime.driver.pause(str(session_id))
             await _machines(session_id, SessionMachineState.PAUSED)
@@ -139,8 +144,8 @@ async def resume(
     failure: tuple[str, FailureCode] | None = None
     async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
-        require_state(row, {S.PAUSED}, "SESSION_NOT_PAUSED")
-        require_turn(turn, "SESSION_NOT_PAUSED")
+        require_state(row, {S.PAUSED}, SessionCode.SESSION_NOT_PAUSED)
+        require_turn(turn, SessionCode.SESSION_NOT_PAUSED)
         at = now()
         left = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, at)
         resumed = await transition(
@@ -160,7 +165,7 @@ async def resume(
             },
         )
         if resumed is None:
-            raise await _lost_race(session_id, {S.PAUSED}, "SESSION_NOT_PAUSED")
+            raise await _lost_race(session_id, {S.PAUSED}, SessionCode.SESSION_NOT_PAUSED)
         try:
             handles = await runtime.driver.resume(str(session_id))
             # ECS starts new tasks: new ids (which engine events name) and addresses.
@@ -203,29 +208,33 @@ async def extend(
     """
     if not 1 <= minutes <= MAX_EXTENSION_MINUTES:
         raise DomainError(
-            "INVALID_DURATION",
+            SessionCode.INVALID_DURATION,
             f"an extension is 1-{MAX_EXTENSION_MINUTES} minutes",
             "input.minutes",
         )
     row = await owned_session(actor, session_id)
-    require_state(row, {S.RUNNING}, "SESSION_NOT_RUNNING")
+    require_state(row, {S.RUNNING}, SessionCode.SESSION_NOT_RUNNING)
     version = await ScenarioVersion.get(id=row.version_id)  # type: ignore[attr-defined]
     at = now()
     if row.expires_at is None or row.started_at is None:  # RUNNING sets both; never absent
-        raise DomainError("SESSION_NOT_RUNNING", "the session has no running clock", FIELD)
+        raise DomainError(
+            SessionCode.SESSION_NOT_RUNNING, "the session has no running clock", FIELD
+        )
     opens = row.expires_at - timedelta(minutes=version.extension_window_minutes)
     if at < opens:
         raise DomainError(
-            "EXTENSION_TOO_EARLY",
+            SessionCode.EXTENSION_TOO_EARLY,
             f"extend in the last {version.extension_window_minutes} minutes before expiry",
             FIELD,
         )
     if row.extensions_used >= version.max_extensions:
-        raise DomainError("EXTENSION_LIMIT", f"at most {version.max_extensions} extensions", FIELD)
+        raise DomainError(
+            SessionCode.EXTENSION_LIMIT, f"at most {version.max_extensions} extensions", FIELD
+        )
     new_expiry = row.expires_at + timedelta(minutes=minutes)
     if new_expiry - row.started_at > timedelta(minutes=version.max_lifetime_minutes):
         raise DomainError(
-            "LIFETIME_LIMIT",
+            SessionCode.LIFETIME_LIMIT,
             f"a session lives at most {version.max_lifetime_minutes} minutes",
             "input.minutes",
         )
@@ -238,7 +247,7 @@ async def extend(
         lock_version=F("lock_version") + 1,
     )
     if updated != 1:
-        raise await _lost_race(session_id, {S.RUNNING}, "SESSION_NOT_RUNNING")
+        raise await _lost_race(session_id, {S.RUNNING}, SessionCode.SESSION_NOT_RUNNING)
     await audit(
         "session.extend",
         meta,
@@ -260,9 +269,9 @@ async def reset(
     background, then RUNNING again. Answers are kept; the expiry does not move."""
     async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
-        require_state(row, {S.RUNNING, S.PAUSED}, "SESSION_NOT_RUNNING")
-        require_turn(turn, "SESSION_NOT_RUNNING")
-        await accrue(runtime.settings, session_id)
+        require_state(row, {S.RUNNING, S.PAUSED}, SessionCode.SESSION_NOT_RUNNING)
+        require_turn(turn, SessionCode.SESSION_NOT_RUNNING)
+        await accrue(runtime.settings, session_id, broker=runtime.broker)
         resetting = await transition(
             session_id,
             S.PROVISIONING,
@@ -275,7 +284,9 @@ async def reset(
             changes=lease_fields(runtime),
         )
         if resetting is None:
-            raise await _lost_race(session_id, {S.RUNNING, S.PAUSED}, "SESSION_NOT_RUNNING")
+            raise await _lost_race(
+                session_id, {S.RUNNING, S.PAUSED}, SessionCode.SESSION_NOT_RUNNING
+            )
         await SessionMachine.filter(session_id=session_id).update(
             state=SessionMachineState.PENDING, driver_handle=None, address=None, ports=None
         )
@@ -288,7 +299,9 @@ async def terminate(
 ) -> EnvironmentSession:
     """Any active state → TERMINATING → TERMINATED, the machines destroyed."""
     row = await owned_session(actor, session_id)
-    require_state(row, {S.REQUESTED, S.PROVISIONING, S.RUNNING, S.PAUSED}, "SESSION_ENDED")
+    require_state(
+        row, {S.REQUESTED, S.PROVISIONING, S.RUNNING, S.PAUSED}, SessionCode.SESSION_ENDED
+    )
     by_owner = row.user_id == actor.id  # type: ignore[attr-defined]
     ended = await tear_down(
         runtime,
@@ -300,5 +313,5 @@ async def terminate(
         meta=meta,
     )
     if ended is None:
-        raise await _lost_race(session_id, set(), "SESSION_ENDED")
+        raise await _lost_race(session_id, set(), SessionCode.SESSION_ENDED)
     return ended

@@ -3,7 +3,9 @@
 Prices follow Fargate: a machine costs ``cpu x price_vcpu_hour_usd + memory GiB x
 price_gb_hour_usd`` per hour, in RM at ``rm_per_usd``. The session's resource profile
 sizes its entry (attacker) machine; the other machines keep their authored size, capped
-at the domain's hard limits. Only RUNNING time is charged: pausing stops the meter.
+at the domain's hard limits. Only RUNNING time is charged: pausing stops the meter, and
+so does an engine outage (``cost_accounted_at`` NULL until the machines are confirmed
+running, see ``outage.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Sum
 
+from ...broker import Broker
 from ...db.transactions import retrying_transaction
 from ...models import BudgetAlert, EnvironmentSession, Machine, User
 from ...models.enums import MachineRole, ResourceProfile, SessionState, UserRole
@@ -132,13 +135,15 @@ async def accrue(
     session_id: UUID,
     now: datetime | None = None,
     *,
+    broker: Broker | None,
     check_budget: bool = True,
 ) -> Decimal:
     """Charge the running time since ``cost_accounted_at`` and move it to ``now``.
 
     Only a RUNNING session is charged; call this before every transition out of RUNNING
     (and from the usage job). Returns the amount added. Budget alerts follow unless the
-    caller checks them once for many sessions (``check_budget=False``).
+    caller checks them once for many sessions (``check_budget=False``); their
+    notifications are announced on ``broker``.
     """
     now = now or datetime.now(UTC)
 
@@ -160,7 +165,7 @@ async def accrue(
 
     added = await retrying_transaction(charge)
     if added and check_budget:
-        await check_budget_alerts(settings, now)
+        await check_budget_alerts(settings, now, broker=broker)
     return added
 
 
@@ -195,7 +200,9 @@ async def budget_exhausted(settings: Settings, now: datetime | None = None) -> b
     return await month_spend_rm(now) >= settings.budget_hard_rm
 
 
-async def check_budget_alerts(settings: Settings, now: datetime | None = None) -> list[str]:
+async def check_budget_alerts(
+    settings: Settings, now: datetime | None = None, *, broker: Broker | None
+) -> list[str]:
     """Record each budget the month's spend crossed (once per month) and notify admins.
 
     Returns the levels newly crossed. The unique (period, level) row makes sure a level
@@ -220,11 +227,13 @@ async def check_budget_alerts(settings: Settings, now: datetime | None = None) -
         except IntegrityError:
             continue
         crossed.append(level)
-        await _notify_admins(level, period, spent, limit)
+        await _notify_admins(level, period, spent, limit, broker)
     return crossed
 
 
-async def _notify_admins(level: str, period: str, spent: Decimal, limit: Decimal) -> None:
+async def _notify_admins(
+    level: str, period: str, spent: Decimal, limit: Decimal, broker: Broker | None
+) -> None:
     what = "soft budget reached" if level == "SOFT" else "hard budget reached: starts blocked"
     for admin_id in await User.filter(role=UserRole.ADMIN).values_list("id", flat=True):
         await notify(
@@ -233,6 +242,7 @@ async def _notify_admins(level: str, period: str, spent: Decimal, limit: Decimal
             f"Platform {what} for {period}",
             f"Sessions cost RM {rounded(spent)} this month; the {level.lower()} budget is "
             f"RM {limit}.",
+            broker=broker,
             period=period,
             level=level,
             spentRm=str(rounded(spent)),

@@ -16,8 +16,8 @@ from ...models import SessionMachine
 from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import DriverError
 from ...orchestrator.protocol import MachineState, MachineStatus
+from ...runtime import Runtime
 from ..audit import SYSTEM, audit
-from ..runtime import Runtime
 from .provisioning import record_handles
 
 S = SessionState

@@ -26,6 +26,8 @@ class FailureCode(StrEnum):
     MACHINE_FAILED = "machine_failed"
     #: The engine reports none of the session's machines any more.
     RESOURCES_LOST = "resources_lost"
+    #: The engine went away (stopped, restarted) and the machines did not survive it.
+    ENGINE_RESTARTED = "engine_restarted"
     #: The server working on the session stopped while it did.
     INTERRUPTED = "interrupted"
     #: The engine's state could not be brought back in line with the session's.

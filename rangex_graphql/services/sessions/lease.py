@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from ...models import EnvironmentSession
-from ..runtime import Runtime
+from ...runtime import Runtime
 
 
 def lease_fields(runtime: Runtime, now: datetime | None = None) -> dict[str, Any]:

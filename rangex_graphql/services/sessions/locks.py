@@ -34,7 +34,7 @@ from tortoise.expressions import Q
 
 from ...models import EnvironmentSession
 from ...models.enums import SessionState
-from ..runtime import Runtime
+from ...runtime import Runtime
 from .lease import RELEASED, lease_fields, renewing
 
 S = SessionState

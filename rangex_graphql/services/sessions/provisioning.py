@@ -23,11 +23,12 @@ from tortoise.expressions import Subquery
 from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import MachineHandle, ProvisionFailed, SessionExists
-from ..runtime import Runtime
+from ...runtime import Runtime
 from .clock import seconds_left
 from .failures import FailureCode, engine_failure_code
 from .flags import issue_session_flags, session_flag_environment
 from .lease import RELEASED, lease_fields, renewing
+from .outage import engine_answers, not_running_after_provision
 from .plan import build_plan
 from .teardown import RETRY_PAUSE_SECONDS, destroy_resources
 from .transitions import transition
@@ -97,6 +98,10 @@ async def deploy(runtime: Runtime, session_id: UUID, flags: dict[str, str]) -> N
         log.warning("provisioning session %s failed: %s", session_id, error)
         code = engine_failure_code(error, PROVISION)
         await fail(runtime, session_id, str(error) or type(error).__name__, code)
+        return
+    not_running = await not_running_after_provision(runtime, session_id, handles)
+    if not_running is not None:
+        await fail(runtime, session_id, *not_running)
         return
     try:
         running = await _go_running(runtime, session_id, handles)
@@ -213,9 +218,12 @@ async def fail(
 
     ``reason`` is the detail (for admins and the log); ``code`` what the learner sees.
     """
-    problem = await destroy_resources(runtime, session_id)
-    if problem is not None:
-        reason = f"{reason}; removing the machines failed too: {problem}"
+    # Never a teardown on an engine that does not answer: the reconciler removes what is
+    # left of the FAILED session (an orphan) once it does.
+    if await engine_answers(runtime):
+        problem = await destroy_resources(runtime, session_id)
+        if problem is not None:
+            reason = f"{reason}; removing the machines failed too: {problem}"
     await SessionMachine.filter(
         session_id=session_id,
         session_id__in=Subquery(

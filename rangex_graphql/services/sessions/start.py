@@ -29,12 +29,13 @@ from tortoise.functions import Count
 from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession, Machine, Scenario, ScenarioVersion, SessionMachine, User
 from ...models.enums import MachineRole, ResourceProfile, SessionState, VersionStatus, Visibility
+from ...runtime import Runtime
 from ...security.secret_box import seal
 from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
 from ..errors import DomainError
-from ..runtime import Runtime
 from .cost import budget_exhausted
+from .errors import SessionCode
 from .events import publish_session_event
 from .plan import LEARNER_USERNAME, new_password
 from .platform_lock import SESSION_STARTS, hold, with_lock_row
@@ -56,7 +57,7 @@ class StartRequest:
 def check_duration(minutes: int, field: str = "input.durationMinutes") -> None:
     if not MIN_DURATION_MINUTES <= minutes <= MAX_DURATION_MINUTES:
         raise DomainError(
-            "INVALID_DURATION",
+            SessionCode.INVALID_DURATION,
             f"the duration must be {MIN_DURATION_MINUTES}-{MAX_DURATION_MINUTES} minutes",
             field,
         )
@@ -69,15 +70,17 @@ async def startable_version(
     visible. Versions the actor may not even see are reported as not found."""
     version = await ScenarioVersion.get_or_none(id=version_id).prefetch_related("scenario")
     if version is None or version.scenario.deleted_at is not None:
-        raise DomainError("VERSION_NOT_FOUND", "no such scenario version", field)
+        raise DomainError(SessionCode.VERSION_NOT_FOUND, "no such scenario version", field)
     scenario = version.scenario
     insider = actor.is_admin or actor.id == scenario.author_id  # type: ignore[attr-defined]
     if scenario.visibility is Visibility.PRIVATE and not insider:
-        raise DomainError("VERSION_NOT_FOUND", "no such scenario version", field)
+        raise DomainError(SessionCode.VERSION_NOT_FOUND, "no such scenario version", field)
     if version.status is not VersionStatus.PUBLISHED:
         if not insider:
-            raise DomainError("VERSION_NOT_FOUND", "no such scenario version", field)
-        raise DomainError("VERSION_NOT_PUBLISHED", "only a published version can run", field)
+            raise DomainError(SessionCode.VERSION_NOT_FOUND, "no such scenario version", field)
+        raise DomainError(
+            SessionCode.VERSION_NOT_PUBLISHED, "only a published version can run", field
+        )
     return version
 
 
@@ -89,7 +92,7 @@ async def start(
     version = await startable_version(actor, request.version_id)
     if await budget_exhausted(runtime.settings):
         raise DomainError(
-            "BUDGET_EXHAUSTED", "the platform's monthly budget is spent; try again later"
+            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
         )
     session = await _create(runtime, actor, version, request, meta)
     await publish_session_event(runtime.broker, session, "start")
@@ -183,13 +186,13 @@ async def _check_limits(runtime: Runtime, user_id: UUID, scenario: Scenario) -> 
     mine = await EnvironmentSession.filter(user_id=user_id, state__in=ACTIVE).count()
     if mine >= settings.session_max_per_user:
         raise DomainError(
-            "USER_SESSION_LIMIT",
+            SessionCode.USER_SESSION_LIMIT,
             f"you already have {mine} active sessions (at most "
             f"{settings.session_max_per_user}); end one first",
         )
     cap = settings.session_platform_max_active
     if cap is not None and await EnvironmentSession.filter(state__in=ACTIVE).count() >= cap:
-        raise DomainError("PLATFORM_SESSION_LIMIT", "the range is full; try again later")
+        raise DomainError(SessionCode.PLATFORM_SESSION_LIMIT, "the range is full; try again later")
     user_cap = settings.session_platform_max_users
     if user_cap is not None and not mine:
         rows = (
@@ -198,14 +201,14 @@ async def _check_limits(runtime: Runtime, user_id: UUID, scenario: Scenario) -> 
             .values("users")
         )
         if rows and rows[0]["users"] >= user_cap:
-            raise DomainError("PLATFORM_USER_LIMIT", "the range is full; try again later")
+            raise DomainError(SessionCode.PLATFORM_USER_LIMIT, "the range is full; try again later")
     if scenario.max_active_sessions is not None:
         running = await EnvironmentSession.filter(
             version__scenario_id=scenario.id, state__in=ACTIVE
         ).count()
         if running >= scenario.max_active_sessions:
             raise DomainError(
-                "SCENARIO_SESSION_LIMIT",
+                SessionCode.SCENARIO_SESSION_LIMIT,
                 "this scenario runs as many sessions as it may; try again later",
                 "input.version",
             )

@@ -18,9 +18,9 @@ from tortoise.expressions import Q
 
 from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import SessionMachineState, SessionState
-from ...orchestrator import DriverError
+from ...orchestrator import DriverError, EngineUnavailable
+from ...runtime import Runtime
 from ..audit import SYSTEM, RequestMeta
-from ..runtime import Runtime
 from .cost import accrue
 from .failures import FailureCode
 from .lease import RELEASED, lease_fields, renewing
@@ -72,7 +72,7 @@ async def _begin(
     actor_id: UUID | None,
     meta: RequestMeta,
 ) -> EnvironmentSession | None:
-    await accrue(runtime.settings, session_id)
+    await accrue(runtime.settings, session_id, broker=runtime.broker)
     changes: dict[str, Any] = {"end_reason": end_reason, **lease_fields(runtime)}
     if final is S.FAILED and reason:
         changes["failure_reason"] = reason
@@ -131,6 +131,15 @@ async def _finish(
     actor_id: UUID | None,
     meta: RequestMeta,
 ) -> EnvironmentSession | None:
+    try:
+        await runtime.driver.ping()
+    except EngineUnavailable:
+        # Removing networks while an engine shuts down can leave it unable to start and
+        # leak bridges: the session stays TERMINATING, its lease free, and the reconciler
+        # finishes the teardown once the engine answers again.
+        log.warning("engine unavailable: teardown of session %s waits for it", session_id)
+        await EnvironmentSession.filter(id=session_id, state=S.TERMINATING).update(**RELEASED)
+        return await EnvironmentSession.get_or_none(id=session_id)
     async with renewing(runtime, session_id):
         problem = await destroy_resources(runtime, session_id)
     now = datetime.now(UTC)

@@ -14,9 +14,9 @@ from rangex_graphql.app import create_app
 from rangex_graphql.mail import MemoryMailer
 from rangex_graphql.models import User
 from rangex_graphql.models.enums import UserRole
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.security.passwords import hash_password
 from rangex_graphql.security.throttle import LoginThrottle, ThrottlePolicy, memory_storage
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run

@@ -6,7 +6,7 @@ import asyncio
 
 from rangex_graphql.mail import MemoryMailer, Message
 from rangex_graphql.models import AuditLog, User
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests.api.account.conftest import PASSWORD, Api, login, person
 

@@ -9,7 +9,7 @@ import pytest
 
 from rangex_graphql.models import AuditLog, User
 from rangex_graphql.models.enums import UserRole
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.api.account.conftest import Api, login, person
 

@@ -14,7 +14,7 @@ import pytest
 from starlette.applications import Starlette
 
 from rangex_graphql.app import create_app
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.api.account.conftest import PASSWORD, gql, person
 from tests.api.http.test_subscriptions import WebSocketSession

@@ -11,11 +11,11 @@ from tortoise.exceptions import OperationalError
 
 from rangex_graphql.mail import MemoryMailer
 from rangex_graphql.models import AuditLog, User
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.security.throttle import LoginThrottle, ThrottlePolicy, memory_storage
 from rangex_graphql.services import tokens
 from rangex_graphql.services.audit import RequestMeta
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.api.account.conftest import PASSWORD, Api, login, person
 from tests.api.account.test_mfa import enable_mfa

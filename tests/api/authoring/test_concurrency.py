@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -18,7 +18,7 @@ from rangex_graphql.models import AuditLog, Notification, Scenario, ScenarioVers
 from rangex_graphql.models.enums import Difficulty, UserRole, VersionStatus
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring import scenarios, versions, workflow
-from rangex_graphql.services.authoring.access import Actor
+from rangex_graphql.services.authoring.access import Actor, version_for_change
 from rangex_graphql.services.authoring.spec import ScenarioSpec
 from rangex_graphql.services.errors import DomainError
 from rangex_graphql.settings import Settings
@@ -33,7 +33,8 @@ async def outcomes(*calls: Awaitable[Any]) -> tuple[list[Any], list[DomainError]
     results = await asyncio.gather(*calls, return_exceptions=True)
     failures = [r for r in results if isinstance(r, BaseException)]
     assert all(isinstance(f, DomainError) for f in failures), failures
-    return [r for r in results if not isinstance(r, BaseException)], failures  # type: ignore[misc]
+    successes = [r for r in results if not isinstance(r, BaseException)]
+    return successes, cast("list[DomainError]", failures)
 
 
 async def test_two_admins_review_one_version_at_once_and_one_wins(
@@ -47,7 +48,7 @@ async def test_two_admins_review_one_version_at_once_and_one_wins(
     if dialect_of(settings.database_url) == "mysql":
         # Both reviewers read the SUBMITTED version before either moves it.
         barrier = asyncio.Barrier(2)
-        read = workflow.version_for_change
+        read = version_for_change
 
         async def read_then_wait(*args: Any, **kwargs: Any) -> Any:
             found = await read(*args, **kwargs)
@@ -59,8 +60,8 @@ async def test_two_admins_review_one_version_at_once_and_one_wins(
     approve = workflow.Decision(approve=True)
     reject = workflow.Decision(approve=False, reason="Not yet.")
     wins, losses = await outcomes(
-        workflow.review(actor(first), version.id, approve, SYSTEM),
-        workflow.review(actor(second), version.id, reject, SYSTEM),
+        workflow.review(actor(first), version.id, approve, SYSTEM, broker=None),
+        workflow.review(actor(second), version.id, reject, SYSTEM, broker=None),
     )
     assert len(wins) == 1
     assert [(e.code, e.field) for e in losses] == [("STATUS_CONFLICT", "versionId")]
@@ -93,8 +94,8 @@ async def test_two_versions_published_at_once_leave_one_published(db: None) -> N
     v2 = await factories.version(scenario, VersionStatus.APPROVED)
     v3 = await factories.version(scenario, VersionStatus.APPROVED)
     published, failures = await outcomes(
-        workflow.publish(actor(admin), v2.id, SYSTEM),
-        workflow.publish(actor(author), v3.id, SYSTEM),
+        workflow.publish(actor(admin), v2.id, SYSTEM, broker=None),
+        workflow.publish(actor(author), v3.id, SYSTEM, broker=None),
     )
     assert failures == []
     assert len(published) == 2

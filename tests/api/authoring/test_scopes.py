@@ -72,6 +72,6 @@ def test_every_code_the_services_raise_is_in_the_schema() -> None:
     raised: set[str] = set()
     for name in OWN_SERVICES:
         text = (SERVICES / name).read_text()
-        raised |= set(re.findall(r'DomainError\(\s*"([A-Z_]+)"', text))
+        raised |= set(re.findall(r"DomainError\(\s*\w+Code\.([A-Z_]+)", text))
     assert raised
     assert raised <= {c.name for c in AuthoringErrorCode}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rangex_graphql.api.ids import from_global_id
 from rangex_graphql.models import AuditLog, Notification, ScenarioVersion, User
 from rangex_graphql.models.enums import UserRole, VersionStatus
@@ -143,7 +145,7 @@ async def test_published_and_archived_versions_refuse_every_change(
 
     for frozen in ("PUBLISHED", "ARCHIVED"):
         assert await status_of(version_id) is VersionStatus(frozen)
-        attempts = [
+        attempts: list[tuple[str, dict[str, Any], str]] = [
             ("versionUpdate", {"versionId": version_id, "timeLimitMinutes": 90}, "versionId"),
             ("machineAdd", {"versionId": version_id, **TARGET, "name": "web2"}, "versionId"),
             ("machineUpdate", {"machineId": machine["id"], "cpu": 0.25}, "machineId"),
@@ -203,7 +205,7 @@ async def test_who_may_do_what(
         "FORBIDDEN"
     )
     # Another creator's scenario does not exist for you.
-    for name, input in [
+    not_yours: list[tuple[str, dict[str, Any]]] = [
         ("scenarioUpdate", {"scenarioId": scenario_id, "title": "Mine now!"}),
         ("scenarioDelete", {"scenarioId": scenario_id}),
         ("versionCreate", {"scenarioId": scenario_id}),
@@ -211,8 +213,9 @@ async def test_who_may_do_what(
         ("machineAdd", {"versionId": version_id, **TARGET, "name": "web2"}),
         ("questionAdd", {"versionId": version_id, **FLAG_QUESTION}),
         ("versionSubmit", {"versionId": version_id}),
-    ]:
-        errors = await authoring.refused(name, stranger, **input)
+    ]
+    for name, arguments in not_yours:
+        errors = await authoring.refused(name, stranger, **arguments)
         assert [code for code, _ in errors] == ["NOT_FOUND"], name
     # An admin changes anyone's content and submits it.
     await authoring.ok("versionUpdate", admin, versionId=version_id, timeLimitMinutes=45)

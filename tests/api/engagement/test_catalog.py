@@ -186,7 +186,8 @@ async def test_the_learner_catalog_costs_the_same_for_1_and_50_scenarios(
     raters = [await factories.user() for _ in range(3)]
     version = await factories.version(await factories.scenario(), machines=0, questions=0)
     await factories.session(learner, version, SessionState.TERMINATED)
-    counts, sizes = [], []
+    counts: list[int] = []
+    sizes: list[int] = []
     for parents in (1, 50):
         await _engaged_catalog(parents if not counts else parents - 1, learner, raters)
         sql_counter.reset()

@@ -4,7 +4,7 @@ answer) with the argument's path."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -48,6 +48,7 @@ async def test_an_unknown_login_longer_than_a_username_is_a_failed_sign_in(
 ) -> None:
     data, errors = await run(settings, SIGN_IN, {"login": "a" * length})
     assert not errors
+    assert data is not None
     assert data["tokenCreate"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
 
 
@@ -136,6 +137,6 @@ async def test_subscription_arguments_are_checked_too(settings: Settings) -> Non
         document, variable_values={"id": "x" * 101}, context_value=context
     )
     first = await anext(results) if isinstance(results, AsyncIterator) else results
-    errors = [dict(error.formatted) for error in first.errors or []]
+    errors = [cast("dict[str, Any]", error.formatted) for error in first.errors or []]
     bad_input_at(errors, "id")
     assert "at most 100 characters" in errors[0]["message"]

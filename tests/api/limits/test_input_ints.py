@@ -3,14 +3,11 @@ clear error or an answer, never INTERNAL_SERVER_ERROR."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from graphql import (
     GraphQLArgument,
     GraphQLInputField,
     GraphQLInputObjectType,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     get_named_type,
@@ -22,13 +19,9 @@ from rangex_graphql.settings import Settings
 from tests.api.graphql import run
 from tests.api.limits.test_input_strings import (
     GRAPHQL,
-    ROOTS,
     Case,
     _carrier,
-    _is_list,
-    object_field,
-    operation_for,
-    placeholder,
+    internal_errors,
     world,
 )
 
@@ -81,22 +74,7 @@ def test_the_ints_are_found() -> None:
 async def test_no_int_input_gives_an_internal_error(
     settings: Settings, world: dict[str, str], number: int
 ) -> None:
-    admin = await User.get(id=world["viewer"])
-    failures = []
-    for coordinate, parent, field_name, argument_name, target in CASES:
-        field = object_field(parent, field_name)
-        document, arguments = operation_for(parent, field_name, field, target)
-        variables: dict[str, Any] = {"node": world.get(parent)} if parent not in ROOTS else {}
-        for name, argument in arguments:
-            if name == argument_name and target is None:
-                variables[name] = [number] if _is_list(argument.type) else number
-            elif name == argument_name or isinstance(argument.type, GraphQLNonNull):
-                variables[name] = placeholder(argument.type, target, number, world, name)
-        _, errors = await run(settings, document, variables, as_user=admin)
-        codes = {error.get("extensions", {}).get("code") for error in errors}
-        if "INTERNAL_SERVER_ERROR" in codes or None in codes:
-            failures.append((coordinate, errors[0]["message"][:160]))
-    assert failures == []
+    assert await internal_errors(settings, world, CASES, number) == []
 
 
 QUESTION_ADD = """mutation($version: ID!, $points: Int!, $attempts: Int!) {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.scopes import missing_scope
@@ -59,7 +60,7 @@ def _gid(row: Notification) -> str:
     return to_global_id("Notification", row.id)
 
 
-def _titles(data: dict) -> list[str]:
+def _titles(data: dict[str, Any]) -> list[str]:
     return [n["title"] for n in data["viewer"]["notifications"]["nodes"]]
 
 

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.support.simulated_runtime import simulated_runtime
 

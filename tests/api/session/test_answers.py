@@ -26,8 +26,8 @@ from rangex_graphql.models import (
 )
 from rangex_graphql.models.enums import QuestionKind, SessionState, UserRole
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.api_tokens import ApiScope
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions.flags import issue_session_flags
 from rangex_graphql.settings import Settings
 from tests import factories
@@ -348,9 +348,9 @@ async def test_statements_for_session_answers_do_not_depend_on_row_counts(
 
 def test_every_code_the_answer_service_raises_is_in_the_schema(repo_root: Path) -> None:
     text = (repo_root / "rangex_graphql" / "services" / "sessions" / "answers.py").read_text()
-    raised = set(re.findall(r'DomainError\(\s*"([A-Z_]+)"', text))
+    raised = set(re.findall(r"DomainError\(\s*\w+Code\.([A-Z_]+)", text))
     api = (repo_root / "rangex_graphql" / "api" / "session" / "answers.py").read_text()
-    raised |= set(re.findall(r'"([A-Z_]+)", answers\.[A-Z_]+_FIELD', api))
+    raised |= set(re.findall(r"AnswerCode\.([A-Z_]+), answers\.[A-Z_]+_FIELD", api))
     assert {"SESSION_NOT_FOUND", "NO_ATTEMPTS_LEFT", "QUESTION_NOT_IN_SESSION"} <= raised
     assert raised <= {c.name for c in AnswerErrorCode}
 
@@ -363,7 +363,8 @@ async def test_statements_for_a_submission_do_not_depend_on_row_counts(
         owner = await _learners_with_answers(settings, runtime, sessions)
         session = await EnvironmentSession.filter(user_id=owner.id).first()
         assert session is not None
-        last = await Question.filter(version_id=session.version_id).order_by("-position").first()
+        version_id = session.version_id  # type: ignore[attr-defined]
+        last = await Question.filter(version_id=version_id).order_by("-position").first()
         assert last is not None
         sql_counter.reset()
         payload = await submit(settings, runtime, owner, submit_input(session, last, "yes"))

@@ -11,11 +11,11 @@ from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.schema import schema
 from rangex_graphql.models import EnvironmentSession, SessionMachine, User
 from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.security.secret_box import open_sealed
 from rangex_graphql.services.api_tokens import ApiScope
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings
 from tests import factories

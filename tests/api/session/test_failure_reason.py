@@ -12,9 +12,9 @@ from rangex_graphql.models import EnvironmentSession, User
 from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
 from rangex_graphql.orchestrator import MachineHandle, SessionPlan
 from rangex_graphql.orchestrator.protocol import EngineUnavailable
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings
 from tests import factories

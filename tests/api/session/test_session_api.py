@@ -12,8 +12,8 @@ from rangex_graphql.api.ids import from_global_id, to_global_id
 from rangex_graphql.api.scopes import MUTATION_SCOPES
 from rangex_graphql.models import EnvironmentSession, ScenarioVersion, User
 from rangex_graphql.models.enums import SessionState, UserRole, VersionStatus
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.api_tokens import ApiScope
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import data_of, run

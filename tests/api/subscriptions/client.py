@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 
 from rangex_graphql.api.http.routes import http_routes
 from rangex_graphql.api.subscriptions.server import SubscriptionServer
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 
 TIMEOUT = 5.0
 

@@ -5,8 +5,8 @@ import asyncio
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import EnvironmentSession, User
 from rangex_graphql.models.enums import UserRole
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.security.tokens import issue_access_token
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions.events import publish_session_event
 from rangex_graphql.settings import Settings
 from tests import factories

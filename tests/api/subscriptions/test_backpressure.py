@@ -19,7 +19,7 @@ from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.services.runtime import build_runtime
+from rangex_graphql.runtime import build_runtime
 from rangex_graphql.settings import Settings
 from tests.api.subscriptions.conftest import changed, learner_with_session, token_for
 from tests.api.subscriptions.test_session_updated import SESSION_UPDATED

@@ -65,8 +65,11 @@ async def test_notifications_arrive_for_their_recipient_only(
     async with Client.open(server.url, token_for(settings, user)) as client:
         await client.subscribe("n", NOTIFICATIONS)
         await listening(server.runtime, topic_for_user(user.id))
-        await notify(other.id, "version.approved", "Not yours")
-        mine = await notify(user.id, "session.expiring", "Your session ends in 10 minutes")
+        broker = server.runtime.broker
+        await notify(other.id, "version.approved", "Not yours", broker=broker)
+        mine = await notify(
+            user.id, "session.expiring", "Your session ends in 10 minutes", broker=broker
+        )
         received = await client.receive()
         assert received["payload"]["data"]["notifications"] == {
             "id": to_global_id("Notification", mine.id),

@@ -10,11 +10,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
+from tortoise.exceptions import DBConnectionError
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.session import types as session_types
+from rangex_graphql.api.subscriptions import legacy
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.settings import Settings
 from tests import factories
@@ -168,3 +170,20 @@ async def test_a_message_that_is_not_an_object_closes_with_4400(
             await legacy_message(socket)
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4400
+
+
+async def test_an_unavailable_database_is_told_as_such(
+    settings: Settings, live: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = await live(ws_legacy_protocol=True)
+    user = await factories.user()
+
+    def database_away(*args: object, **kwargs: object) -> None:
+        raise DBConnectionError("connection refused")
+
+    monkeypatch.setattr(legacy, "prepare", database_away)
+    async with legacy_socket(server.url, token_for(settings, user)) as socket:
+        await start(socket, "q", "{ viewer { username } }")
+        error = await legacy_message(socket)
+    assert (error["type"], error["id"]) == ("error", "q")
+    assert error["payload"]["extensions"]["code"] == "SERVICE_UNAVAILABLE"

@@ -170,7 +170,9 @@ async def test_subscriptions_survive_redis_dropping_them_and_report_the_gap(
             await publish_to_session_topics(outside_broker, session_event(seed, "RUNNING"))
         resynced = await client.receive()
         assert resynced["id"] == "s"
-        assert resynced["payload"]["extensions"]["missed"] >= 1
+        # The current value again, and how much went past: unknown after a lost connection.
+        assert resynced["payload"]["data"]["sessionUpdated"]["state"] == "RUNNING"
+        assert resynced["payload"]["extensions"] == {"missed": None}
         await asyncio.sleep(0.1)
         await publish_to_session_topics(outside_broker, session_event(seed, "RUNNING"))
         resumed = await client.receive()

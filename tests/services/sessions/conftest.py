@@ -9,7 +9,7 @@ import pytest
 
 from rangex_graphql.models import SessionMachine
 from rangex_graphql.models.enums import SessionMachineState
-from rangex_graphql.services.runtime import Runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.support.simulated_runtime import simulated_runtime
 

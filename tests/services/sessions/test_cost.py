@@ -13,10 +13,10 @@ from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import BudgetAlert, EnvironmentSession, Notification, ScenarioVersion
 from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.cost import (
     accrue,
@@ -77,16 +77,17 @@ async def test_accrue_charges_running_time_only(settings: Settings) -> None:
     now = datetime.now(UTC)
     session = await running_session(cost_accounted_at=now - timedelta(hours=2))
 
-    added = await accrue(settings, session.id, now)
+    added = await accrue(settings, session.id, now, broker=None)
 
     hourly = fargate_hourly_rm("0.5", 1024) * 2  # SMALL entry machine + the 0.5/1024 target
     assert added == (hourly * 2).quantize(Decimal("0.0001"))
     row = await EnvironmentSession.get(id=session.id)
     assert row.cost_rm == added
     assert row.cost_accounted_at == now
-    assert await accrue(settings, session.id, now) == 0  # nothing twice
+    assert await accrue(settings, session.id, now, broker=None) == 0  # nothing twice
     await EnvironmentSession.filter(id=session.id).update(state=S.PAUSED)
-    assert await accrue(settings, session.id, now + timedelta(hours=1)) == 0  # paused is free
+    later = now + timedelta(hours=1)
+    assert await accrue(settings, session.id, later, broker=None) == 0  # paused is free
 
 
 async def test_pausing_charges_up_to_the_pause(runtime: Runtime) -> None:
@@ -137,17 +138,18 @@ async def test_crossing_the_soft_budget_notifies_every_admin_once(
     await factories.user()  # not an admin: not told
     settings = budget_runtime.settings
     session = await running_session(cost_rm=Decimal("4.99"), cost_accounted_at=datetime.now(UTC))
-    assert await check_budget_alerts(settings) == []
+    assert await check_budget_alerts(settings, broker=budget_runtime.broker) == []
 
     await EnvironmentSession.filter(id=session.id).update(
         cost_accounted_at=datetime.now(UTC) - timedelta(hours=1)
     )
-    await accrue(settings, session.id)  # crosses RM 5
+    await accrue(settings, session.id, broker=budget_runtime.broker)  # crosses RM 5
 
     notes = await Notification.filter(kind="budget.soft").values_list("user_id", flat=True)
     assert sorted(notes) == sorted(a.id for a in admins)
     assert await BudgetAlert.filter(level="SOFT").count() == 1
-    assert await check_budget_alerts(settings) == []  # the month's alert is sent once
+    # The month's alert is sent once.
+    assert await check_budget_alerts(settings, broker=budget_runtime.broker) == []
     assert await Notification.filter(kind="budget.soft").count() == 2
 
 

@@ -26,11 +26,11 @@ from rangex_graphql.models.enums import (
     Visibility,
 )
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.security.secret_box import open_sealed
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.services.sessions.teardown import tear_down

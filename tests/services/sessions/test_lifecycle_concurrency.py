@@ -15,10 +15,10 @@ from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.models.enums import ResourceProfile, SessionMachineState, SessionState
 from rangex_graphql.orchestrator import MachineState
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -19,7 +19,7 @@ from rangex_graphql.db.config import dialect_of
 from rangex_graphql.models import EnvironmentSession, PlatformLock, Scenario, ScenarioVersion, User
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.services.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import start as start_module
 from rangex_graphql.services.sessions.platform_lock import SESSION_STARTS
 from rangex_graphql.services.sessions.transitions import ACTIVE_STATES
@@ -198,5 +198,6 @@ async def test_a_deleted_lock_row_is_remade_and_the_cap_still_holds(
     assert outcomes.count("OK") == 5
     assert outcomes.count("PLATFORM_SESSION_LIMIT") == STARTS - 5
     assert await active_sessions() == 5
-    assert await PlatformLock.all().values_list("name", flat=True) == [SESSION_STARTS]
+    names = await PlatformLock.all().values_list("name", flat=True)
+    assert cast("list[str]", names) == [SESSION_STARTS]  # flat: Tortoise's types say tuples
     assert "was missing" in caplog.text

@@ -14,9 +14,9 @@ from rangex_graphql.models import EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import ResourceProfile, SessionMachineState, SessionState
 from rangex_graphql.orchestrator import MachineHandle, OperationFailed, SessionPlan
 from rangex_graphql.orchestrator.protocol import EngineUnavailable
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.runtime import Runtime
 from rangex_graphql.services.sessions import controls, provisioning
 from rangex_graphql.services.sessions.start import StartRequest, start
 from tests import factories

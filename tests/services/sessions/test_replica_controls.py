@@ -16,10 +16,10 @@ from rangex_graphql.models.enums import ResourceProfile, SessionState
 from rangex_graphql.orchestrator import Driver, MachineState
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
 from rangex_graphql.orchestrator.simulated_db import DatabaseStore
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions import controls, locks
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings

@@ -1,5 +1,5 @@
-"""What every authoring mutation does: who acts, the service's spec from the input, reading
-rows back as nodes, a fresh view."""
+"""What every authoring mutation does: the service's spec from the input, reading rows back
+as nodes."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from ....models import Machine, Question, Scenario, ScenarioVersion
-from ....services.authoring.access import Actor
+from ....services.authoring.errors import AuthoringCode, RuleCode
 from ....services.errors import DomainError, DomainErrors
-from ...context import Info
-from ...loaders import Loaders
 from ...scenario.types import (
-    MACHINE_COLUMNS,
-    QUESTION_COLUMNS,
-    SCENARIO_COLUMNS,
-    VERSION_COLUMNS,
     MachineNode,
     QuestionNode,
     ScenarioNode,
@@ -29,11 +23,8 @@ if TYPE_CHECKING:
 
 Spec = TypeVar("Spec", bound="DataclassInstance")
 
-
-def actor_of(info: Info) -> Actor:
-    viewer = info.context.viewer
-    assert viewer is not None  # guaranteed by the field's permission
-    return Actor(id=viewer.id, is_admin=viewer.is_admin)
+# What an authoring mutation may raise: the content rules, editing and review.
+AUTHORING_CODES = (AuthoringCode, RuleCode)
 
 
 def from_input(spec: type[Spec], input: object, **given: Any) -> Spec:
@@ -43,27 +34,21 @@ def from_input(spec: type[Spec], input: object, **given: Any) -> Spec:
     return spec(**taken, **given)
 
 
-def forget(info: Info) -> None:
-    """After a write: the payload's fields read afresh, not what this request's loaders
-    cached before it (an earlier mutation of the same document may have filled them)."""
-    info.context.loaders = Loaders()
-
-
 async def scenario_node(pk: UUID) -> ScenarioNode:
-    return ScenarioNode.from_row((await Scenario.filter(id=pk).values(*SCENARIO_COLUMNS))[0])
+    return ScenarioNode.from_row((await Scenario.filter(id=pk).values(*ScenarioNode.columns()))[0])
 
 
 async def version_node(pk: UUID) -> ScenarioVersionNode:
-    row = (await ScenarioVersion.filter(id=pk).values(*VERSION_COLUMNS))[0]
+    row = (await ScenarioVersion.filter(id=pk).values(*ScenarioVersionNode.columns()))[0]
     return ScenarioVersionNode.from_row(row)
 
 
 async def machine_node(pk: UUID) -> MachineNode:
-    return MachineNode.from_row((await Machine.filter(id=pk).values(*MACHINE_COLUMNS))[0])
+    return MachineNode.from_row((await Machine.filter(id=pk).values(*MachineNode.columns()))[0])
 
 
 async def question_node(pk: UUID) -> QuestionNode:
-    return QuestionNode.from_row((await Question.filter(id=pk).values(*QUESTION_COLUMNS))[0])
+    return QuestionNode.from_row((await Question.filter(id=pk).values(*QuestionNode.columns()))[0])
 
 
 def environment(variables: list[EnvironmentVariableInput] | None) -> dict[str, str] | None:
@@ -76,7 +61,7 @@ def environment(variables: list[EnvironmentVariableInput] | None) -> dict[str, s
         if variable.name in seen:
             duplicates.append(
                 DomainError(
-                    "DUPLICATE", f"{variable.name!r} is given twice", f"environment.{i}.name"
+                    RuleCode.DUPLICATE, f"{variable.name!r} is given twice", f"environment.{i}.name"
                 )
             )
         seen.setdefault(variable.name, variable.value)

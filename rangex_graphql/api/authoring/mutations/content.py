@@ -8,10 +8,14 @@ from typing import Annotated
 
 import strawberry
 
+from ....models.enums import UserRole
+from ....services.api_tokens import ApiScope
 from ....services.authoring import machines, questions
 from ...context import Info
-from ...ids import expect_global_id, to_global_id
-from ...payload import failures_into
+from ...ids import expect_global_id
+from ...payload import actor, mutation_payload
+from ...permissions import Allow
+from ...scenario.types import MachineNode, QuestionNode
 from ..inputs import (
     MachineAddInput,
     MachineRemoveInput,
@@ -21,19 +25,16 @@ from ..inputs import (
     QuestionReorderInput,
     QuestionUpdateInput,
 )
-from ..permissions import CreatorOrAdmin
 from ..types import (
     MachinePayload,
     MachineRemovePayload,
     QuestionPayload,
     QuestionRemovePayload,
     VersionPayload,
-    authoring_errors,
 )
 from .common import (
-    actor_of,
+    AUTHORING_CODES,
     environment,
-    forget,
     from_input,
     machine_node,
     question_node,
@@ -69,99 +70,91 @@ QuestionReorder = Annotated[
 @strawberry.type
 class ContentMutation:
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Add a machine (at most 4 a version)." + EDITABLE,
     )
-    @failures_into(MachinePayload, authoring_errors)
+    @mutation_payload(MachinePayload, *AUTHORING_CODES)
     async def machine_add(self, info: Info, input: MachineAdd) -> MachinePayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         new = from_input(
             machines.NewMachine, input, environment=environment(input.environment) or {}
         )
-        machine = await machines.add_machine(actor_of(info), version_id, new, info.context.meta)
-        forget(info)
+        machine = await machines.add_machine(actor(info), version_id, new, info.context.meta)
         return MachinePayload(machine=await machine_node(machine.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin], description="Change a machine." + EDITABLE
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
+        description="Change a machine." + EDITABLE,
     )
-    @failures_into(MachinePayload, authoring_errors)
+    @mutation_payload(MachinePayload, *AUTHORING_CODES)
     async def machine_update(self, info: Info, input: MachineUpdate) -> MachinePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
         changes = from_input(
             machines.MachineChanges, input, environment=environment(input.environment)
         )
-        machine = await machines.update_machine(
-            actor_of(info), machine_id, changes, info.context.meta
-        )
-        forget(info)
+        machine = await machines.update_machine(actor(info), machine_id, changes, info.context.meta)
         return MachinePayload(machine=await machine_node(machine.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Remove a machine; the ones after it move up." + EDITABLE,
     )
-    @failures_into(MachineRemovePayload, authoring_errors)
+    @mutation_payload(MachineRemovePayload, *AUTHORING_CODES)
     async def machine_remove(self, info: Info, input: MachineRemove) -> MachineRemovePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
-        version_id = await machines.remove_machine(actor_of(info), machine_id, info.context.meta)
-        forget(info)
+        version_id = await machines.remove_machine(actor(info), machine_id, info.context.meta)
         return MachineRemovePayload(
-            removed_machine_id=strawberry.ID(to_global_id("Machine", machine_id)),
+            removed_machine_id=MachineNode.global_id_of(machine_id),
             version=await version_node(version_id),
         )
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Add a question, with its answer key, after the others." + EDITABLE,
     )
-    @failures_into(QuestionPayload, authoring_errors)
+    @mutation_payload(QuestionPayload, *AUTHORING_CODES)
     async def question_add(self, info: Info, input: QuestionAdd) -> QuestionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         new = from_input(questions.NewQuestion, input)
-        question = await questions.add_question(actor_of(info), version_id, new, info.context.meta)
-        forget(info)
+        question = await questions.add_question(actor(info), version_id, new, info.context.meta)
         return QuestionPayload(question=await question_node(question.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Change a question or its answer key." + EDITABLE,
     )
-    @failures_into(QuestionPayload, authoring_errors)
+    @mutation_payload(QuestionPayload, *AUTHORING_CODES)
     async def question_update(self, info: Info, input: QuestionUpdate) -> QuestionPayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
         changes = from_input(questions.QuestionChanges, input)
         question = await questions.update_question(
-            actor_of(info), question_id, changes, info.context.meta
+            actor(info), question_id, changes, info.context.meta
         )
-        forget(info)
         return QuestionPayload(question=await question_node(question.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Remove a question and its answer key; the ones after it move up." + EDITABLE,
     )
-    @failures_into(QuestionRemovePayload, authoring_errors)
+    @mutation_payload(QuestionRemovePayload, *AUTHORING_CODES)
     async def question_remove(self, info: Info, input: QuestionRemove) -> QuestionRemovePayload:
         question_id = expect_global_id(input.question_id, "Question", "questionId")
-        version_id = await questions.remove_question(actor_of(info), question_id, info.context.meta)
-        forget(info)
+        version_id = await questions.remove_question(actor(info), question_id, info.context.meta)
         return QuestionRemovePayload(
-            removed_question_id=strawberry.ID(to_global_id("Question", question_id)),
+            removed_question_id=QuestionNode.global_id_of(question_id),
             version=await version_node(version_id),
         )
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Put the version's questions in a new order." + EDITABLE,
     )
-    @failures_into(VersionPayload, authoring_errors)
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def question_reorder(self, info: Info, input: QuestionReorder) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         ids = [
             expect_global_id(gid, "Question", f"questionIds.{i}")
             for i, gid in enumerate(input.question_ids)
         ]
-        await questions.reorder_questions(actor_of(info), version_id, ids, info.context.meta)
-        forget(info)
+        await questions.reorder_questions(actor(info), version_id, ids, info.context.meta)
         return VersionPayload(version=await version_node(version_id))

@@ -6,26 +6,28 @@ from typing import Annotated
 
 import strawberry
 
+from ....models.enums import UserRole
+from ....services.api_tokens import ApiScope
 from ....services.authoring import scenarios
 from ....services.authoring.spec import ScenarioSpec
 from ...context import Info
 from ...ids import expect_global_id
-from ...payload import failures_into
+from ...payload import actor, mutation_payload
+from ...permissions import Allow
 from ..inputs import ScenarioCreateInput, ScenarioDeleteInput, ScenarioUpdateInput
-from ..permissions import CreatorOrAdmin
-from ..types import ScenarioPayload, authoring_errors
-from .common import actor_of, forget, from_input, scenario_node
+from ..types import ScenarioPayload
+from .common import AUTHORING_CODES, from_input, scenario_node
 
 
 @strawberry.type
 class ScenarioMutation:
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Create a scenario you author (CREATOR or ADMIN). Its slug comes from "
         "the title, made unique with a suffix, and never changes. Add content with "
         "versionCreate.",
     )
-    @failures_into(ScenarioPayload, authoring_errors)
+    @mutation_payload(ScenarioPayload, *AUTHORING_CODES)
     async def scenario_create(
         self,
         info: Info,
@@ -35,16 +37,15 @@ class ScenarioMutation:
         ],
     ) -> ScenarioPayload:
         spec = from_input(ScenarioSpec, input, slug=None)  # the slug comes from the title
-        scenario = await scenarios.create_scenario(actor_of(info), spec, info.context.meta)
-        forget(info)
+        scenario = await scenarios.create_scenario(actor(info), spec, info.context.meta)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Change a scenario's metadata, shared by all its versions: its author "
         "or an admin. The slug stays as created.",
     )
-    @failures_into(ScenarioPayload, authoring_errors)
+    @mutation_payload(ScenarioPayload, *AUTHORING_CODES)
     async def scenario_update(
         self,
         info: Info,
@@ -56,17 +57,16 @@ class ScenarioMutation:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
         changes = from_input(scenarios.ScenarioChanges, input)
         scenario = await scenarios.update_scenario(
-            actor_of(info), scenario_id, changes, info.context.meta
+            actor(info), scenario_id, changes, info.context.meta
         )
-        forget(info)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Delete a scenario (soft: hidden from learners and from authoring; "
         "sessions already running go on): its author or an admin.",
     )
-    @failures_into(ScenarioPayload, authoring_errors)
+    @mutation_payload(ScenarioPayload, *AUTHORING_CODES)
     async def scenario_delete(
         self,
         info: Info,
@@ -75,6 +75,5 @@ class ScenarioMutation:
         ],
     ) -> ScenarioPayload:
         scenario_id = expect_global_id(input.scenario_id, "Scenario", "scenarioId")
-        scenario = await scenarios.delete_scenario(actor_of(info), scenario_id, info.context.meta)
-        forget(info)
+        scenario = await scenarios.delete_scenario(actor(info), scenario_id, info.context.meta)
         return ScenarioPayload(scenario=await scenario_node(scenario.id))

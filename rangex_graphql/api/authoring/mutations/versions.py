@@ -6,24 +6,26 @@ from typing import Annotated
 
 import strawberry
 
+from ....models.enums import UserRole
+from ....services.api_tokens import ApiScope
 from ....services.authoring import versions
 from ...context import Info
 from ...ids import expect_global_id
-from ...payload import failures_into
+from ...payload import actor, mutation_payload
+from ...permissions import Allow
 from ..inputs import VersionCreateInput, VersionUpdateInput
-from ..permissions import CreatorOrAdmin
-from ..types import VersionPayload, authoring_errors
-from .common import actor_of, forget, from_input, version_node
+from ..types import VersionPayload
+from .common import AUTHORING_CODES, from_input, version_node
 
 
 @strawberry.type
 class VersionMutation:
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="A new DRAFT version of a scenario, numbered after its highest: empty, "
         "or a deep copy of `copyFrom`. The scenario's author or an admin.",
     )
-    @failures_into(VersionPayload, authoring_errors)
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_create(
         self,
         info: Info,
@@ -39,21 +41,20 @@ class VersionMutation:
             else None
         )
         version = await versions.create_version(
-            actor_of(info),
+            actor(info),
             scenario_id,
             info.context.meta,
             copy_from=copy_from,
             changelog=input.changelog,
         )
-        forget(info)
         return VersionPayload(version=await version_node(version.id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Change a DRAFT or REJECTED version's settings: the scenario's author "
         "or an admin.",
     )
-    @failures_into(VersionPayload, authoring_errors)
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_update(
         self,
         info: Info,
@@ -64,8 +65,5 @@ class VersionMutation:
     ) -> VersionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         changes = from_input(versions.VersionChanges, input)
-        version = await versions.update_version(
-            actor_of(info), version_id, changes, info.context.meta
-        )
-        forget(info)
+        version = await versions.update_version(actor(info), version_id, changes, info.context.meta)
         return VersionPayload(version=await version_node(version.id))

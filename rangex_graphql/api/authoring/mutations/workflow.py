@@ -8,48 +8,56 @@ from uuid import UUID
 
 import strawberry
 
+from ....broker import Broker
+from ....models.enums import UserRole
+from ....services.api_tokens import ApiScope
 from ....services.audit import RequestMeta
 from ....services.authoring import workflow
 from ....services.authoring.access import Actor
 from ...context import Info
 from ...ids import expect_global_id
-from ...payload import failures_into
-from ...permissions import AdminOnly
+from ...payload import actor, mutation_payload
+from ...permissions import Allow
 from ..inputs import ReviewDecision, VersionInput, VersionReviewInput
-from ..permissions import CreatorOrAdmin
-from ..types import VersionPayload, VersionPublishPayload, authoring_errors
-from .common import actor_of, forget, version_node
+from ..types import VersionPayload, VersionPublishPayload
+from .common import AUTHORING_CODES, version_node
 
 Step = Callable[[Actor, UUID, RequestMeta], Awaitable[object]]
 StepInput = Annotated[VersionInput, strawberry.argument(description="The version to move on.")]
 
 
-@failures_into(VersionPayload, authoring_errors)
 async def step(info: Info, input: VersionInput, act: Step) -> VersionPayload:
     version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-    await act(actor_of(info), version_id, info.context.meta)
-    forget(info)
+    await act(actor(info), version_id, info.context.meta)
     return VersionPayload(version=await version_node(version_id))
+
+
+def broker_of(info: Info) -> Broker | None:
+    """Where the app announces notifications; None for an in-process execution without a
+    runtime."""
+    runtime = info.context.runtime
+    return runtime.broker if runtime is not None else None
 
 
 @strawberry.type
 class WorkflowMutation:
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="DRAFT or REJECTED → SUBMITTED, for review: the scenario's author or an "
         "admin. The content must pass every rule; otherwise each problem comes back with "
         "its path in the version (`machines.1.exposedPorts.0`) and nothing changes.",
     )
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_submit(self, info: Info, input: StepInput) -> VersionPayload:
         return await step(info, input, workflow.submit)
 
     @strawberry.mutation(
-        permission_classes=[AdminOnly],
+        extensions=[Allow(role=UserRole.ADMIN, scope=ApiScope.ADMIN)],
         description="SUBMITTED → APPROVED, or → REJECTED with a reason: an ADMIN who is "
         "not the scenario's author (SELF_REVIEW otherwise). The author is notified. Of "
         "two reviews at once, one wins; the other gets STATUS_CONFLICT.",
     )
-    @failures_into(VersionPayload, authoring_errors)
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_review(
         self,
         info: Info,
@@ -62,30 +70,35 @@ class WorkflowMutation:
         decision = workflow.Decision(
             approve=input.decision is ReviewDecision.APPROVE, reason=input.reason
         )
-        await workflow.review(actor_of(info), version_id, decision, info.context.meta)
-        forget(info)
+        await workflow.review(
+            actor(info), version_id, decision, info.context.meta, broker=broker_of(info)
+        )
         return VersionPayload(version=await version_node(version_id))
 
     @strawberry.mutation(
-        permission_classes=[CreatorOrAdmin],
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="APPROVED → PUBLISHED: the scenario's author (the content is already "
         "approved; the author chooses when it goes live) or an admin. The version "
         "published until now becomes ARCHIVED; sessions running on it go on.",
     )
-    @failures_into(VersionPublishPayload, authoring_errors)
+    @mutation_payload(VersionPublishPayload, *AUTHORING_CODES)
     async def version_publish(self, info: Info, input: StepInput) -> VersionPublishPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        published = await workflow.publish(actor_of(info), version_id, info.context.meta)
-        forget(info)
+        published = await workflow.publish(
+            actor(info), version_id, info.context.meta, broker=broker_of(info)
+        )
         return VersionPublishPayload(
             version=await version_node(version_id),
             archived_versions=[await version_node(v.id) for v in published.archived],
         )
 
     @strawberry.mutation(
-        permission_classes=[AdminOnly],
+        extensions=[Allow(role=UserRole.ADMIN, scope=ApiScope.ADMIN)],
         description="Any status but ARCHIVED → ARCHIVED: an ADMIN. An archived version "
         "never changes again; sessions running on it go on. The author is notified.",
     )
+    @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_archive(self, info: Info, input: StepInput) -> VersionPayload:
-        return await step(info, input, workflow.archive)
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        await workflow.archive(actor(info), version_id, info.context.meta, broker=broker_of(info))
+        return VersionPayload(version=await version_node(version_id))

@@ -1,0 +1,5 @@
+"""``python -m rangex_graphql.cli``: the ``rangex-graphql`` command."""
+
+from . import main
+
+main()

@@ -1,0 +1,104 @@
+"""The composition root: the process-wide collaborators (broker, orchestrator driver,
+limiters, mailer, revocations, the one Redis pool), built once per app from the settings,
+outside the layers. ``api/`` and ``jobs/`` receive the runtime; services receive what
+they need from it as arguments."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+from .broker import Broker
+from .mail import Mailer, MailQueue, build_mailer
+from .orchestrator import Driver
+from .services.tokens import LoginGuard
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+    from .security.cost_budget import CostBudget
+    from .security.rate_limits import RateLimits
+    from .services.revocations import SessionRevocations
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    mailer: MailQueue
+    login_guard: LoginGuard
+    broker: Broker
+    driver: Driver
+    # Registrations, reset requests and account mails per client address and account.
+    rate_limits: RateLimits
+    # Revoked sign-in sessions, shared with the other replicas through the broker.
+    revocations: SessionRevocations
+    # Per-viewer query cost budget (api/limits reports it); None: no budget.
+    cost_budget: CostBudget | None = None
+    # The process's one Redis connection pool (redis_pool.py), None without redis_url:
+    # shared by the login throttle, the rate limits, the cost budget and the persisted
+    # query store; closed last.
+    redis: Redis | None = None
+    # Names this process in session leases (lease_owner): who is provisioning what.
+    instance_id: str = field(default_factory=lambda: uuid4().hex)
+    # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def spawn(self, work: Callable[[], Awaitable[None]], name: str) -> asyncio.Task[None]:
+        """Run ``work`` in the background for as long as the process lives."""
+
+        async def run() -> None:
+            await work()
+
+        task = asyncio.get_running_loop().create_task(run(), name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    async def aclose(self) -> None:
+        for task in tuple(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.mailer.drain()
+        await self.login_guard.aclose()
+        await self.rate_limits.aclose()
+        if self.cost_budget is not None:
+            await self.cost_budget.aclose()
+        await self.broker.aclose()
+        await self.driver.close()
+        if self.redis is not None:
+            await self.redis.aclose()
+
+
+def build_runtime(
+    settings: Settings,
+    login_guard: LoginGuard | None = None,
+    *,
+    driver: Driver | None = None,
+    broker: Broker | None = None,
+    mailer: Mailer | None = None,
+) -> Runtime:
+    from .broker.factory import build_broker
+    from .orchestrator.factory import build_driver
+    from .redis_pool import build_redis
+    from .security.cost_budget import build_cost_budget
+    from .security.rate_limits import build_rate_limits
+    from .security.throttle import build_login_throttle
+    from .services.revocations import SessionRevocations
+
+    redis = build_redis(settings)
+    broker = broker or build_broker(settings)
+    return Runtime(
+        settings=settings,
+        mailer=MailQueue(mailer or build_mailer(settings)),
+        login_guard=login_guard or build_login_throttle(settings, redis=redis),
+        broker=broker,
+        driver=driver or build_driver(settings),
+        rate_limits=build_rate_limits(settings, redis=redis),
+        revocations=SessionRevocations(settings, broker),
+        cost_budget=build_cost_budget(settings, redis=redis),
+        redis=redis,
+    )

@@ -23,9 +23,9 @@ from .account.types import ApiTokenNode
 from .audit.queries import AuditQuery
 from .audit.types import AuditLogEntryNode, resolve_audit_node
 from .authoring.mutations import AuthoringMutation
-from .content.mutations import ScenarioDocumentMutation
-from .content.queries import ScenarioDocumentQuery
 from .context import Info
+from .document.mutations import ScenarioDocumentMutation
+from .document.queries import ScenarioDocumentQuery
 from .engagement.mutations import EngagementMutation
 from .engagement.queries import resolve_rating_node
 from .engagement.types import ScenarioRatingNode

@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from ..db.migrate import apply_migrations
 from ..models import Scenario, ScenarioVersion, User
-from ..services.authoring import content, yaml_document
+from ..services.authoring import documents, yaml_document
 from ..services.errors import DomainError, DomainErrors
 from ..settings import Settings
 from .common import CliError, database, err, fail, load_settings, os_user, out, run
@@ -49,7 +49,7 @@ async def _version_id(slug: str, number: int | None) -> UUID:
         raise CliError(f"no scenario has the slug {slug!r}")
     scenario_id = scenarios[0]["id"]
     if number is None:
-        found = await content.default_version_id(scenario_id)
+        found = await documents.default_version_id(scenario_id)
         if found is None:
             raise CliError(f"the scenario {slug} has no version yet")
         return found
@@ -63,7 +63,7 @@ async def _version_id(slug: str, number: int | None) -> UUID:
 async def _export(settings: Settings, slug: str, number: int | None, answers: bool) -> str:
     async with database(settings):
         version_id = await _version_id(slug, number)
-        return await content.export_document(
+        return await documents.export_document(
             version_id, include_answers=answers, source="cli", os_user=os_user()
         )
 
@@ -144,7 +144,7 @@ async def _import(settings: Settings, text: str, where: str, username: str | Non
     async with database(settings):
         author_id = await _author_id(username, spec.scenario.slug)
         try:
-            version = await content.import_spec(
+            version = await documents.import_spec(
                 spec, author_id, source="cli", file=where, os_user=os_user()
             )
         except (DomainError, DomainErrors) as exc:

@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from tortoise.backends.base.client import NestedTransactionContext
+from tortoise.backends.base.client import BaseDBAsyncClient, NestedTransactionContext
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
@@ -68,12 +68,27 @@ async def retrying_transaction(
 ) -> T:
     """Run ``work()`` in a transaction; again, from the start, after a deadlock or a lock
     wait timeout, at most ``policy.attempts`` times in all."""
+
+    async def without_connection(_: BaseDBAsyncClient) -> T:
+        return await work()
+
+    return await retrying_transaction_on(without_connection, policy=policy, sleep=sleep)
+
+
+async def retrying_transaction_on(
+    work: Callable[[BaseDBAsyncClient], Awaitable[T]],
+    *,
+    policy: RetryPolicy = DEFAULT_POLICY,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> T:
+    """``retrying_transaction`` for work that needs the transaction's connection (raw
+    SQL): each attempt gets the connection of its own transaction."""
     for attempt in range(1, policy.attempts + 1):
         context = in_transaction()
         nested = isinstance(context, NestedTransactionContext)
         try:
-            async with context:
-                return await work()
+            async with context as connection:
+                return await work(connection)
         except OperationalError as error:
             if nested or attempt == policy.attempts or not is_retryable(error):
                 raise

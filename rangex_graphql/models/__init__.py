@@ -1,7 +1,6 @@
 """Tortoise models, one module per domain. ``MODEL_MODULES`` is what Tortoise loads."""
 
 from .audit import AuditLog
-from .content import Machine, Question, QuestionAnswerKey
 from .engagement import ScenarioFavorite, ScenarioRating
 from .event import Event, EventRegistration, EventScenario
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
@@ -13,12 +12,13 @@ from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMach
 from .simulated import SimulatedMachine
 from .team import Team, TeamMember
 from .user import User
+from .version_parts import Machine, Question, QuestionAnswerKey
 
 MODEL_MODULES = [
     "rangex_graphql.models.user",
     "rangex_graphql.models.identity",
     "rangex_graphql.models.scenario",
-    "rangex_graphql.models.content",
+    "rangex_graphql.models.version_parts",
     "rangex_graphql.models.session",
     "rangex_graphql.models.event",
     "rangex_graphql.models.team",

@@ -9,11 +9,11 @@ from .base import TimestampedModel
 from .enums import ResourceProfile, SessionMachineState, SessionState
 
 if TYPE_CHECKING:
-    from .content import Machine, Question
     from .event import Event
     from .scenario import ScenarioVersion
     from .team import Team
     from .user import User
+    from .version_parts import Machine, Question
 
 
 class EnvironmentSession(TimestampedModel):

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction
 from ..mail import Mailer, Message
 from ..models import OneTimeToken, User
 from ..models.enums import UserRole, UserStatus
@@ -236,13 +236,17 @@ async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: R
         # The code was spent by the check above; let the user retry with the same code.
         await OneTimeToken.filter(id=row.id).update(used_at=None)
         raise DomainErrors(errors)
-    async with in_transaction():
-        await User.filter(id=user.id).update(password_hash=await hash_password(new))
+    password_hash = await hash_password(new)
+
+    async def reset() -> None:
+        await User.filter(id=user.id).update(password_hash=password_hash)
         # Every reset code of the user ends with the first one used.
         await OneTimeToken.filter(
             user_id=user.id, purpose=PASSWORD_RESET, used_at__isnull=True
         ).update(used_at=now())
         await revoke_all(runtime.revocations, user.id, meta)
+
+    await retrying_transaction(reset)
     await audit("password.reset", meta, actor_id=user.id)
 
 

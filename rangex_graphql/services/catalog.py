@@ -10,8 +10,8 @@ from uuid import UUID
 
 from tortoise import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction_on
 from ..models import EnvironmentSession, Scenario, ScenarioFavorite, ScenarioRating
 from ..models.enums import SessionState
 from .catalog_errors import CatalogCode
@@ -83,7 +83,8 @@ async def rate(user_id: UUID, scenario_id: UUID, stars: int, comment: str | None
             "finish a session of this scenario before rating it",
             "scenario_id",
         )
-    async with in_transaction() as connection:
+
+    async def save_rating(connection: BaseDBAsyncClient) -> UUID:
         locked = await Scenario.filter(id=scenario_id).select_for_update().only("id").first()
         if locked is None:
             raise DomainError(CatalogCode.NOT_FOUND, "no such scenario", "scenario_id")
@@ -100,7 +101,9 @@ async def rate(user_id: UUID, scenario_id: UUID, stars: int, comment: str | None
             rating.update_from_dict({"stars": stars, "comment": comment})
             await rating.save(update_fields=("stars", "comment", "updated_at"))
         await _recount(connection, scenario_id)
-    return rating.id
+        return rating.id
+
+    return await retrying_transaction_on(save_rating)
 
 
 async def _recount(connection: BaseDBAsyncClient, scenario_id: UUID) -> None:

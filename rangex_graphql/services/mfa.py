@@ -6,8 +6,8 @@ import secrets
 from dataclasses import dataclass
 
 import pyotp
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction
 from ..models import MfaRecoveryCode, User
 from ..security.secret_box import open_sealed, seal
 from ..security.secrets import digest
@@ -101,12 +101,15 @@ async def confirm(settings: Settings, user: User, code: str, meta: RequestMeta) 
         await audit("mfa.confirm_failure", meta, actor_id=user.id)
         raise DomainError(AccountCode.INVALID_CODE, "that code is not valid", "code")
     codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
-    async with in_transaction():
+
+    async def enable() -> None:
         await MfaRecoveryCode.filter(user_id=user.id).delete()
         await MfaRecoveryCode.bulk_create(
             [MfaRecoveryCode(user_id=user.id, code_hash=digest(_normalize(c))) for c in codes]
         )
         await User.filter(id=user.id).update(mfa_enabled=True, mfa_confirmed_at=now())
+
+    await retrying_transaction(enable)
     await audit("mfa.enable", meta, actor_id=user.id)
     return codes
 
@@ -149,9 +152,12 @@ async def disable(
         await audit("mfa.disable_failure", meta, actor_id=user.id)
         raise DomainError(AccountCode.INVALID_CODE, "that code is not valid", "code")
     await guard.record_success(key, ip)
-    async with in_transaction():
+
+    async def disable_totp() -> None:
         await MfaRecoveryCode.filter(user_id=user.id).delete()
         await User.filter(id=user.id).update(
             mfa_enabled=False, mfa_secret_encrypted=None, mfa_confirmed_at=None, mfa_last_step=None
         )
+
+    await retrying_transaction(disable_totp)
     await audit("mfa.disable", meta, actor_id=user.id)

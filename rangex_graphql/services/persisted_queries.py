@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from graphql import GraphQLError, GraphQLSchema, OperationDefinitionNode, parse, validate
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction
 from ..models import PersistedQuery
 
 GRAPHQL_SUFFIXES = (".graphql", ".gql")
@@ -136,7 +136,8 @@ async def register_documents(
     ]
     if problems:
         raise RegistrationError(problems)
-    async with in_transaction():
+
+    async def store() -> tuple[list[str], set[str]]:
         rows = await PersistedQuery.filter(sha256_hash__in=list(unique)).values("sha256_hash")
         existing = {str(row["sha256_hash"]) for row in rows}
         added = [sha256_hash for sha256_hash in unique if sha256_hash not in existing]
@@ -152,6 +153,9 @@ async def register_documents(
                 for sha256_hash in added
             ]
         )
+        return added, existing
+
+    added, existing = await retrying_transaction(store)
     return Registration(added=added, already_registered=sorted(existing))
 
 

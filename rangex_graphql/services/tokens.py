@@ -9,8 +9,8 @@ from uuid import UUID, uuid4
 
 from tortoise.expressions import F
 from tortoise.fields import CharField
-from tortoise.transactions import in_transaction
 
+from ..db.transactions import retrying_transaction
 from ..models import OneTimeToken, RefreshToken, User
 from ..models.enums import UserStatus
 from ..security.passwords import hash_password, verify_password
@@ -209,12 +209,16 @@ async def refresh(
         raise DomainError(
             AccountCode.INVALID_TOKEN, "this refresh token is not valid", "refreshToken"
         )
-    async with in_transaction():
+
+    async def rotate() -> int:
         claimed = await RefreshToken.filter(
             id=row.id, rotated_at__isnull=True, revoked_at__isnull=True
         ).update(rotated_at=now())
         if not claimed:
             await _revoke_family(row.family_id, "reuse")
+        return claimed
+
+    claimed = await retrying_transaction(rotate)
     if not claimed:
         # A rotated token came back: someone holds a copy. End the whole login, its
         # access tokens included.

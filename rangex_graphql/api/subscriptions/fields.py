@@ -1,6 +1,6 @@
 """The root ``Subscription`` type.
 
-Over graphql-transport-ws the connection (``connection.py``) runs these fields through
+Over graphql-transport-ws the connection (``transport_ws.py``) runs these fields through
 shared execution and never calls the generators below; they serve Strawberry's own
 transports (the legacy graphql-ws protocol when enabled, ``schema.subscribe``), one
 execution per subscriber, with fresh loaders and the connection's credentials (its

@@ -1,6 +1,6 @@
 """The legacy graphql-ws protocol (subscriptions-transport-ws), served only with
 ``RANGEX_WS_LEGACY_PROTOCOL``: Strawberry's handler, with the same rules as
-graphql-transport-ws (``connection.py``).
+graphql-transport-ws (``transport_ws.py``).
 
 - A document is checked by ``operation.prepare`` first (parse, validation, limits, scopes,
   cost, variables): a refusal is one ``error`` message with ``extensions.code``.

@@ -6,10 +6,10 @@ import strawberry
 from starlette.websockets import WebSocket
 
 from ...runtime import Runtime
-from .connection import TransportWsConnection
 from .fanout import Hub
 from .feeds import feeds_for
 from .legacy import LegacyWsHandler
+from .transport_ws import TransportWsSocket
 
 
 class SubscriptionServer:
@@ -21,4 +21,4 @@ class SubscriptionServer:
         self.feeds = feeds_for(runtime.settings.platform_activity_interval_seconds)
 
     async def serve(self, websocket: WebSocket) -> None:
-        await TransportWsConnection(websocket, self.hub, self.feeds).serve()
+        await TransportWsSocket(websocket, self.hub, self.feeds).serve()

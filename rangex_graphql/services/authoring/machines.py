@@ -12,8 +12,8 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import Machine, SessionMachine
 from ...models.enums import EgressPolicy, MachineRole
 from ..audit import RequestMeta, audit
@@ -123,7 +123,7 @@ async def _machine_for_change(
 async def add_machine(
     actor: Actor, version_id: UUID, new: NewMachine, meta: RequestMeta
 ) -> Machine:
-    async with in_transaction():
+    async def insert() -> Machine:
         version = (await version_for_change(actor, version_id)).version
         require_editable(version)
         default = PROFILE_RESOURCES[DEFAULT_PROFILE_BY_ROLE[new.role]]
@@ -164,7 +164,9 @@ async def add_machine(
             version_id=str(version.id),
             name=machine.name,
         )
-    return machine
+        return machine
+
+    return await retrying_transaction(insert)
 
 
 def _columns(spec: MachineSpec) -> dict[str, Any]:
@@ -185,7 +187,8 @@ async def update_machine(
     actor: Actor, machine_id: UUID, changes: MachineChanges, meta: RequestMeta
 ) -> Machine:
     version_id = await _version_of(machine_id)
-    async with in_transaction():
+
+    async def change() -> Machine:
         row, profile = await _machine_for_change(actor, machine_id, version_id)
         given = {k: v for k, v in _changes(changes).items() if v is not None}
         spec = replace(_spec_of(row), **given)
@@ -202,6 +205,8 @@ async def update_machine(
                 fields=sorted(given),
             )
         return await Machine.get(id=row.id)
+
+    return await retrying_transaction(change)
 
 
 def _changes(changes: MachineChanges) -> dict[str, Any]:
@@ -225,7 +230,8 @@ def _changes(changes: MachineChanges) -> dict[str, Any]:
 async def remove_machine(actor: Actor, machine_id: UUID, meta: RequestMeta) -> UUID:
     """Remove a machine; the ones after it move up. Returns its version's id."""
     version_id = await _version_of(machine_id)
-    async with in_transaction():
+
+    async def remove() -> None:
         row, _ = await _machine_for_change(actor, machine_id, version_id)
         if await SessionMachine.filter(machine_id=row.id).exists():
             raise DomainError(
@@ -246,4 +252,6 @@ async def remove_machine(actor: Actor, machine_id: UUID, meta: RequestMeta) -> U
             version_id=str(version_id),
             name=row.name,
         )
+
+    await retrying_transaction(remove)
     return version_id

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from uuid import UUID
 
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import Question, QuestionAnswerKey
 from ...models.enums import QuestionKind
 from ..audit import RequestMeta, audit
@@ -98,7 +98,8 @@ async def add_question(
 ) -> Question:
     """Add a question after the others."""
     spec = _spec(new)
-    async with in_transaction():
+
+    async def insert() -> Question:
         version = (await version_for_change(actor, version_id)).version
         require_editable(version)
         await _check(spec, version.id)
@@ -132,7 +133,9 @@ async def add_question(
             version_id=str(version.id),
             session_flag_env=spec.session_flag_env,
         )
-    return question
+        return question
+
+    return await retrying_transaction(insert)
 
 
 async def _version_of(question_id: UUID) -> UUID:
@@ -156,7 +159,8 @@ async def update_question(
     actor: Actor, question_id: UUID, changes: QuestionChanges, meta: RequestMeta
 ) -> Question:
     version_id = await _version_of(question_id)
-    async with in_transaction():
+
+    async def change() -> Question:
         row = await _question_for_change(actor, question_id, version_id)
         key = await QuestionAnswerKey.filter(question_id=row.id).first()
         current = QuestionSpec(
@@ -200,12 +204,15 @@ async def update_question(
             )
         return await Question.get(id=row.id)
 
+    return await retrying_transaction(change)
+
 
 async def remove_question(actor: Actor, question_id: UUID, meta: RequestMeta) -> UUID:
     """Remove a question and its answer key; the ones after it move up. Returns its
     version's id."""
     version_id = await _version_of(question_id)
-    async with in_transaction():
+
+    async def remove() -> None:
         row = await _question_for_change(actor, question_id, version_id)
         await Question.filter(id=row.id).delete()
         await Question.filter(version_id=version_id, position__gt=row.position).update(
@@ -219,6 +226,8 @@ async def remove_question(actor: Actor, question_id: UUID, meta: RequestMeta) ->
             target_id=row.id,
             version_id=str(version_id),
         )
+
+    await retrying_transaction(remove)
     return version_id
 
 
@@ -226,7 +235,8 @@ async def reorder_questions(
     actor: Actor, version_id: UUID, question_ids: list[UUID], meta: RequestMeta
 ) -> None:
     """Put the version's questions in the given order: every one of them, once each."""
-    async with in_transaction():
+
+    async def reorder() -> None:
         version = (await version_for_change(actor, version_id)).version
         require_editable(version)
         current = {
@@ -247,3 +257,5 @@ async def reorder_questions(
             target_id=version.id,
             order=[str(q) for q in question_ids],
         )
+
+    await retrying_transaction(reorder)

@@ -13,6 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import Scenario, ScenarioTag
 from ...models.enums import Difficulty, Visibility
 from ..audit import RequestMeta, audit
@@ -89,7 +90,8 @@ async def create_scenario(actor: Actor, spec: ScenarioSpec, meta: RequestMeta) -
     if errors:
         raise DomainErrors(errors)
     tags = normalize_tags(spec.tags)
-    async with in_transaction():
+
+    async def insert() -> Scenario:
         scenario = await _insert_with_slug(
             slugify(spec.title),
             author_id=actor.id,
@@ -108,7 +110,9 @@ async def create_scenario(actor: Actor, spec: ScenarioSpec, meta: RequestMeta) -
             target_id=scenario.id,
             slug=scenario.slug,
         )
-    return scenario
+        return scenario
+
+    return await retrying_transaction(insert)
 
 
 def _change_errors(changes: ScenarioChanges) -> list[DomainError]:
@@ -133,7 +137,8 @@ async def update_scenario(
     errors = _change_errors(changes)
     if errors:
         raise DomainErrors(errors)
-    async with in_transaction():
+
+    async def change() -> Scenario:
         scenario = await scenario_for_change(actor, scenario_id, lock=True)
         changed: list[str] = []
         for name in ("title", "description", "category"):
@@ -160,13 +165,16 @@ async def update_scenario(
                 target_id=scenario.id,
                 fields=changed,
             )
-    return scenario
+        return scenario
+
+    return await retrying_transaction(change)
 
 
 async def delete_scenario(actor: Actor, scenario_id: UUID, meta: RequestMeta) -> Scenario:
     """Soft delete: hidden from the catalog and from further authoring; sessions already
     running keep running, and the slug stays reserved."""
-    async with in_transaction():
+
+    async def soft_delete() -> Scenario:
         scenario = await scenario_for_change(actor, scenario_id, lock=True)
         scenario.deleted_at = now()
         await scenario.save(update_fields=["deleted_at", "updated_at"])
@@ -178,4 +186,6 @@ async def delete_scenario(actor: Actor, scenario_id: UUID, meta: RequestMeta) ->
             target_id=scenario.id,
             slug=scenario.slug,
         )
-    return scenario
+        return scenario
+
+    return await retrying_transaction(soft_delete)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from tortoise.transactions import in_transaction
-
+from ...db.transactions import retrying_transaction
 from ...models import Machine, Question, QuestionAnswerKey, ScenarioVersion
 from ...models.enums import ResourceProfile
 from ..audit import RequestMeta, audit
@@ -58,7 +57,8 @@ async def create_version(
 ) -> ScenarioVersion:
     """A new DRAFT numbered after the scenario's highest; a deep copy of ``copy_from`` (a
     version of the same scenario, in any status, left untouched) when given."""
-    async with in_transaction():
+
+    async def insert() -> ScenarioVersion:
         # The scenario's row lock serializes numbering: two creates never pick one number.
         scenario = await scenario_for_change(actor, scenario_id, lock=True)
         source = None
@@ -93,7 +93,9 @@ async def create_version(
             number=version.number,
             copied_from=str(source.id) if source else None,
         )
-    return version
+        return version
+
+    return await retrying_transaction(insert)
 
 
 async def copy_content(source_id: UUID, target_id: UUID) -> None:
@@ -131,7 +133,8 @@ async def update_version(
     )
     if errors:
         raise DomainErrors(errors)
-    async with in_transaction():
+
+    async def change() -> ScenarioVersion:
         version = (await version_for_change(actor, version_id)).version
         require_editable(version)
         changed = []
@@ -154,4 +157,6 @@ async def update_version(
                 target_id=version.id,
                 fields=changed,
             )
-    return version
+        return version
+
+    return await retrying_transaction(change)

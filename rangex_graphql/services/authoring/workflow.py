@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from tortoise.transactions import in_transaction
-
 from ...broker import Broker
-from ...models import Scenario, ScenarioVersion
+from ...db.transactions import retrying_transaction
+from ...models import Notification, Scenario, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
-from ..notifications import notify
+from ..notifications import announce, notify
 from .access import (
     EDITABLE,
     Actor,
@@ -37,7 +36,7 @@ from .access import (
     status_error,
     version_for_change,
 )
-from .content import load_version_spec
+from .documents import load_version_spec
 from .errors import AuthoringCode, RuleCode
 from .validation import validate_version
 
@@ -92,18 +91,19 @@ async def _tell_author(
     kind: str,
     title: str,
     body: str,
-    *,
-    broker: Broker | None,
-) -> None:
+) -> Notification | None:
+    """Write the author's notification (none for their own action); it is announced
+    by ``_announce`` once the transaction has committed, so a retried transaction
+    announces once, and only what was written."""
     author_id = fk(scenario, "author_id")
     if author_id == actor.id:
-        return
-    await notify(
+        return None
+    return await notify(
         author_id,
         kind,
         title,
         body,
-        broker=broker,
+        broker=None,
         scenario_id=scenario.id,
         scenario_slug=scenario.slug,
         version_id=version.id,
@@ -111,10 +111,16 @@ async def _tell_author(
     )
 
 
+async def _announce(told: Notification | None, broker: Broker | None) -> None:
+    if told is not None:
+        await announce(told.id, told.user_id, broker)
+
+
 async def submit(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioVersion:
     """DRAFT or REJECTED → SUBMITTED, by the author or an admin, when the content passes
     ``validate_version`` (all its problems are reported at once otherwise)."""
-    async with in_transaction():
+
+    async def move() -> ScenarioVersion:
         # The version's lock first: no edit can slip between the validation and the move.
         left = (await version_for_change(actor, version_id)).version.status
         await _move(
@@ -135,7 +141,9 @@ async def submit(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioV
         await audit(
             "version.submit", meta, actor_id=actor.id, previous=left, **_audit_target(version)
         )
-    return version
+        return version
+
+    return await retrying_transaction(move)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +173,8 @@ async def review(
     scenario's author. The author's notification is announced on ``broker``."""
     require_admin(actor)
     reason = _reason(decision)
-    async with in_transaction():
+
+    async def decide() -> tuple[ScenarioVersion, Notification | None]:
         access = await version_for_change(actor, version_id, lock=False)
         if access.author_id == actor.id:
             raise DomainError(
@@ -192,9 +201,13 @@ async def review(
             title, body = f"{name} was approved", reason or "It can be published now."
         else:
             title, body = f"{name} needs changes", reason or ""
-        await _tell_author(
-            access.scenario, version, actor, f"version.{to.lower()}", title, body, broker=broker
+        told = await _tell_author(
+            access.scenario, version, actor, f"version.{to.lower()}", title, body
         )
+        return version, told
+
+    version, told = await retrying_transaction(decide)
+    await _announce(told, broker)
     return version
 
 
@@ -211,7 +224,8 @@ async def publish(
     until now becomes ARCHIVED; sessions running on it keep running. The author's
     notification is announced on ``broker``."""
     scenario_id = await _scenario_of(version_id)
-    async with in_transaction():
+
+    async def move() -> tuple[Published, Notification | None]:
         # The scenario's lock serializes publishing: one published version at a time.
         scenario = await scenario_for_change(actor, scenario_id, "versionId", lock=True)
         observed = await ScenarioVersion.get(id=version_id)
@@ -243,7 +257,7 @@ async def publish(
                 **_audit_target(old),
             )
         await audit("version.publish", meta, actor_id=actor.id, **_audit_target(version))
-        await _tell_author(
+        told = await _tell_author(
             scenario,
             version,
             actor,
@@ -251,10 +265,13 @@ async def publish(
             f"Version {version.number} of “{scenario.title}” is published",
             "Learners start this version from now on."
             + "".join(f" Version {old.number} was archived." for old in previous),
-            broker=broker,
         )
         archived = [await ScenarioVersion.get(id=old.id) for old in previous]
-    return Published(version, archived)
+        return Published(version, archived), told
+
+    published, told = await retrying_transaction(move)
+    await _announce(told, broker)
+    return published
 
 
 async def archive(
@@ -264,7 +281,8 @@ async def archive(
     again; sessions already running on one keep running. The author's notification is
     announced on ``broker``."""
     require_admin(actor)
-    async with in_transaction():
+
+    async def move() -> tuple[ScenarioVersion, Notification | None]:
         access = await version_for_change(actor, version_id, lock=False)
         left = access.version.status
         await _move(
@@ -274,13 +292,16 @@ async def archive(
         await audit(
             "version.archive", meta, actor_id=actor.id, previous=left, **_audit_target(version)
         )
-        await _tell_author(
+        told = await _tell_author(
             access.scenario,
             version,
             actor,
             "version.archived",
             f"Version {version.number} of “{access.scenario.title}” was archived",
             "",
-            broker=broker,
         )
+        return version, told
+
+    version, told = await retrying_transaction(move)
+    await _announce(told, broker)
     return version

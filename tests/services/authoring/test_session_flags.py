@@ -10,7 +10,7 @@ import pytest
 from rangex_graphql.models import Question, QuestionAnswerKey
 from rangex_graphql.models.enums import MachineRole, QuestionKind, UserRole, VersionStatus
 from rangex_graphql.services.audit import SYSTEM
-from rangex_graphql.services.authoring import content, questions
+from rangex_graphql.services.authoring import documents, questions
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.authoring.question_rules import question_errors
 from rangex_graphql.services.authoring.spec import QuestionSpec, VersionSpec
@@ -147,14 +147,14 @@ async def test_import_and_export_keep_the_variable(db: None) -> None:
     creator = await factories.user(UserRole.CREATOR)
     text = dump(example(), include_answers=True)
 
-    version = await content.import_document(text, creator.id)
+    version = await documents.import_document(text, creator.id)
     rows = (
         await Question.filter(version_id=version.id).order_by("position").values("session_flag_env")
     )
     assert [row["session_flag_env"] for row in rows] == ["WEB_FLAG", None]
     first = await Question.get(version_id=version.id, position=0)
     assert (await QuestionAnswerKey.get(question_id=first.id)).expected == []
-    assert await content.export_document(version.id, include_answers=True) == text
+    assert await documents.export_document(version.id, include_answers=True) == text
 
 
 async def test_an_import_that_breaks_a_flag_rule_writes_nothing(db: None) -> None:
@@ -164,7 +164,7 @@ async def test_an_import_that_breaks_a_flag_rule_writes_nothing(db: None) -> Non
         spec.questions[1], session_flag_env="RANGEX_LEARNER_USERNAME"
     )
     with pytest.raises(DomainErrors) as caught:
-        await content.import_document(dump(spec, include_answers=True), creator.id)
+        await documents.import_document(dump(spec, include_answers=True), creator.id)
     assert [(e.code, e.field) for e in caught.value.errors] == [
         ("INVALID", "questions.1.sessionFlagEnv")
     ]

@@ -9,13 +9,13 @@ from __future__ import annotations
 from strawberry.tools import merge_types
 
 from ...scopes import declared_scopes
-from .content import ContentMutation
 from .scenarios import ScenarioMutation
+from .version_parts import VersionPartsMutation
 from .versions import VersionMutation
 from .workflow import WorkflowMutation
 
 AuthoringMutation = merge_types(
-    "AuthoringMutation", (ScenarioMutation, VersionMutation, ContentMutation, WorkflowMutation)
+    "AuthoringMutation", (ScenarioMutation, VersionMutation, VersionPartsMutation, WorkflowMutation)
 )
 
 AUTHORING_SCOPES = declared_scopes(AuthoringMutation)

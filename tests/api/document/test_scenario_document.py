@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rangex_graphql.api.content.types import ScenarioImportErrorCode
 from rangex_graphql.api.context import Context, Viewer
+from rangex_graphql.api.document.types import ScenarioImportErrorCode
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.schema import schema
 from rangex_graphql.api.scopes import MUTATION_SCOPES
@@ -129,7 +129,7 @@ def test_every_code_an_import_can_raise_is_in_the_schema() -> None:
     for name in (
         "yaml_document.py",
         "yaml_loader.py",
-        "content.py",
+        "documents.py",
         "validation.py",
         "machine_rules.py",
         "question_rules.py",

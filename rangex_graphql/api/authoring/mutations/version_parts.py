@@ -68,7 +68,7 @@ QuestionReorder = Annotated[
 
 
 @strawberry.type
-class ContentMutation:
+class VersionPartsMutation:
     @strawberry.mutation(
         extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
         description="Add a machine (at most 4 a version)." + EDITABLE,

@@ -8,7 +8,7 @@ import strawberry
 
 from ...models.enums import UserRole
 from ...services.api_tokens import ApiScope
-from ...services.authoring import content
+from ...services.authoring import documents
 from ...services.authoring.errors import DocumentCode, RuleCode
 from ..authoring.mutations.common import version_node
 from ..context import Info
@@ -35,7 +35,7 @@ class ScenarioDocumentMutation:
         ],
     ) -> ScenarioImportPayload:
         viewer = actor(info)
-        version = await content.import_document(
+        version = await documents.import_document(
             input.document,
             viewer.id,
             as_admin=viewer.is_admin,

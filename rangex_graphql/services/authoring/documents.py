@@ -15,8 +15,8 @@ from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Max
-from tortoise.transactions import in_transaction
 
+from ...db.transactions import retrying_transaction
 from ...models import (
     Machine,
     Question,
@@ -124,32 +124,36 @@ async def create_draft_from_spec(
     metadata (title, description, difficulty, category, visibility, tags) the spec
     replaces: the scenario holds them for all its versions. Validation is the caller's.
     """
-    try:
-        async with in_transaction():
-            if scenario_id is None:
-                scenario = await _insert_with_slug(
-                    spec.scenario.slug or slugify(spec.scenario.title),
-                    author_id=author_id,
-                    **_scenario_fields(spec.scenario),
-                )
-                number = 1
-            else:
-                # The row lock (MySQL) serializes two imports counting versions at once.
-                scenario = await Scenario.select_for_update().get(id=scenario_id)
-                await scenario.update_from_dict(_scenario_fields(spec.scenario)).save()
-                numbers = ScenarioVersion.filter(scenario_id=scenario.id)
-                latest = await numbers.annotate(latest=Max("number")).values_list("latest")
-                number = int(latest[0][0] or 0) + 1
-            await _write_tags(scenario.id, normalize_tags(spec.scenario.tags))
-            version = await ScenarioVersion.create(
-                scenario=scenario,  # version.scenario is then at hand, without a query
-                number=number,
-                status=VersionStatus.DRAFT,
-                changelog=spec.changelog,
-                time_limit_minutes=spec.time_limit_minutes,
-                resource_profile=spec.resource_profile,
+
+    async def insert() -> ScenarioVersion:
+        if scenario_id is None:
+            scenario = await _insert_with_slug(
+                spec.scenario.slug or slugify(spec.scenario.title),
+                author_id=author_id,
+                **_scenario_fields(spec.scenario),
             )
-            await _create_content(version, spec)
+            number = 1
+        else:
+            # The row lock (MySQL) serializes two imports counting versions at once.
+            scenario = await Scenario.select_for_update().get(id=scenario_id)
+            await scenario.update_from_dict(_scenario_fields(spec.scenario)).save()
+            numbers = ScenarioVersion.filter(scenario_id=scenario.id)
+            latest = await numbers.annotate(latest=Max("number")).values_list("latest")
+            number = int(latest[0][0] or 0) + 1
+        await _write_tags(scenario.id, normalize_tags(spec.scenario.tags))
+        version = await ScenarioVersion.create(
+            scenario=scenario,  # version.scenario is then at hand, without a query
+            number=number,
+            status=VersionStatus.DRAFT,
+            changelog=spec.changelog,
+            time_limit_minutes=spec.time_limit_minutes,
+            resource_profile=spec.resource_profile,
+        )
+        await _create_content(version, spec)
+        return version
+
+    try:
+        version = await retrying_transaction(insert)
     except IntegrityError as exc:  # a concurrent import took the slug or the number
         raise DomainError(
             DocumentCode.CONFLICT,
@@ -302,7 +306,8 @@ async def import_spec(
         raise DomainErrors(problems)
     admin = author.role is UserRole.ADMIN and as_admin is not False
     scenario_id = await _importable_scenario(spec, Actor(author.id, is_admin=admin))
-    async with in_transaction():  # the draft and its audit entry together
+
+    async def import_draft() -> ScenarioVersion:  # the draft and its audit entry together
         version = await create_draft_from_spec(spec, author.id, scenario_id=scenario_id)
         await audit(
             "scenario_version.import",
@@ -314,4 +319,6 @@ async def import_spec(
             number=version.number,
             **context,
         )
-    return version
+        return version
+
+    return await retrying_transaction(import_draft)

@@ -23,7 +23,7 @@ from rangex_graphql.models.enums import (
     VersionStatus,
     Visibility,
 )
-from rangex_graphql.services.authoring import content
+from rangex_graphql.services.authoring import documents
 from rangex_graphql.services.authoring.yaml_document import dump, parse
 from rangex_graphql.services.errors import DomainError, DomainErrors
 from tests import factories
@@ -40,7 +40,7 @@ async def row_counts() -> dict[str, int]:
 
 
 async def export(version: ScenarioVersion, *, answers: bool = True) -> str:
-    return await content.export_document(version.id, include_answers=answers)
+    return await documents.export_document(version.id, include_answers=answers)
 
 
 # --- round trip ---------------------------------------------------------------------------
@@ -49,11 +49,11 @@ async def export(version: ScenarioVersion, *, answers: bool = True) -> str:
 async def test_import_then_export_gives_the_document_back_byte_for_byte() -> None:
     creator = await factories.user(UserRole.CREATOR)
 
-    first = await content.import_document(EXAMPLE, creator.id)
+    first = await documents.import_document(EXAMPLE, creator.id)
     assert (first.number, first.status) == (1, VersionStatus.DRAFT)
     assert await export(first) == EXAMPLE
 
-    again = await content.import_document(await export(first), creator.id)
+    again = await documents.import_document(await export(first), creator.id)
     assert (again.scenario_id, again.number) == (first.scenario_id, 2)  # type: ignore[attr-defined]
     assert await export(again) == EXAMPLE
     assert await export(again, answers=False) == dump(parse(EXAMPLE), include_answers=False)
@@ -68,7 +68,7 @@ async def test_a_version_made_by_other_means_survives_export_import_export() -> 
     )
 
     with_answers, without = await export(version), await export(version, answers=False)
-    imported = await content.import_document(with_answers, author.id)
+    imported = await documents.import_document(with_answers, author.id)
 
     assert imported.number == 2
     assert await export(imported) == with_answers
@@ -80,7 +80,7 @@ async def test_a_version_made_by_other_means_survives_export_import_export() -> 
 
 async def test_import_creates_the_scenario_machines_questions_and_answer_keys() -> None:
     creator = await factories.user(UserRole.CREATOR)
-    version = await content.import_document(EXAMPLE, creator.id)
+    version = await documents.import_document(EXAMPLE, creator.id)
 
     scenario = await Scenario.get(id=version.scenario_id)  # type: ignore[attr-defined]
     assert scenario.slug == "sql-injection-101"
@@ -114,7 +114,7 @@ async def test_without_a_slug_the_title_gives_one_made_unique() -> None:
     await factories.scenario(slug="sql-injection-101")
     anonymous = with_line(EXAMPLE, "  slug: sql-injection-101\n", "")
 
-    version = await content.import_document(anonymous, creator.id)
+    version = await documents.import_document(anonymous, creator.id)
 
     scenario = await Scenario.get(id=version.scenario_id)  # type: ignore[attr-defined]
     assert scenario.slug == "sql-injection-101-2"
@@ -129,7 +129,7 @@ async def test_a_slug_of_an_existing_scenario_adds_the_next_version_and_its_meta
     published = await factories.version(scenario, VersionStatus.PUBLISHED)
     document = with_line(EXAMPLE, "    - sqli\n", "    - ' SQLi '\n")
 
-    version = await content.import_document(document, owner.id)
+    version = await documents.import_document(document, owner.id)
 
     assert (version.scenario_id, version.number, version.status) == (  # type: ignore[attr-defined]
         scenario.id,
@@ -147,7 +147,7 @@ async def test_a_slug_of_an_existing_scenario_adds_the_next_version_and_its_meta
 async def test_an_admin_may_add_a_version_to_anyones_scenario() -> None:
     scenario = await factories.scenario(slug="sql-injection-101")
     admin = await factories.user(UserRole.ADMIN)
-    version = await content.import_document(EXAMPLE, admin.id)
+    version = await documents.import_document(EXAMPLE, admin.id)
     assert (version.scenario_id, version.number) == (scenario.id, 1)  # type: ignore[attr-defined]
     await scenario.refresh_from_db()
     assert scenario.author_id != admin.id  # type: ignore[attr-defined]  # keeps its owner
@@ -170,7 +170,7 @@ async def test_a_document_failing_validation_lists_every_problem_and_writes_noth
     before = await row_counts()
 
     with pytest.raises(DomainErrors) as caught:
-        await content.import_document(document, creator.id)
+        await documents.import_document(document, creator.id)
 
     assert {e.field for e in caught.value.errors} >= {
         "scenario.title",
@@ -197,7 +197,7 @@ async def test_a_malformed_document_is_refused_with_its_path_and_writes_nothing(
     creator = await factories.user(UserRole.CREATOR)
     before = await row_counts()
     with pytest.raises(DomainErrors) as caught:
-        await content.import_document(with_line(EXAMPLE, old, new), creator.id)
+        await documents.import_document(with_line(EXAMPLE, old, new), creator.id)
     assert field in [e.field for e in caught.value.errors]
     assert await row_counts() == before
 
@@ -206,7 +206,7 @@ async def test_a_document_without_answers_is_refused_by_the_submit_rules() -> No
     creator = await factories.user(UserRole.CREATOR)
     before = await row_counts()
     with pytest.raises(DomainErrors) as caught:
-        await content.import_document(dump(parse(EXAMPLE), include_answers=False), creator.id)
+        await documents.import_document(dump(parse(EXAMPLE), include_answers=False), creator.id)
     assert [e.field for e in caught.value.errors] == [
         "questions.0.expectedAnswers",
         "questions.1.expectedAnswers",
@@ -222,7 +222,7 @@ async def test_only_active_creators_and_admins_import(role: UserRole, status: Us
     user = await factories.user(role, status=status)
     before = await row_counts()
     with pytest.raises(DomainError) as caught:
-        await content.import_document(EXAMPLE, user.id)
+        await documents.import_document(EXAMPLE, user.id)
     assert (caught.value.code, caught.value.field) == ("FORBIDDEN", "author")
     assert await row_counts() == before
 
@@ -235,7 +235,7 @@ async def test_another_creators_or_a_deleted_scenario_is_not_found() -> None:
 
     for document in (EXAMPLE, with_line(EXAMPLE, "slug: sql-injection-101", "slug: gone")):
         with pytest.raises(DomainError) as caught:
-            await content.import_document(document, stranger.id)
+            await documents.import_document(document, stranger.id)
         assert (caught.value.code, caught.value.field) == ("NOT_FOUND", "scenario.slug")
         assert "leave the slug out" in caught.value.message
     assert await ScenarioVersion.filter(scenario_id=theirs.id).count() == 0
@@ -249,7 +249,7 @@ async def test_export_without_answers_never_reads_the_answer_keys(
     sql_counter: StatementCounter,
 ) -> None:
     creator = await factories.user(UserRole.CREATOR)
-    version = await content.import_document(EXAMPLE, creator.id)
+    version = await documents.import_document(EXAMPLE, creator.id)
     sql_counter.reset()
 
     text = await export(version, answers=False)
@@ -263,8 +263,8 @@ async def test_export_without_answers_never_reads_the_answer_keys(
 
 async def test_an_export_with_answers_is_audited() -> None:
     creator = await factories.user(UserRole.CREATOR)
-    version = await content.import_document(EXAMPLE, creator.id)
-    await content.export_document(
+    version = await documents.import_document(EXAMPLE, creator.id)
+    await documents.export_document(
         version.id, include_answers=True, actor_id=creator.id, source="test"
     )
     [entry] = await AuditLog.filter(action="scenario_version.export_answers").values(
@@ -277,24 +277,24 @@ async def test_an_export_with_answers_is_audited() -> None:
 async def test_load_of_an_unknown_version_is_not_found() -> None:
     missing = "00000000-0000-4000-8000-000000000000"
     with pytest.raises(DomainError) as caught:
-        await content.load_version_spec(missing)
+        await documents.load_version_spec(missing)
     assert caught.value.code == "NOT_FOUND"
 
 
 async def test_the_default_version_is_the_published_one_else_the_latest() -> None:
     scenario = await factories.scenario()
-    assert await content.default_version_id(scenario.id) is None
+    assert await documents.default_version_id(scenario.id) is None
     first = await factories.version(scenario, VersionStatus.ARCHIVED)
-    assert await content.default_version_id(scenario.id) == first.id
+    assert await documents.default_version_id(scenario.id) == first.id
     published = await factories.version(scenario, VersionStatus.PUBLISHED)
     await factories.version(scenario, VersionStatus.DRAFT)
-    assert await content.default_version_id(scenario.id) == published.id
+    assert await documents.default_version_id(scenario.id) == published.id
 
 
 async def test_the_exported_authors_username_is_not_in_the_document() -> None:
     """Content only: no IDs, numbers, timestamps or people."""
     creator = await factories.user(UserRole.CREATOR, username="author-name-xyz")
-    version = await content.import_document(EXAMPLE, creator.id)
+    version = await documents.import_document(EXAMPLE, creator.id)
     text = await export(version)
     user = await User.get(id=creator.id)
     for leak in (

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from ...models import ScenarioVersion
-from ...services.authoring import content
+from ...services.authoring import documents
 from ...services.authoring.visibility import can_see_unpublished
 from ..context import Info
 from ..ids import expect_global_id
@@ -46,7 +46,7 @@ class ScenarioDocumentQuery:
         )
         if not rows or not can_see_unpublished(viewer, rows[0]["author_id"]):
             return None
-        return await content.export_document(
+        return await documents.export_document(
             pk,
             include_answers=include_answers,
             actor_id=viewer.id,

@@ -55,7 +55,7 @@ class Member:
 
     __slots__ = ("connection", "credentials", "finished", "group", "id", "missed", "queue")
 
-    def __init__(self, connection: TransportWsConnection, id: str) -> None:
+    def __init__(self, connection: TransportWsSocket, id: str) -> None:
         self.connection = connection
         self.id = id
         self.credentials = connection.credentials
@@ -91,7 +91,7 @@ class Member:
         return f'{{"id":{json.dumps(self.id)},"type":"next","payload":{payload}}}'
 
 
-class TransportWsConnection:
+class TransportWsSocket:
     def __init__(self, websocket: WebSocket, hub: Hub, feeds: dict[str, Feed]) -> None:
         self.websocket = websocket
         self.hub = hub

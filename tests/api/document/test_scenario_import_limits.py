@@ -14,7 +14,7 @@ from rangex_graphql.services.authoring.question_rules import MAX_QUESTIONS
 from rangex_graphql.services.authoring.spec import VersionSpec
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.api.content.test_scenario_document import IMPORT
+from tests.api.document.test_scenario_document import IMPORT
 from tests.api.graphql import data_of
 from tests.services.authoring.test_yaml_document import EXAMPLE, with_line
 

@@ -2,9 +2,8 @@
 
 Every import counts: at module level, under ``if TYPE_CHECKING:``, and inside functions.
 The GraphQL graph itself has circles (a user lists their sessions, a session names its
-user), and Python modules cannot: each of them is closed by exactly one field that names
-its type lazily and imports what reads it when it runs. ``TYPE_GRAPH_CIRCLES`` lists those
-imports; any other circle fails, and so does one of them turned into a module-level import.
+user), and Python modules cannot: a type that points back at another domain's type reaches
+it by name (``api/node.py``: ``node_type`` and ``nodes_by_id``), never by an import.
 """
 
 from __future__ import annotations
@@ -20,21 +19,6 @@ import rangex_graphql
 
 PACKAGE_DIR = Path(rangex_graphql.__file__).parent
 PACKAGE = PACKAGE_DIR.name
-
-# (importer, imported): the one field of each circle of the GraphQL type graph.
-TYPE_GRAPH_CIRCLES = {
-    # User.sessions / EnvironmentSession.user
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.session.queries"),
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.session.types"),
-    # User.favorites / Scenario.author
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.engagement.queries"),
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.scenario.types"),
-    # User.teamMemberships / TeamMember.user
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.team.loaders"),
-    ("rangex_graphql.api.user.types", "rangex_graphql.api.team.types"),
-    # ScenarioRating.scenario / Scenario.ratings
-    ("rangex_graphql.api.engagement.types", "rangex_graphql.api.scenario.types"),
-}
 
 
 @dataclass(frozen=True)
@@ -169,22 +153,11 @@ def test_the_helpers_find_a_circle() -> None:
 def test_the_package_imports_form_no_circle() -> None:
     edges: dict[str, set[str]] = {name: set() for name in MODULES}
     for found in IMPORTS:
-        if (found.importer, found.imported) not in TYPE_GRAPH_CIRCLES:
-            edges[found.importer].add(found.imported)
+        edges[found.importer].add(found.imported)
     found_circles = circles(edges)
     assert not found_circles, "import circles:\n" + "\n".join(
         " -> ".join(circle) for circle in found_circles
     )
-
-
-def test_the_type_graph_circles_close_only_when_their_field_runs() -> None:
-    by_edge: dict[tuple[str, str], list[Import]] = {}
-    for found in IMPORTS:
-        by_edge.setdefault((found.importer, found.imported), []).append(found)
-    for edge in sorted(TYPE_GRAPH_CIRCLES):
-        assert edge in by_edge, f"{edge}: no longer imported: take it off TYPE_GRAPH_CIRCLES"
-        eager = [found.line for found in by_edge[edge] if found.at_module_level]
-        assert not eager, f"{edge}: imported at module level, line {eager}"
 
 
 def test_every_module_imports_in_a_fresh_interpreter() -> None:

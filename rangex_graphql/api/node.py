@@ -6,16 +6,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Literal, TypeVar
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types.base import get_object_definition
+from strawberry.types.lazy_type import LazyType
 from tortoise.models import Model
 
 from .context import Info
 from .ids import expect_global_id, to_global_id
+from .loader_shapes import one_by_id
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID (Relay).")
@@ -193,3 +196,41 @@ def row_node(
 def node_declarations() -> tuple[NodeDeclaration, ...]:
     """Every row-backed node type declared so far (all of them once the schema is built)."""
     return tuple(_DECLARATIONS.values())
+
+
+# The GraphQL type graph has circles (a user lists their sessions, a session names its
+# user); the import graph may not. A domain reaches a node type that points back at it
+# by its name: its GraphQL type lazily, its rows through the loader made from its
+# declaration, never by importing the other domain's module.
+
+
+def node_class(type_name: str) -> type[RowNode]:
+    """The node class declared for GraphQL type ``type_name`` (all are, once the schema
+    is built)."""
+    for declaration in _DECLARATIONS.values():
+        if declaration.type_name == type_name:
+            return declaration.node_class
+    raise KeyError(f"no node type {type_name!r} is declared")
+
+
+@cache
+def nodes_by_id(type_name: str) -> Callable[[], DataLoader[UUID, Any]]:
+    """The loader factory of ``type_name``'s nodes by primary key: one object per type,
+    so every domain that asks for it shares one DataLoader in a request."""
+
+    def by_id() -> DataLoader[UUID, Any]:
+        cls = node_class(type_name)
+        return one_by_id(cls.declaration().model, cls.columns(), cls.from_row)
+
+    by_id.__qualname__ = by_id.__name__ = f"nodes_by_id({type_name})"
+    return by_id
+
+
+USER_TYPES = "rangex_graphql.api.user.types"
+SCENARIO_TYPES = "rangex_graphql.api.scenario.types"
+
+
+def node_type(class_name: str, module: str) -> Any:
+    """``class_name`` of ``module`` as a field's GraphQL type, resolved when the schema is
+    built (``strawberry.field(graphql_type=...)``)."""
+    return LazyType(class_name, module)

@@ -8,9 +8,7 @@ from strawberry.scalars import JSON
 
 from ...models import AuditLog
 from ..context import Info
-from ..node import Node, RowNode, row_node, same, to_one
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
+from ..node import USER_TYPES, Node, RowNode, node_type, nodes_by_id, row_node, same, to_one
 
 
 @row_node(
@@ -52,9 +50,15 @@ class AuditLogEntryNode(RowNode, Node):
     created_at: datetime = strawberry.field(description="When it happened (UTC).")
     actor_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="Who acted; null for the system or a deleted user.")
-    async def actor(self, info: Info) -> UserNode | None:
-        return await info.context.loader(users_by_id).load(self.actor_id) if self.actor_id else None
+    @strawberry.field(
+        description="Who acted; null for the system or a deleted user.",
+        graphql_type=node_type("UserNode", USER_TYPES) | None,
+    )
+    async def actor(self, info: Info) -> RowNode | None:
+        if self.actor_id is None:
+            return None
+        actor: RowNode | None = await info.context.loader(nodes_by_id("User")).load(self.actor_id)
+        return actor
 
 
 async def resolve_audit_node(info: Info, pk: UUID) -> Node | None:

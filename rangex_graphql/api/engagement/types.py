@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
@@ -10,16 +9,18 @@ import strawberry
 from ...models import ScenarioRating
 from ..context import Info
 from ..loader_shapes import required
-from ..node import Node, RowNode, row_node, same, to_one
+from ..node import (
+    SCENARIO_TYPES,
+    USER_TYPES,
+    Node,
+    RowNode,
+    node_type,
+    nodes_by_id,
+    row_node,
+    same,
+    to_one,
+)
 from ..payload import ERROR_CODE, ERROR_MESSAGE
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
-
-# A scenario lists its ratings and a rating names its scenario: that field names its type
-# lazily and imports what reads it when it runs, closing the circle here (as the fields of
-# the User type do, see user/types.py; tests/test_import_graph.py lists them).
-if TYPE_CHECKING:
-    from ..scenario.types import ScenarioNode
 
 
 @strawberry.enum(description="Why a favorite or rating was refused.")
@@ -67,14 +68,13 @@ class ScenarioRatingNode(RowNode, Node):
     user_id: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
 
-    @strawberry.field(description="Who rated.")
-    async def user(self, info: Info) -> UserNode:
-        return await required(info.context.loader(users_by_id), self.user_id)
+    @strawberry.field(description="Who rated.", graphql_type=node_type("UserNode", USER_TYPES))
+    async def user(self, info: Info) -> RowNode:
+        return await required(info.context.loader(nodes_by_id("User")), self.user_id)
 
-    @strawberry.field(description="The scenario rated.")
-    async def scenario(
-        self, info: Info
-    ) -> Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]:
-        from ..scenario.types import scenarios_by_id  # see the note on the imports
-
-        return await required(info.context.loader(scenarios_by_id), self.scenario_id)
+    @strawberry.field(
+        description="The scenario rated.",
+        graphql_type=node_type("ScenarioNode", SCENARIO_TYPES),
+    )
+    async def scenario(self, info: Info) -> RowNode:
+        return await required(info.context.loader(nodes_by_id("Scenario")), self.scenario_id)

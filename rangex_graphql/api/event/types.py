@@ -11,12 +11,20 @@ from ...models.enums import EventStatus, ParticipationMode, RegistrationMode, Re
 from ..context import Info
 from ..loader_shapes import many_by_key, one_by_id, required
 from ..nested_pagination import NestedConnectionLoader, NestedKey, NestedPage
-from ..node import Node, RowNode, row_node, same, to_many, to_one
+from ..node import (
+    USER_TYPES,
+    Node,
+    RowNode,
+    node_type,
+    nodes_by_id,
+    row_node,
+    same,
+    to_many,
+    to_one,
+)
 from ..pagination import After, Before, Connection, First, Last
 from ..scenario.types import ScenarioVersionNode, versions_by_id
 from ..team.types import TeamNode, teams_by_id
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
 
 
 @row_node(
@@ -134,9 +142,15 @@ class EventRegistrationNode(RowNode, Node):
     async def event(self, info: Info) -> EventNode:
         return await required(info.context.loader(events_by_id), self.event_id)
 
-    @strawberry.field(description="The registered user, for an individual registration.")
-    async def user(self, info: Info) -> UserNode | None:
-        return await info.context.loader(users_by_id).load(self.user_id) if self.user_id else None
+    @strawberry.field(
+        description="The registered user, for an individual registration.",
+        graphql_type=node_type("UserNode", USER_TYPES) | None,
+    )
+    async def user(self, info: Info) -> RowNode | None:
+        if self.user_id is None:
+            return None
+        user: RowNode | None = await info.context.loader(nodes_by_id("User")).load(self.user_id)
+        return user
 
     @strawberry.field(description="The registered team, for a team registration.")
     async def team(self, info: Info) -> TeamNode | None:

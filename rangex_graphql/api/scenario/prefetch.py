@@ -35,7 +35,7 @@ from ...models import Machine, Question, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..context import Info
 from ..loader_shapes import read_ahead
-from ..user.loaders import users_by_id
+from ..node import nodes_by_id
 from .types import (
     MachineNode,
     QuestionNode,
@@ -165,7 +165,7 @@ async def prefetch_scenarios(
     reads: dict[str, Coroutine[Any, Any, dict[UUID, Any]]] = {}
     authorless = [s.author_id for s in scenarios if s.author_read is None]
     if "author" in selected and authorless:
-        reads["author"] = read_ahead(info.context.loader(users_by_id), authorless)
+        reads["author"] = read_ahead(info.context.loader(nodes_by_id("User")), authorless)
     if "publishedVersion" in selected:
         keys = [s.pk for s in scenarios]
         if "machineCount" in selected["publishedVersion"]:

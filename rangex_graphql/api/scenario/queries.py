@@ -17,7 +17,7 @@ from ...services.authoring.visibility import (
 )
 from ..context import Info
 from ..ids import expect_global_id
-from ..node import Node, visible_through_parent
+from ..node import Node, node_class, visible_through_parent
 from ..pagination import (
     After,
     Before,
@@ -28,7 +28,6 @@ from ..pagination import (
     PageRequest,
     paginate,
 )
-from ..user.types import UserNode
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
 from .loaders import machines_by_id, questions_by_id
 from .prefetch import (
@@ -81,13 +80,15 @@ def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
     return conditions
 
 
-# A page's authors, read along with it (``values()`` names of the joined columns).
-AUTHOR_COLUMNS = tuple(f"author__{column}" for column in UserNode.columns())
+def author_columns() -> tuple[str, ...]:
+    """A page's authors, read along with it (``values()`` names of the joined columns)."""
+    return tuple(f"author__{column}" for column in node_class("User").columns())
 
 
 def _with_author(row: dict[str, Any]) -> ScenarioNode:
     scenario = ScenarioNode.from_row(row)
-    scenario.author_read = UserNode.from_row({c: row[f"author__{c}"] for c in UserNode.columns()})
+    user = node_class("User")
+    scenario.author_read = user.from_row({c: row[f"author__{c}"] for c in user.columns()})
     return scenario
 
 
@@ -135,7 +136,9 @@ async def list_scenarios(
         page,
         key,
         descending=order_by.direction is OrderDirection.DESC,
-        columns=ScenarioNode.columns() + AUTHOR_COLUMNS if with_authors else ScenarioNode.columns(),
+        columns=ScenarioNode.columns() + author_columns()
+        if with_authors
+        else ScenarioNode.columns(),
         to_node=_with_author if with_authors else ScenarioNode.from_row,
         shape=shape,
     )

@@ -38,10 +38,19 @@ from ..loader_shapes import (
     required,
 )
 from ..nested_pagination import NestedKey, NestedPage
-from ..node import Computed, Node, RowNode, row_node, same, to_many, to_one
+from ..node import (
+    USER_TYPES,
+    Computed,
+    Node,
+    RowNode,
+    node_type,
+    nodes_by_id,
+    row_node,
+    same,
+    to_many,
+    to_one,
+)
 from ..pagination import After, Before, Connection, First, Last
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
 
 
 def visible_versions(info: Info, author_id: UUID) -> DataLoader[UUID, list[ScenarioVersionNode]]:
@@ -124,7 +133,7 @@ class ScenarioNode(RowNode, Node):
     author_id: strawberry.Private[UUID]
     is_deleted: strawberry.Private[bool]
     # Relations read ahead for the query (prefetch.py), served as they are; None: not read.
-    author_read: strawberry.Private[UserNode | None] = None
+    author_read: strawberry.Private[RowNode | None] = None
     published_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
     versions_read: strawberry.Private[list[ScenarioVersionNode] | None] = None
 
@@ -134,12 +143,12 @@ class ScenarioNode(RowNode, Node):
 
     @strawberry.field(
         description="Who wrote the scenario.",
-        graphql_type=UserNode,
+        graphql_type=node_type("UserNode", USER_TYPES),
     )
-    def author(self, info: Info) -> UserNode | Awaitable[UserNode]:
+    def author(self, info: Info) -> RowNode | Awaitable[RowNode]:
         if self.author_read is not None:
             return self.author_read
-        return loaded_required(info.context.loader(users_by_id), self.author_id)
+        return loaded_required(info.context.loader(nodes_by_id("User")), self.author_id)
 
     @strawberry.field(
         description="Versions, newest first. Learners see published versions only; "
@@ -267,11 +276,17 @@ class ScenarioVersionNode(RowNode, Node):
     questions_read: strawberry.Private[list[QuestionNode] | None] = None
     machine_count_read: strawberry.Private[int | None] = None
 
-    @strawberry.field(description="The admin who approved or rejected it.")
-    async def reviewed_by(self, info: Info) -> UserNode | None:
+    @strawberry.field(
+        description="The admin who approved or rejected it.",
+        graphql_type=node_type("UserNode", USER_TYPES) | None,
+    )
+    async def reviewed_by(self, info: Info) -> RowNode | None:
         if self.reviewed_by_id is None:
             return None
-        return await info.context.loader(users_by_id).load(self.reviewed_by_id)
+        loaded: RowNode | None = await info.context.loader(nodes_by_id("User")).load(
+            self.reviewed_by_id
+        )
+        return loaded
 
     @strawberry.field(description="The scenario it is a version of.")
     async def scenario(self, info: Info) -> ScenarioNode:
@@ -440,8 +455,7 @@ async def _answers(keys: list[UUID]) -> list[list[str]]:
     return [found.get(key, []) for key in keys]
 
 
-def scenarios_by_id() -> DataLoader[UUID, ScenarioNode | None]:
-    return one_by_id(Scenario, ScenarioNode.columns(), ScenarioNode.from_row)
+scenarios_by_id = nodes_by_id("Scenario")
 
 
 def tags_by_scenario() -> DataLoader[UUID, list[str]]:

@@ -16,12 +16,21 @@ from ...services.sessions.failures import FailureCode, learner_reason
 from ..context import Info
 from ..loader_shapes import many_by_key, one_by_id, required
 from ..nested_pagination import NestedConnectionLoader, NestedKey
-from ..node import Computed, Node, RowNode, row_node, same, to_many, to_one
+from ..node import (
+    USER_TYPES,
+    Computed,
+    Node,
+    RowNode,
+    node_type,
+    nodes_by_id,
+    row_node,
+    same,
+    to_many,
+    to_one,
+)
 from ..pagination import Connection
 from ..scenario.loaders import machines_by_id
 from ..scenario.types import MachineNode, ScenarioVersionNode, versions_by_id
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
 from .access import SessionMachineAccess, access_of
 from .answers import SessionAnswerNode, session_answers
 from .loaders import max_extensions_by_version
@@ -133,9 +142,12 @@ class EnvironmentSessionNode(RowNode, Node):
         allowed = await required(info.context.loader(max_extensions_by_version), self.version_id)
         return max(0, allowed - self.extensions_used)
 
-    @strawberry.field(description="The learner who started it and owns it.")
-    async def user(self, info: Info) -> UserNode:
-        return await required(info.context.loader(users_by_id), self.user_id)
+    @strawberry.field(
+        description="The learner who started it and owns it.",
+        graphql_type=node_type("UserNode", USER_TYPES),
+    )
+    async def user(self, info: Info) -> RowNode:
+        return await required(info.context.loader(nodes_by_id("User")), self.user_id)
 
     @strawberry.field(description="The scenario version it runs.")
     async def version(self, info: Info) -> ScenarioVersionNode:

@@ -10,9 +10,17 @@ from ...models import Team, TeamMember
 from ...models.enums import TeamRole
 from ..context import Info
 from ..loader_shapes import many_by_key, one_by_id, required
-from ..node import Node, RowNode, row_node, same, to_many, to_one
-from ..user.loaders import users_by_id
-from ..user.types import UserNode
+from ..node import (
+    USER_TYPES,
+    Node,
+    RowNode,
+    node_type,
+    nodes_by_id,
+    row_node,
+    same,
+    to_many,
+    to_one,
+)
 
 
 @row_node(
@@ -53,9 +61,9 @@ class TeamMemberNode(RowNode, Node):
     async def team(self, info: Info) -> TeamNode:
         return await required(info.context.loader(teams_by_id), self.team_id)
 
-    @strawberry.field(description="The member.")
-    async def user(self, info: Info) -> UserNode:
-        return await required(info.context.loader(users_by_id), self.user_id)
+    @strawberry.field(description="The member.", graphql_type=node_type("UserNode", USER_TYPES))
+    async def user(self, info: Info) -> RowNode:
+        return await required(info.context.loader(nodes_by_id("User")), self.user_id)
 
 
 # --- loaders these types read, made per request by Context.loader -------------------------

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from uuid import UUID
+from ..node import nodes_by_id
 
-from strawberry.dataloader import DataLoader
-
-from ...models import User
-from ..loader_shapes import one_by_id
-from .types import UserNode
-
-
-def users_by_id() -> DataLoader[UUID, UserNode | None]:
-    return one_by_id(User, UserNode.columns(), UserNode.from_row)
+# The one factory every domain reads users through (``nodes_by_id("User")``).
+users_by_id = nodes_by_id("User")

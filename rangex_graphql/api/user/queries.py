@@ -67,7 +67,8 @@ class UserOrder:
 
 async def resolve_user_node(info: Info, pk: UUID) -> Node | None:
     # Public profile fields are visible to all; private ones carry their own permission.
-    return await info.context.loader(users_by_id).load(pk)
+    user: UserNode | None = await info.context.loader(users_by_id).load(pk)
+    return user
 
 
 @strawberry.type

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -11,22 +11,22 @@ from ...models.enums import UserRole, UserStatus
 from ..account.loaders import api_tokens_by_user
 from ..account.types import ApiTokenNode
 from ..context import Info
+from ..engagement.queries import favorites_of_user
 from ..node import Node, RowNode, row_node, same, to_many
 from ..notification.loaders import unread_notification_count_by_user
 from ..notification.queries import notifications_of_user
 from ..notification.types import NotificationNode
 from ..pagination import After, Before, Connection, First, Last
 from ..permissions import Allow
+from ..scenario.types import ScenarioNode
 from ..session.filters import SessionFilter
+from ..session.queries import sessions_of_user
+from ..session.types import EnvironmentSessionNode
+from ..team.loaders import memberships_by_user
+from ..team.types import TeamMemberNode
 
-# The User type is the hub of the graph: the sessions, favorites and team memberships it
-# lists are types that point back at their user. Those three fields name their types
-# lazily and import what reads them when they run: with ``ScenarioRating.scenario``, the
-# only imports of the API that close a circle (tests/test_import_graph.py lists them).
-if TYPE_CHECKING:
-    from ..scenario.types import ScenarioNode
-    from ..session.types import EnvironmentSessionNode
-    from ..team.types import TeamMemberNode
+# The User type is the hub of the graph: the types that point back at their user reach
+# it by name (``node.nodes_by_id("User")``), so this module imports them, not they it.
 
 
 @row_node(
@@ -100,9 +100,7 @@ class UserNode(RowNode, Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-    ) -> Connection[Annotated[EnvironmentSessionNode, strawberry.lazy("..session.types")]] | None:
-        from ..session.queries import sessions_of_user  # see the note on the imports
-
+    ) -> Connection[EnvironmentSessionNode] | None:
         return await sessions_of_user(info, self.pk, filter, first, after, last, before)
 
     @strawberry.field(
@@ -125,9 +123,7 @@ class UserNode(RowNode, Node):
         after: After = None,
         last: Last = None,
         before: Before = None,
-    ) -> Connection[Annotated[ScenarioNode, strawberry.lazy("..scenario.types")]] | None:
-        from ..engagement.queries import favorites_of_user  # see the note on the imports
-
+    ) -> Connection[ScenarioNode] | None:
         return await favorites_of_user(info, self.pk, first, after, last, before)
 
     @strawberry.field(
@@ -160,9 +156,5 @@ class UserNode(RowNode, Node):
         return await info.context.loader(unread_notification_count_by_user).load(self.pk)
 
     @strawberry.field(description="Teams this user belongs to.")
-    async def team_memberships(
-        self, info: Info
-    ) -> list[Annotated[TeamMemberNode, strawberry.lazy("..team.types")]]:
-        from ..team.loaders import memberships_by_user  # see the note on the imports
-
+    async def team_memberships(self, info: Info) -> list[TeamMemberNode]:
         return await info.context.loader(memberships_by_user).load(self.pk)

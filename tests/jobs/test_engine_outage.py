@@ -174,7 +174,10 @@ async def test_sessions_whose_machines_survived_the_outage_run_and_are_billed_ag
     sim.down = False
 
     async def restored() -> bool:
-        return await machine_states(session.id) == {M.RUNNING}
+        # Sessions are restored one after the other: wait for both.
+        return await machine_states(session.id) == {M.RUNNING} and await machine_states(
+            paused.id
+        ) == {M.PAUSED}
 
     await until(restored)
     row = await EnvironmentSession.get(id=session.id)

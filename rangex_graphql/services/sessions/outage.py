@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
+from ...db.transactions import retrying_transaction
 from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import DriverError
@@ -160,12 +161,17 @@ async def _restore(session_id: UUID) -> None:
         return
     state = S(str(states[0]))
     machine_state = M.RUNNING if state is S.RUNNING else M.PAUSED
-    await SessionMachine.filter(
-        session_id=session_id, state=M.PENDING, failure_reason=ENGINE_UNREACHABLE
-    ).update(state=machine_state, failure_reason=None)
-    await EnvironmentSession.filter(
-        id=session_id, state=S.RUNNING, cost_accounted_at__isnull=True
-    ).update(cost_accounted_at=datetime.now(UTC))
+
+    async def restore() -> None:
+        # Machines and billing clock together: no reader sees running machines unbilled.
+        await SessionMachine.filter(
+            session_id=session_id, state=M.PENDING, failure_reason=ENGINE_UNREACHABLE
+        ).update(state=machine_state, failure_reason=None)
+        await EnvironmentSession.filter(
+            id=session_id, state=S.RUNNING, cost_accounted_at__isnull=True
+        ).update(cost_accounted_at=datetime.now(UTC))
+
+    await retrying_transaction(restore)
 
 
 async def not_running_after_provision(

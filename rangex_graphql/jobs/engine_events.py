@@ -17,7 +17,6 @@ session is checked against it: restored, or failed with ``engine_restarted``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
 from collections.abc import AsyncIterator
@@ -30,6 +29,7 @@ from ..orchestrator.protocol import EngineEvent, EventKind
 from ..runtime import Runtime
 from ..services.sessions.outage import engine_answers, hold_sessions, recover_sessions
 from ..services.sessions.teardown import tear_down
+from ..task_stop import stop
 from .clock import utc_now
 
 S = SessionState
@@ -130,9 +130,7 @@ async def watch_engine_events(
     try:
         await _apply_events(runtime, arrivals, HeldEvents(hold_seconds), outage_poll_seconds)
     finally:
-        reader.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reader
+        await stop(reader)
 
 
 async def _read_events(

@@ -8,7 +8,6 @@ and the reconciler may take the session over.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -17,6 +16,7 @@ from uuid import UUID
 
 from ...models import EnvironmentSession
 from ...runtime import Runtime
+from ...task_stop import stop
 
 
 def lease_fields(runtime: Runtime, now: datetime | None = None) -> dict[str, Any]:
@@ -58,6 +58,4 @@ async def renewing(runtime: Runtime, session_id: UUID) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await stop(task)

@@ -435,6 +435,27 @@ class Settings(BaseSettings):
     session_max_per_user: int = Field(
         default=5, ge=1, description="active sessions one user may hold at once"
     )
+    session_max_per_user_in_event: int = Field(
+        default=2,
+        ge=1,
+        description="active sessions one user may hold at once in one event; event sessions "
+        "count here only, not against RANGEX_SESSION_MAX_PER_USER",
+    )
+    session_idle_minutes: int = Field(
+        default=60,
+        ge=1,
+        description="a RUNNING session without activity (heartbeat, answer, resume) for this "
+        "long is terminated (end reason `idle`)",
+    )
+    event_session_idle_minutes: int = Field(
+        default=30, ge=1, description="the same for event sessions"
+    )
+    team_max_members: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="most members of a team created from now on (each team keeps its own)",
+    )
     session_platform_max_active: int | None = Field(
         default=None, ge=1, description="active sessions on the whole platform; unset: no cap"
     )
@@ -512,6 +533,19 @@ class Settings(BaseSettings):
     )
     jobs_expiry_warning_interval_seconds: float = Field(
         default=30, gt=0, description="seconds between two passes of the expiry warnings"
+    )
+    jobs_event_schedule_interval_seconds: float = Field(
+        default=5,
+        gt=0,
+        description="seconds between two passes of the event schedule (start, freeze, end)",
+    )
+    jobs_idle_interval_seconds: float = Field(
+        default=30, gt=0, description="seconds between two passes of the idle timeout job"
+    )
+    jobs_event_end_interval_seconds: float = Field(
+        default=10,
+        gt=0,
+        description="seconds between two passes of the job ending the sessions of ended events",
     )
     jobs_jitter: float = Field(
         default=0.2,

@@ -107,6 +107,22 @@ async def version(
     return created
 
 
+async def questions_answered_yes(of: ScenarioVersion, *points: int) -> list[Question]:
+    """Short-answer questions of ``of``, one worth each of ``points``, answered "yes"."""
+    created = []
+    for i, worth in enumerate(points):
+        question = await Question.create(
+            version=of,
+            prompt=f"Question {i}?",
+            kind=QuestionKind.SHORT_ANSWER,
+            points=worth,
+            position=i,
+        )
+        await QuestionAnswerKey.create(question=question, expected=["yes"])
+        created.append(question)
+    return created
+
+
 async def session(
     owner: User, of: ScenarioVersion, state: SessionState = SessionState.RUNNING, machines: int = 0
 ) -> EnvironmentSession:
@@ -124,7 +140,7 @@ async def session(
     return created
 
 
-async def event(status: EventStatus = EventStatus.LIVE, **fields: Any) -> Event:
+async def event(status: EventStatus = EventStatus.RUNNING, **fields: Any) -> Event:
     n = _n()
     now = datetime.now(UTC)
     defaults: dict[str, Any] = {

@@ -17,12 +17,14 @@ from ..models.enums import (
     Difficulty,
     EgressPolicy,
     EventStatus,
+    JoinRequestStatus,
     MachineRole,
     ParticipationMode,
     QuestionKind,
     RegistrationMode,
     RegistrationStatus,
     ResourceProfile,
+    ScoringMode,
     SessionMachineState,
     SessionState,
     TeamRole,
@@ -52,11 +54,12 @@ register(
     EventStatus,
     "Where an event is in its schedule.",
     {
-        EventStatus.DRAFT: "Being prepared by its organizers; not announced yet.",
-        EventStatus.SCHEDULED: "Announced, with its start time set; not started yet.",
-        EventStatus.LIVE: "Running now: participants play its scenarios and score.",
-        EventStatus.ENDED: "Over; the scores are final.",
-        EventStatus.CANCELLED: "Called off; it will not take place.",
+        EventStatus.DRAFT: "Being prepared by its organizers; seen by them only.",
+        EventStatus.PUBLISHED: "Announced: visible, registration per its mode; not started.",
+        EventStatus.RUNNING: "Under way: participants play its challenges and score.",
+        EventStatus.FROZEN: "Under way, the public board frozen at the freeze time; "
+        "organizers still see the live board.",
+        EventStatus.FINISHED: "Over; the scores are final and the board is open again.",
     },
 )
 register(
@@ -66,14 +69,14 @@ register(
         RegistrationMode.OPEN: "Anyone signed in may register.",
         RegistrationMode.APPROVAL: "Anyone may ask to register; an organizer approves each "
         "registration.",
-        RegistrationMode.INVITE_ONLY: "Only invited users take part.",
+        RegistrationMode.INVITE_CODE: "Registering takes the invite code the organizers hand out.",
     },
 )
 register(
     ParticipationMode,
     "Whether users compete alone or in teams.",
     {
-        ParticipationMode.INDIVIDUAL: "Each user registers and scores alone.",
+        ParticipationMode.SOLO: "Each user registers and scores alone.",
         ParticipationMode.TEAM: "Users register and score as teams.",
     },
 )
@@ -83,7 +86,7 @@ register(
     {
         RegistrationStatus.PENDING: "Waiting for an organizer's approval.",
         RegistrationStatus.APPROVED: "Accepted: the user or team takes part.",
-        RegistrationStatus.WITHDRAWN: "Withdrawn by the user or team; no longer taking part.",
+        RegistrationStatus.REJECTED: "Refused by an organizer; not taking part.",
     },
 )
 register(
@@ -194,6 +197,24 @@ register(
         SessionMachineState.PAUSED: "Frozen with its session (stopped, on ECS Fargate).",
         SessionMachineState.STOPPED: "Removed when its session ended.",
         SessionMachineState.FAILED: "Could not start, or died (see `failureReason`).",
+    },
+)
+register(
+    ScoringMode,
+    "How an event's questions are worth points.",
+    {
+        ScoringMode.STATIC: "A question is worth its points, however many solve it.",
+        ScoringMode.DYNAMIC: "A question's worth falls from its points to the event's "
+        "minimum as more participants solve it; every solver scores its current worth.",
+    },
+)
+register(
+    JoinRequestStatus,
+    "State of a request to join a team.",
+    {
+        JoinRequestStatus.PENDING: "Waiting for the captain's decision.",
+        JoinRequestStatus.APPROVED: "Accepted: the applicant joined the team.",
+        JoinRequestStatus.REJECTED: "Refused by the captain.",
     },
 )
 register(

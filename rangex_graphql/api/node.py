@@ -162,6 +162,12 @@ class RowNode:
         build: Callable[..., S] = cls
         return build(**_DECLARATIONS[cls].field_values(row))
 
+    @classmethod
+    async def read(cls: type[S], pk: UUID) -> S | None:
+        """The node of row ``pk`` as it is now (a mutation's payload), None when it is gone."""
+        rows = await cls.declaration().model.filter(id=pk).values(*cls.columns())
+        return cls.from_row(rows[0]) if rows else None
+
 
 def row_node(
     model: type[Model],

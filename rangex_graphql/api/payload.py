@@ -22,6 +22,7 @@ from strawberry.types import Info as StrawberryInfo
 from strawberry.types.base import StrawberryList, get_object_definition
 from strawberry.types.enum import StrawberryEnumDefinition
 
+from ..broker import Broker
 from ..services.authoring.access import Actor
 from ..services.errors import DomainError, DomainErrors, ErrorCode
 from .context import Context, Info
@@ -53,6 +54,13 @@ def to_camel(field: str | None) -> str | None:
         return None
     head, *rest = field.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def broker_of(info: Info) -> Broker | None:
+    """Where the app announces notifications; None for an in-process execution without a
+    runtime."""
+    runtime = info.context.runtime
+    return runtime.broker if runtime is not None else None
 
 
 def actor(info: Info) -> Actor:

@@ -8,12 +8,7 @@ from typing import Annotated
 from uuid import UUID
 
 import strawberry
-from strawberry.extensions import (
-    DisableIntrospection,
-    ParserCache,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, ParserCache, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types.base import get_object_definition
 
@@ -32,12 +27,14 @@ from .engagement.types import ScenarioRatingNode
 from .error_log import ApiSchema
 from .error_masking import MaskUnexpectedErrors
 from .errors import BadUserInput
+from .event.mutations import EventMutation
 from .event.queries import (
     EventQuery,
     resolve_event_node,
     resolve_event_scenario_node,
     resolve_registration_node,
 )
+from .event.registration_mutations import EventRegistrationMutation
 from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
 from .ids import from_global_id
 from .limits import (
@@ -66,10 +63,18 @@ from .session.mutations import SessionMutation
 from .session.queries import SessionQuery, resolve_session_machine_node, resolve_session_node
 from .session.types import EnvironmentSessionNode, SessionMachineNode
 from .subscriptions.fields import Subscription
-from .team.queries import TeamQuery, resolve_team_member_node, resolve_team_node
-from .team.types import TeamMemberNode, TeamNode
+from .team.mutations import TeamMutation
+from .team.queries import (
+    TeamQuery,
+    resolve_team_join_request_node,
+    resolve_team_member_node,
+    resolve_team_node,
+)
+from .team.types import TeamJoinRequestNode, TeamMemberNode, TeamNode
+from .user.leaderboard import LeaderboardQuery
 from .user.queries import UserQuery, resolve_user_node
 from .user.types import UserNode
+from .validation_cache import DocumentValidationCache, ValidationCache
 
 NODE_RESOLVERS: dict[str, NodeResolver] = {
     "User": resolve_user_node,
@@ -84,6 +89,7 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "EventRegistration": resolve_registration_node,
     "Team": resolve_team_node,
     "TeamMember": resolve_team_member_node,
+    "TeamJoinRequest": resolve_team_join_request_node,
     "AuditLogEntry": resolve_audit_node,
     "ApiToken": resolve_api_token_node,
     "ScenarioRating": resolve_rating_node,
@@ -102,6 +108,7 @@ NODE_TYPES = [
     EventRegistrationNode,
     TeamNode,
     TeamMemberNode,
+    TeamJoinRequestNode,
     AuditLogEntryNode,
     ApiTokenNode,
     ScenarioRatingNode,
@@ -164,6 +171,7 @@ Query = merge_types(
     (
         NodeQuery,
         UserQuery,
+        LeaderboardQuery,
         ScenarioQuery,
         EventQuery,
         TeamQuery,
@@ -179,9 +187,12 @@ Mutation = merge_types(
         AnswerMutation,
         AuthoringMutation,
         EngagementMutation,
+        EventMutation,
+        EventRegistrationMutation,
         NotificationMutation,
         ScenarioDocumentMutation,
         SessionMutation,
+        TeamMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.
@@ -198,9 +209,10 @@ get_object_definition(Mutation, strict=True).description = (
 
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     introspection_cache = IntrospectionCache()
+    validation_cache = DocumentValidationCache(maxsize=512)  # by the parsed document's identity
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
+        lambda: ValidationCache(validation_cache),
         MaskUnexpectedErrors,
         ApiScopeGuard,
         DocumentLimits,  # tokens, depth, aliases (limits from the context's settings)

@@ -60,6 +60,17 @@ def is_retryable(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and mysql_error_code(error) in RETRYABLE_CODES
 
 
+def savepoint() -> NestedTransactionContext:
+    """A savepoint in the caller's transaction: an error inside rolls back this block
+    alone (an insert refused by a unique key, say), and the transaction goes on. Only
+    inside ``retrying_transaction``: outside one, it would be a transaction of its own that
+    nothing retries."""
+    context = in_transaction()
+    if not isinstance(context, NestedTransactionContext):
+        raise RuntimeError("savepoint() needs an open transaction")
+    return context
+
+
 async def retrying_transaction(
     work: Callable[[], Awaitable[T]],
     *,

@@ -12,6 +12,8 @@ anyway: a claim saves duplicate work, the transition decides.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -20,6 +22,7 @@ from tortoise.expressions import Q
 from ..db.transactions import retrying_transaction
 from ..models import EnvironmentSession
 from ..runtime import Runtime
+from ..services.sessions.lease import release
 
 
 def lease_is_free(now: datetime) -> Q:
@@ -50,3 +53,28 @@ async def claim_sessions(
         return [UUID(str(i)) for i in ids]
 
     return await retrying_transaction(claim)
+
+
+async def act_on_claimed(
+    runtime: Runtime,
+    claimed: list[UUID],
+    act: Callable[[UUID], Awaitable[object | None]],
+    *,
+    log: logging.Logger,
+    failed: str,
+) -> int:
+    """Run ``act`` on each claimed session, then give its lease back; how many it acted
+    on (a result other than None). A failure is logged (``failed``, ``%s`` the session)
+    and left to a later pass (or the reconciler, for a TERMINATING session)."""
+    acted = 0
+    for session_id in claimed:
+        try:
+            done = await act(session_id)
+        except Exception:
+            log.exception(failed, session_id)
+            done = None
+        finally:
+            await release(runtime, session_id)
+        if done is not None:
+            acted += 1
+    return acted

@@ -20,9 +20,8 @@ from tortoise.expressions import Q
 from ..models import EnvironmentSession, ScenarioVersion
 from ..models.enums import SessionState
 from ..runtime import Runtime
-from ..services.sessions.lease import release
 from ..services.sessions.teardown import tear_down
-from .claims import claim_sessions
+from .claims import act_on_claimed, claim_sessions
 from .clock import utc_now
 
 S = SessionState
@@ -73,25 +72,21 @@ async def claim_due(runtime: Runtime, now: datetime) -> list[UUID]:
 async def expire_sessions(runtime: Runtime, now: datetime | None = None) -> int:
     """One pass: tear down up to a batch of due sessions; how many this call expired."""
     now = now or utc_now()
-    expired = 0
-    for session_id in await claim_due(runtime, now):
-        try:
-            ended = await tear_down(
-                runtime,
-                session_id,
-                final=S.EXPIRED,
-                action="expire",
-                end_reason="expired",
-                reason=EXPIRED_REASON,
-            )
-        except Exception:
-            # The next pass (or the reconciler, for a TERMINATING one) tries again.
-            log.exception("expiring session %s failed", session_id)
-            ended = None
-        finally:
-            await release(runtime, session_id)
-        if ended is not None:
-            expired += 1
+
+    async def expire(session_id: UUID) -> object | None:
+        return await tear_down(
+            runtime,
+            session_id,
+            final=S.EXPIRED,
+            action="expire",
+            end_reason="expired",
+            reason=EXPIRED_REASON,
+        )
+
+    claimed = await claim_due(runtime, now)
+    expired = await act_on_claimed(
+        runtime, claimed, expire, log=log, failed="expiring session %s failed"
+    )
     if expired:
         log.info("expired %d sessions", expired)
     return expired

@@ -17,8 +17,11 @@ from functools import partial
 from ..runtime import Runtime
 from .clock import utc_now
 from .engine_events import watch_engine_events
+from .event_end import end_event_sessions
+from .event_schedule import advance_events
 from .expiry import expire_sessions
 from .expiry_warnings import warn_expiring_sessions
+from .idle import end_idle_sessions
 from .reconcile import Reconciler
 from .usage import account_usage
 
@@ -60,9 +63,22 @@ def periodic_jobs(runtime: Runtime) -> list[PeriodicJob]:
         ),
         PeriodicJob("usage", partial(account_usage, runtime), settings.jobs_usage_interval_seconds),
         PeriodicJob(
+            "idle", partial(end_idle_sessions, runtime), settings.jobs_idle_interval_seconds
+        ),
+        PeriodicJob(
+            "event-end",
+            partial(end_event_sessions, runtime),
+            settings.jobs_event_end_interval_seconds,
+        ),
+        PeriodicJob(
             "expiry-warnings",
             partial(warn_expiring, runtime),
             settings.jobs_expiry_warning_interval_seconds,
+        ),
+        PeriodicJob(
+            "event-schedule",
+            partial(advance_events, runtime),
+            settings.jobs_event_schedule_interval_seconds,
         ),
     ]
 

@@ -2,7 +2,14 @@
 
 from .audit import AuditLog
 from .engagement import ScenarioFavorite, ScenarioRating
-from .event import Event, EventRegistration, EventScenario
+from .event import (
+    Event,
+    EventParticipant,
+    EventQuestion,
+    EventRegistration,
+    EventScenario,
+)
+from .event_solve import EventSolve
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .lock import PlatformLock
 from .notification import Notification
@@ -10,7 +17,7 @@ from .persisted_query import PersistedQuery
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
-from .team import Team, TeamMember
+from .team import Team, TeamJoinRequest, TeamMember
 from .user import User
 from .version_parts import Machine, Question, QuestionAnswerKey
 
@@ -21,6 +28,7 @@ MODEL_MODULES = [
     "rangex_graphql.models.version_parts",
     "rangex_graphql.models.session",
     "rangex_graphql.models.event",
+    "rangex_graphql.models.event_solve",
     "rangex_graphql.models.team",
     "rangex_graphql.models.engagement",
     "rangex_graphql.models.notification",
@@ -37,8 +45,11 @@ __all__ = [
     "BudgetAlert",
     "EnvironmentSession",
     "Event",
+    "EventParticipant",
+    "EventQuestion",
     "EventRegistration",
     "EventScenario",
+    "EventSolve",
     "Machine",
     "MfaRecoveryCode",
     "Notification",
@@ -57,6 +68,7 @@ __all__ = [
     "SessionMachine",
     "SimulatedMachine",
     "Team",
+    "TeamJoinRequest",
     "TeamMember",
     "User",
 ]

@@ -87,28 +87,42 @@ class SessionMachineState(StrEnum):
 
 
 class EventStatus(StrEnum):
+    """DRAFT → PUBLISHED → RUNNING → (FROZEN) → FINISHED; the schedule drives all but the
+    first step (``services/events/lifecycle.py``)."""
+
     DRAFT = "DRAFT"
-    SCHEDULED = "SCHEDULED"
-    LIVE = "LIVE"
-    ENDED = "ENDED"
-    CANCELLED = "CANCELLED"
+    PUBLISHED = "PUBLISHED"
+    RUNNING = "RUNNING"
+    FROZEN = "FROZEN"
+    FINISHED = "FINISHED"
 
 
 class RegistrationMode(StrEnum):
     OPEN = "OPEN"
     APPROVAL = "APPROVAL"
-    INVITE_ONLY = "INVITE_ONLY"
+    INVITE_CODE = "INVITE_CODE"
 
 
 class ParticipationMode(StrEnum):
-    INDIVIDUAL = "INDIVIDUAL"
+    SOLO = "SOLO"
     TEAM = "TEAM"
 
 
 class RegistrationStatus(StrEnum):
     PENDING = "PENDING"
     APPROVED = "APPROVED"
-    WITHDRAWN = "WITHDRAWN"
+    REJECTED = "REJECTED"
+
+
+class ScoringMode(StrEnum):
+    STATIC = "STATIC"
+    DYNAMIC = "DYNAMIC"
+
+
+class JoinRequestStatus(StrEnum):
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
 
 
 class TeamRole(StrEnum):

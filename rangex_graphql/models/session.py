@@ -9,7 +9,7 @@ from .base import TimestampedModel
 from .enums import ResourceProfile, SessionMachineState, SessionState
 
 if TYPE_CHECKING:
-    from .event import Event
+    from .event import Event, EventRegistration
     from .scenario import ScenarioVersion
     from .team import Team
     from .user import User
@@ -35,6 +35,14 @@ class EnvironmentSession(TimestampedModel):
     )
     team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
         "models.Team",
+        related_name="sessions",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    # Event sessions: the registration they play for (the team comes from it).
+    registration: fields.ForeignKeyNullableRelation[EventRegistration] = fields.ForeignKeyField(
+        "models.EventRegistration",
         related_name="sessions",
         null=True,
         on_delete=fields.SET_NULL,

@@ -15,7 +15,10 @@ class User(TimestampedModel):
         UserStatus, max_length=16, default=UserStatus.ACTIVE, db_index=True
     )
     password_hash = fields.CharField(max_length=255, null=True)
+    # The sum over scenario versions of the user's best session score (replays add nothing).
     total_score = fields.IntField(default=0, db_index=True)
+    # A hidden profile appears anonymised on public leaderboards.
+    profile_hidden = fields.BooleanField(default=False)
     # MFA columns exist from the start so enabling TOTP needs no table rebuild.
     mfa_enabled = fields.BooleanField(default=False)
     mfa_secret_encrypted = fields.CharField(max_length=512, null=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from ipaddress import IPv6Address, ip_address
 from typing import Any
 
@@ -74,26 +75,32 @@ def parse_address(value: str) -> IPAddress | None:
     return address
 
 
+# The peer's address, asked on every request: the socket's own text (short, and one per
+# client), unlike X-Forwarded-For entries, which the client writes and are not cached.
+_parse_peer = lru_cache(maxsize=4096)(parse_address)
+
+
 def is_trusted(address: IPAddress, trusted_proxies: Sequence[IPNetwork]) -> bool:
     # ``in`` is False across IP versions, so v4 and v6 networks may be mixed freely.
     return any(address in network for network in trusted_proxies)
 
 
-def _peer_and_forwarded_for(
-    scope_or_connection: HTTPConnection | Mapping[str, Any],
-) -> tuple[str | None, list[str]]:
+def _peer(scope_or_connection: HTTPConnection | Mapping[str, Any]) -> str | None:
     if isinstance(scope_or_connection, HTTPConnection):
         client = scope_or_connection.client
-        peer = client.host if client is not None else None
-        headers = scope_or_connection.headers.getlist(FORWARDED_FOR)
-        return peer, headers
+        return client.host if client is not None else None
     client_tuple = scope_or_connection.get("client")
-    peer = str(client_tuple[0]) if client_tuple else None
+    return str(client_tuple[0]) if client_tuple else None
+
+
+def _forwarded_for(scope_or_connection: HTTPConnection | Mapping[str, Any]) -> list[str]:
+    """Read only behind a trusted proxy: most requests need not look at the headers."""
+    if isinstance(scope_or_connection, HTTPConnection):
+        return scope_or_connection.headers.getlist(FORWARDED_FOR)
     raw_headers: Iterable[tuple[bytes, bytes]] = scope_or_connection.get("headers") or ()
-    values = [
+    return [
         value.decode("latin-1") for name, value in raw_headers if name.lower() == b"x-forwarded-for"
     ]
-    return peer, values
 
 
 def client_ip(
@@ -101,16 +108,16 @@ def client_ip(
     trusted_proxies: Sequence[IPNetwork],
 ) -> str:
     """The client's address for a request or WebSocket (see the module's docstring)."""
-    peer_text, header_values = _peer_and_forwarded_for(scope_or_request)
+    peer_text = _peer(scope_or_request)
     if not peer_text:
         return UNKNOWN_CLIENT
-    peer = parse_address(peer_text)
+    peer = _parse_peer(peer_text)
     if peer is None:
         return peer_text  # not an IP (a Unix socket, a test client): never a trusted proxy
     if not trusted_proxies or not is_trusted(peer, trusted_proxies):
         return str(peer)
     # Several X-Forwarded-For fields are one comma-separated list, in order (RFC 9110 §5.3).
-    hops = [hop for value in header_values for hop in value.split(",")]
+    hops = [hop for value in _forwarded_for(scope_or_request) for hop in value.split(",")]
     last_good: IPAddress = peer
     for hop in reversed(hops):
         address = parse_address(hop)

@@ -46,3 +46,13 @@ def open_sealed(settings: Settings, sealed: str) -> str:
         if token.plaintext is not None:
             return token.plaintext.decode()
     raise SecretUnreadable("no current or previous key opens this secret")
+
+
+def read_sealed(settings: Settings, sealed: str | None) -> str | None:
+    """The plain text, None when there is none or no key opens it any more."""
+    if not sealed:
+        return None
+    try:
+        return open_sealed(settings, sealed)
+    except SecretUnreadable:
+        return None

@@ -14,10 +14,12 @@ from ..models.enums import (
     ParticipationMode,
     RegistrationMode,
     RegistrationStatus,
+    ScoringMode,
     SessionState,
     TeamRole,
     VersionStatus,
 )
+from ..services.events.dynamic_value import blood_bonus
 from . import data
 from .deployment import LIVE_STATES, DeploymentBuilder
 
@@ -33,6 +35,7 @@ class DemoBuilder(DeploymentBuilder):
     """The whole demo data set, as rows in ``self.rows`` (nothing touches the database)."""
 
     def build(self) -> None:
+        self.event_questions: dict[UUID, list[tuple[m.EventQuestion, UUID]]] = {}
         self.build_catalog()
         self.start_deployments()
         self.past_sessions()
@@ -113,7 +116,8 @@ class DemoBuilder(DeploymentBuilder):
                     self.session(learner, version, state, started, ended, score=score)
 
     def live_event(self) -> None:
-        """A team event under way: 4 teams of 3, five scenarios, finished team sessions."""
+        """A DYNAMIC team event under way, its public board frozen half an hour ago: 4 teams
+        of 3, five challenges, solves with bloods, finished team sessions."""
         rng = self.rng
         slug, title, description = data.LIVE_EVENT
         self.clock = self.ago(days=30)
@@ -122,16 +126,23 @@ class DemoBuilder(DeploymentBuilder):
             slug=slug,
             title=title,
             description=description,
-            status=EventStatus.LIVE,
+            status=EventStatus.FROZEN,
             starts_at=self.ago(hours=3),
             ends_at=self.ago(hours=-21),
+            freeze_at=self.ago(minutes=30),
             registration_mode=RegistrationMode.OPEN,
             participation_mode=ParticipationMode.TEAM,
+            team_size_limit=4,
+            max_participants=8,
+            scoring_mode=ScoringMode.DYNAMIC,
+            dynamic_decay=4,
             created_by_id=self.admin.id,
         )
         self.live_versions = self.event_scenarios(self.live, 5)
         members = rng.sample(self.active_learners, 3 * len(data.TEAMS))
         self.live_teams: list[tuple[m.Team, list[m.User]]] = []
+        registrations: list[tuple[m.EventRegistration, list[m.User]]] = []
+        self.live_registration: dict[UUID, UUID] = {}
         for i, (name, motto) in enumerate(data.TEAMS):
             crew = members[3 * i : 3 * i + 3]
             self.clock = self.ago(days=20 - i)
@@ -140,13 +151,27 @@ class DemoBuilder(DeploymentBuilder):
                 name=name,
                 slug=name.lower().replace(" ", "-"),
                 description=motto,
+                motto=motto,
+                is_open=False,
+                member_count=len(crew),
                 created_by_id=crew[0].id,
             )
             for j, user in enumerate(crew):
                 role = TeamRole.CAPTAIN if j == 0 else TeamRole.MEMBER
                 self.add(m.TeamMember, team_id=team.id, user_id=user.id, role=role)
             status = RegistrationStatus.APPROVED
-            self.add(m.EventRegistration, event_id=self.live.id, team_id=team.id, status=status)
+            registration = self.add(
+                m.EventRegistration, event_id=self.live.id, team_id=team.id, status=status
+            )
+            for user in crew:
+                self.add(
+                    m.EventParticipant,
+                    event_id=self.live.id,
+                    registration_id=registration.id,
+                    user_id=user.id,
+                )
+            registrations.append((registration, crew))
+            self.live_registration[team.id] = registration.id
             self.live_teams.append((team, crew))
             for user in crew[1:]:
                 version = rng.choice(self.live_versions)
@@ -160,11 +185,48 @@ class DemoBuilder(DeploymentBuilder):
                     ended,
                     event_id=self.live.id,
                     team_id=team.id,
+                    registration_id=registration.id,
                     score=self.score(version, 0.7),
                 )
+        self.live.registered_count = len(registrations)
+        self.live_solves(registrations)
+
+    def live_solves(self, registrations: list[tuple[m.EventRegistration, list[m.User]]]) -> None:
+        """Each team solves some of the event's questions, at times spread over the event
+        so far (some after the freeze); bloods go to the first three solvers of each."""
+        rng = self.rng
+        entries = self.event_questions[self.live.id]
+        solves: list[tuple[datetime, tuple[m.EventQuestion, UUID], m.EventRegistration, m.User]]
+        solves = []
+        for registration, crew in registrations:
+            share = rng.uniform(0.3, 0.8)
+            for pair in entries:
+                if rng.random() < share:
+                    at = self.ago(minutes=rng.uniform(2, 175))
+                    solves.append((at, pair, registration, rng.choice(crew)))
+        solves.sort(key=lambda solve: solve[0])
+        percents = (
+            self.live.first_blood_percent,
+            self.live.second_blood_percent,
+            self.live.third_blood_percent,
+        )
+        for at, (question, question_id), registration, user in solves:
+            question.solves += 1
+            blood = question.solves if question.solves <= 3 else 0
+            self.add(
+                m.EventSolve,
+                event_id=self.live.id,
+                registration_id=registration.id,
+                question_id=question_id,
+                user_id=user.id,
+                solved_at=at,
+                blood=blood,
+                bonus_points=blood_bonus(question.initial_points, blood, percents),
+                created_at=at,
+            )
 
     def scheduled_event(self) -> None:
-        """An individual event in two weeks, with approved, pending and withdrawn entries."""
+        """A solo event in two weeks, with approved, pending and rejected registrations."""
         slug, title, description = data.SCHEDULED_EVENT
         self.clock = self.ago(days=6)
         event = self.add(
@@ -172,24 +234,32 @@ class DemoBuilder(DeploymentBuilder):
             slug=slug,
             title=title,
             description=description,
-            status=EventStatus.SCHEDULED,
+            status=EventStatus.PUBLISHED,
             starts_at=self.ago(days=-14),
             ends_at=self.ago(days=-16),
             registration_mode=RegistrationMode.APPROVAL,
-            participation_mode=ParticipationMode.INDIVIDUAL,
+            participation_mode=ParticipationMode.SOLO,
             created_by_id=self.admin.id,
         )
         self.event_scenarios(event, 4, categories={"cloud", "web", "network"})
         statuses = [RegistrationStatus.APPROVED] * 7 + [RegistrationStatus.PENDING] * 2
-        statuses.append(RegistrationStatus.WITHDRAWN)
+        statuses.append(RegistrationStatus.REJECTED)
         for user, status in zip(self.rng.sample(self.active_learners, 10), statuses, strict=True):
-            self.add(
+            registration = self.add(
                 m.EventRegistration,
                 event_id=event.id,
                 user_id=user.id,
                 status=status,
                 created_at=self.ago(days=self.rng.uniform(0.5, 5.5)),
             )
+            if status is not RegistrationStatus.REJECTED:
+                self.add(
+                    m.EventParticipant,
+                    event_id=event.id,
+                    registration_id=registration.id,
+                    user_id=user.id,
+                )
+        event.registered_count = statuses.count(RegistrationStatus.APPROVED)
 
     def event_scenarios(
         self, event: m.Event, size: int, categories: set[str] | None = None
@@ -198,14 +268,24 @@ class DemoBuilder(DeploymentBuilder):
         chosen = self.rng.sample(pool, size)
         chosen.sort(key=lambda v: EVENT_POINTS[self.difficulty[v.id]])
         for position, version in enumerate(chosen):
-            points = EVENT_POINTS[self.difficulty[version.id]]
-            self.add(
+            questions = [q for q in self.rows[m.Question] if q.version_id == version.id]
+            challenge = self.add(
                 m.EventScenario,
                 event_id=event.id,
                 version_id=version.id,
                 position=position,
-                points=points,
+                points=sum(q.points for q in questions),
+                category=self.category[version.id],
             )
+            for question in questions:
+                entry = self.add(
+                    m.EventQuestion,
+                    event_id=event.id,
+                    challenge_id=challenge.id,
+                    question_id=question.id,
+                    initial_points=question.points,
+                )
+                self.event_questions.setdefault(event.id, []).append((entry, question.id))
         return chosen
 
     def running_sessions(self) -> None:
@@ -231,5 +311,6 @@ class DemoBuilder(DeploymentBuilder):
                 self.ago(minutes=rng.randint(10, 50)),
                 event_id=self.live.id,
                 team_id=team.id,
+                registration_id=self.live_registration[team.id],
                 score=self.score(version, 0.3),
             )

@@ -775,7 +775,8 @@ LIVE_EVENT = (
     "campus-ctf-finals",
     "RangeX Campus CTF Finals",
     "Twenty-four hours, four teams, five scenarios from web to Active Directory. "
-    "Scores update live; the leaderboard freezes for the last hour.",
+    "Dynamic scoring with bloods; the public board froze half an hour ago, so the final "
+    "hours are a surprise.",
 )
 SCHEDULED_EVENT = (
     "cloud-security-week",

@@ -37,9 +37,13 @@ MODELS_CHILD_FIRST: list[type[Model]] = [
     m.SimulatedMachine,  # the simulated engine's side of the live sessions
     m.AuditLog,
     m.SessionMachine,
+    m.EventSolve,
     m.EnvironmentSession,
+    m.EventParticipant,
     m.EventRegistration,
+    m.EventQuestion,
     m.EventScenario,
+    m.TeamJoinRequest,
     m.TeamMember,
     m.Team,
     m.Event,

@@ -125,13 +125,26 @@ async def _notify_owner(mailer: Mailer, limits: RateLimits, owner: User, meta: R
     )
 
 
-async def update(user: User, display_name: str | None, meta: RequestMeta) -> User:
+async def update(
+    user: User,
+    display_name: str | None,
+    meta: RequestMeta,
+    *,
+    profile_hidden: bool | None = None,
+) -> User:
+    changed: list[str] = []
     if display_name is not None:
         if not 1 <= len(display_name.strip()) <= 100:
             raise DomainError(AccountCode.INVALID, "1-100 characters", "displayName")
         user.display_name = display_name.strip()
-        await user.save(update_fields=["display_name", "updated_at"])
-        await audit("account.update", meta, actor_id=user.id, fields=["displayName"])
+        changed.append("displayName")
+    if profile_hidden is not None:
+        user.profile_hidden = profile_hidden
+        changed.append("profileHidden")
+    if changed:
+        columns = {"displayName": "display_name", "profileHidden": "profile_hidden"}
+        await user.save(update_fields=[*(columns[c] for c in changed), "updated_at"])
+        await audit("account.update", meta, actor_id=user.id, fields=changed)
     return user
 
 

@@ -64,7 +64,7 @@ async def test_node_hides_what_the_viewer_may_not_see(db: None, settings: Settin
     other = await factories.user()
     published = await factories.version(scenario)
     session = await factories.session(owner, published)
-    hidden_event = await factories.event(EventStatus.DRAFT)
+    hidden_event = await factories.event(EventStatus.DRAFT, created_by=author)
     draft_machine = await Machine.get(version=draft)
 
     async def node_for(name: str, pk: UUID, user: User) -> object:

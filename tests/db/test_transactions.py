@@ -17,6 +17,7 @@ from rangex_graphql.db.transactions import (
     RetryPolicy,
     is_retryable,
     retrying_transaction,
+    savepoint,
 )
 from rangex_graphql.models import User
 from rangex_graphql.settings import Settings
@@ -138,3 +139,15 @@ async def test_on_mariadb_a_real_deadlock_is_retried_and_both_commit(
     assert sorted(attempts.values()) == [1, 2]  # one deadlock victim, run again
     scores = await User.filter(id__in=[first.id, second.id]).values("total_score")
     assert [row["total_score"] for row in scores] == [2, 2]
+
+
+async def test_a_savepoint_outside_a_transaction_is_refused(db: None) -> None:
+    """Outside a transaction a savepoint would be a transaction nobody retries."""
+    with pytest.raises(RuntimeError, match="needs an open transaction"):
+        savepoint()
+
+    async def work() -> str:
+        async with savepoint():
+            return "inside"
+
+    assert await retrying_transaction(work) == "inside"

@@ -16,7 +16,6 @@ import pytest
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from rangex_graphql.api.schema import schema
-from rangex_graphql.broker import MemoryBroker, Message
 from rangex_graphql.db.transactions import retrying_transaction_on
 from rangex_graphql.models import (
     AuditLog,
@@ -52,23 +51,14 @@ from rangex_graphql.services.persisted_queries import Document, register_documen
 from tests import factories
 from tests.services.authoring.test_yaml_document import EXAMPLE
 from tests.support.deadlocks import deadlock_once
+from tests.support.recording_broker import RecordingBroker
 
 pytestmark = pytest.mark.usefixtures("db")
 
 SERVICES = Path(__file__).parents[2] / "rangex_graphql" / "services"
 # A savepoint inside the caller's transaction (the failed insert alone rolls back); the
 # outermost transaction around it is a retrying one.
-SAVEPOINTS_ALLOWED = {("authoring/scenarios.py", "_insert_with_slug")}
-
-
-class RecordingBroker(MemoryBroker):
-    def __init__(self) -> None:
-        super().__init__()
-        self.published: list[tuple[str, Message]] = []
-
-    async def publish(self, topic: str, message: Message) -> None:
-        self.published.append((topic, message))
-        await super().publish(topic, message)
+SAVEPOINTS_ALLOWED: set[tuple[str, str]] = set()  # services use db.transactions.savepoint()
 
 
 async def audits(action: str) -> int:

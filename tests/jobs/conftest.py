@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 
-from rangex_graphql.broker import MemoryBroker
-from rangex_graphql.broker.protocol import Message
 from rangex_graphql.models import EnvironmentSession, SessionMachine
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.protocol import MachineRole, MachineSpec, SessionPlan
@@ -19,21 +17,7 @@ from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriv
 from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
-
-
-class RecordingBroker(MemoryBroker):
-    """A memory broker that keeps every message published, by topic."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.published: list[tuple[str, Message]] = []
-
-    async def publish(self, topic: str, message: Message) -> None:
-        self.published.append((topic, message))
-        await super().publish(topic, message)
-
-    def session_events(self, topic: str = "platform") -> list[Message]:
-        return [m for t, m in self.published if t == topic and m.get("type") == "session"]
+from tests.support.recording_broker import RecordingBroker as RecordingBroker  # re-exported
 
 
 @pytest.fixture
@@ -50,6 +34,21 @@ async def runtime(settings: Settings, sim: SimulatedDriver) -> AsyncIterator[Run
     built = build_runtime(job_settings(settings), driver=sim, broker=RecordingBroker())
     yield built
     await built.aclose()  # cancels what the test left running
+
+
+@pytest.fixture
+async def replicas(settings: Settings, sim: SimulatedDriver) -> AsyncIterator[list[Runtime]]:
+    """Two runtimes (two replicas) on one engine, a small batch each."""
+    built = [
+        build_runtime(
+            job_settings(settings, jobs_batch_size=3), driver=sim, broker=RecordingBroker()
+        )
+        for _ in range(2)
+    ]
+    assert built[0].instance_id != built[1].instance_id
+    yield built
+    for runtime in built:
+        await runtime.aclose()
 
 
 def broker_of(runtime: Runtime) -> RecordingBroker:

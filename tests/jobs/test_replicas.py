@@ -5,35 +5,17 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
-
-import pytest
 
 from rangex_graphql.jobs.expiry import expire_sessions
 from rangex_graphql.jobs.reconcile import Reconciler
 from rangex_graphql.models import AuditLog, EnvironmentSession
 from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
-from rangex_graphql.runtime import Runtime, build_runtime
-from rangex_graphql.settings import Settings
-from tests.jobs.conftest import RecordingBroker, broker_of, deployed_session, job_settings
+from rangex_graphql.runtime import Runtime
+from tests.jobs.conftest import broker_of, deployed_session
 
 S = SessionState
-
-
-@pytest.fixture
-async def replicas(settings: Settings, sim: SimulatedDriver) -> AsyncIterator[list[Runtime]]:
-    built = [
-        build_runtime(
-            job_settings(settings, jobs_batch_size=3), driver=sim, broker=RecordingBroker()
-        )
-        for _ in range(2)
-    ]
-    assert built[0].instance_id != built[1].instance_id
-    yield built
-    for runtime in built:
-        await runtime.aclose()
 
 
 async def until_done(runtime: Runtime) -> int:

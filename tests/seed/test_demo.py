@@ -12,8 +12,11 @@ import pytest
 from rangex_graphql.models import (
     EnvironmentSession,
     Event,
+    EventParticipant,
+    EventQuestion,
     EventRegistration,
     EventScenario,
+    EventSolve,
     Machine,
     Question,
     QuestionAnswerKey,
@@ -29,6 +32,7 @@ from rangex_graphql.models.enums import (
     MachineRole,
     ParticipationMode,
     QuestionKind,
+    ScoringMode,
     SessionState,
     UserRole,
     VersionStatus,
@@ -194,8 +198,8 @@ async def test_learner_total_score_is_the_sum_of_their_best_scores() -> None:
 
 async def test_events() -> None:
     await seed_demo(now=NOW)
-    live = await Event.get(status=EventStatus.LIVE)
-    scheduled = await Event.get(status=EventStatus.SCHEDULED)
+    live = await Event.get(status=EventStatus.FROZEN)
+    scheduled = await Event.get(status=EventStatus.PUBLISHED)
     assert await Event.all().count() == 2
 
     assert live.participation_mode == ParticipationMode.TEAM
@@ -218,13 +222,28 @@ async def test_events() -> None:
         assert version_id in event_versions
         assert team_id in {t for t, _ in teams}
     assert await EnvironmentSession.filter(event=live, state=SessionState.RUNNING).exists()
+    # A frozen DYNAMIC board: solves before and after the freeze, bloods per question.
+    assert live.scoring_mode == ScoringMode.DYNAMIC
+    assert live.freeze_at is not None
+    assert live.starts_at < live.freeze_at < NOW
+    assert live.registered_count == 4
+    assert await EventParticipant.filter(event=live).count() == 12
+    solves = await EventSolve.filter(event=live).values("question_id", "blood", "solved_at")
+    assert any(s["solved_at"] < live.freeze_at for s in solves)
+    assert any(s["solved_at"] > live.freeze_at for s in solves)
+    for entry in await EventQuestion.filter(event=live).values("question_id", "solves"):
+        bloods = sorted(s["blood"] for s in solves if s["question_id"] == entry["question_id"])
+        assert len(bloods) == entry["solves"]
+        assert [b for b in bloods if b] == list(range(1, min(3, entry["solves"]) + 1))
 
-    assert scheduled.participation_mode == ParticipationMode.INDIVIDUAL
+    assert scheduled.participation_mode == ParticipationMode.SOLO
     assert scheduled.starts_at > NOW
     people = await EventRegistration.filter(event=scheduled).values_list("user_id", "team_id")
     assert len(people) >= 5
     assert all(user and not team for user, team in people)
     assert await EventScenario.filter(event=scheduled).count() >= 3
+    assert scheduled.registered_count == 7
+    assert await EventParticipant.filter(event=scheduled).count() == 9  # rejected: none
     for status in await flat(
         ScenarioVersion.filter(event_entries__event_id__in=[live.id, scheduled.id]), "status"
     ):

@@ -79,6 +79,11 @@ class AccountUpdateInput:
     display_name: str | None = strawberry.field(
         default=None, description="1-100 characters; absent (or null): unchanged."
     )
+    profile_hidden: bool | None = strawberry.field(
+        default=None,
+        description="True: public leaderboards show the viewer anonymised; absent (or "
+        "null): unchanged.",
+    )
 
 
 @strawberry.input(description="A sign-in with a password.")
@@ -301,7 +306,10 @@ class AccountMutation:
     @mutation_payload(UserPayload, AccountCode)
     async def account_update(self, info: Info, input: ProfileChange) -> UserPayload:
         user = await accounts.update(
-            await _viewer_user(info), input.display_name, info.context.meta
+            await _viewer_user(info),
+            input.display_name,
+            info.context.meta,
+            profile_hidden=input.profile_hidden,
         )
         return UserPayload(user=await _user_node(user.id))
 

@@ -6,9 +6,11 @@ from typing import Annotated
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
+from tortoise.expressions import Q, Subquery
 
-from ...models import Event
-from ...models.enums import EventStatus
+from ...models import Event, EventParticipant
+from ...models.enums import EventStatus, Visibility
 from ..context import Info
 from ..node import Node, visible_through_parent
 from ..pagination import (
@@ -29,6 +31,7 @@ from .types import (
     EventRegistrationNode,
     EventScenarioNode,
     events_by_id,
+    viewer_organises,
 )
 
 
@@ -64,16 +67,52 @@ class EventOrder:
     )
 
 
-def sees_drafts(viewer: Viewer | None) -> bool:
-    return viewer is not None and viewer.is_creator
+# Who sees an event: nobody once deleted; its organisers (admins, its creator) always;
+# others not while DRAFT, and a PRIVATE one only when they take part in it. UNLISTED events
+# are seen by anyone who has their slug or ID but are not listed.
+
+
+def participations() -> DataLoader[tuple[UUID, UUID], bool]:
+    """Whether a user (second) takes part in an event (first): one statement per batch."""
+
+    async def load(keys: list[tuple[UUID, UUID]]) -> list[bool]:
+        rows = await EventParticipant.filter(
+            event_id__in={e for e, _ in keys}, user_id__in={u for _, u in keys}
+        ).values_list("event_id", "user_id")
+        found = {(str(e), str(u)) for e, u in rows}
+        return [(str(e), str(u)) in found for e, u in keys]
+
+    return DataLoader(load_fn=load)
 
 
 async def event_if_visible(info: Info, event: EventNode | None) -> EventNode | None:
-    if event is None or (
-        event.status is EventStatus.DRAFT and not sees_drafts(info.context.viewer)
-    ):
+    if event is None or event.deleted_at is not None:
         return None
+    if viewer_organises(info, event.created_by_id):
+        return event
+    if event.status is EventStatus.DRAFT:
+        return None
+    if event.visibility is Visibility.PRIVATE:
+        viewer = info.context.viewer
+        if viewer is None or not await info.context.loader(participations).load(
+            (event.pk, viewer.id)
+        ):
+            return None
     return event
+
+
+def listed_events(viewer: Viewer | None) -> Q:
+    """The events ``events`` lists to ``viewer``, as one condition (one statement)."""
+    live = Q(deleted_at__isnull=True)
+    if viewer is not None and viewer.is_admin:
+        return live
+    published = Q(status__not=EventStatus.DRAFT)
+    public = published & Q(visibility=Visibility.PUBLIC)
+    if viewer is None:
+        return live & public
+    entered = Subquery(EventParticipant.filter(user_id=viewer.id).values("event_id"))
+    private_entered = published & Q(visibility=Visibility.PRIVATE) & Q(id__in=entered)
+    return live & (public | Q(created_by_id=viewer.id) | private_entered)
 
 
 async def resolve_event_node(info: Info, pk: UUID) -> Node | None:
@@ -96,7 +135,11 @@ async def resolve_registration_node(info: Info, pk: UUID) -> Node | None:
 
 @strawberry.type
 class EventQuery:
-    @strawberry.field(description="Competitions. Drafts are visible to creators and admins.")
+    @strawberry.field(
+        description="Competitions: the PUBLIC ones, the PRIVATE ones you take part in, and "
+        "those you organise (drafts and UNLISTED ones included; admins see all). Deleted "
+        "events are never listed."
+    )
     async def events(
         self,
         info: Info,
@@ -124,9 +167,7 @@ class EventQuery:
             before=before,
             settings=settings,
         )
-        queryset = Event.all()
-        if not sees_drafts(info.context.viewer):
-            queryset = queryset.exclude(status=EventStatus.DRAFT)
+        queryset = Event.filter(listed_events(info.context.viewer))
         if filter is not None:
             if filter.status:
                 queryset = queryset.filter(status__in=filter.status)

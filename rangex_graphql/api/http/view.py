@@ -17,7 +17,6 @@ this view follows the GraphQL-over-HTTP draft instead:
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
@@ -45,6 +44,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from ...settings import Settings
+from ..json_encoding import to_json, to_json_bytes
 from ..unavailable import (
     RETRY_AFTER_SECONDS,
     SERVICE_UNAVAILABLE,
@@ -249,7 +249,7 @@ class GraphQLView(GraphQL[Any, None]):
     def _refusal(self, refused: RequestRefused, media_type: str) -> Response:
         body = {"errors": [{"message": refused.message, "extensions": {"code": refused.code}}]}
         return Response(
-            self.encode_json(body),
+            to_json_bytes(body),
             status_code=refused.status_code,
             media_type=media_type,
             headers=refused.headers,
@@ -272,8 +272,8 @@ class GraphQLView(GraphQL[Any, None]):
     # --- request parsing --------------------------------------------------------------------
 
     def encode_json(self, data: object) -> str:
-        # str, not bytes: Strawberry sends bytes as binary WebSocket frames.
-        return json.dumps(data, separators=(",", ":"))
+        # str, not bytes: Strawberry sends bytes as binary WebSocket frames (legacy protocol).
+        return to_json(data)
 
     def parse_json(self, data: str | bytes) -> Any:
         try:
@@ -394,7 +394,7 @@ class GraphQLView(GraphQL[Any, None]):
     ) -> Response:
         media_type = sub_response.media_type or JSON
         response = Response(
-            self.encode_json(response_data),
+            to_json_bytes(response_data),
             status_code=_status_for(response_data, media_type),
             media_type=media_type,
         )

@@ -29,6 +29,7 @@ from ...models import (
     ApiToken,
     AuditLog,
     Event,
+    EventScenario,
     Machine,
     Question,
     Scenario,
@@ -57,6 +58,7 @@ PASSWORD_MAX_LENGTH = 1_024
 ENVIRONMENT_NAME_MAX_LENGTH = 128
 ENVIRONMENT_VALUE_MAX_LENGTH = 4_096
 TYPE_NAME_MAX_LENGTH = 100
+TEAM_COUNTRY_MAX_LENGTH = 10
 # Anything a test has not seen declared yet: refused above this rather than unbounded.
 UNDECLARED_MAX_LENGTH = 1_000
 
@@ -83,11 +85,19 @@ def _declared() -> dict[str, int]:
         "choices": MAX_VALUE_LENGTH,
         "sessionFlagEnv": column(Question, "session_flag_env"),
     }
+    event = {"title": column(Event, "title"), "description": TEXT_MAX_LENGTH}
     scenario = {
         "title": column(Scenario, "title"),
         "description": TEXT_MAX_LENGTH,
         "category": column(Scenario, "category"),
         "tags": column(ScenarioTag, "tag"),
+    }
+    team = {
+        "name": column(Team, "name"),
+        "description": TEXT_MAX_LENGTH,
+        "motto": column(Team, "motto"),
+        # Above the column's 2, so that a near miss ("MYS") is the service's payload error.
+        "country": TEAM_COUNTRY_MAX_LENGTH,
     }
     return {
         "AccountRegisterInput.email": email,
@@ -101,6 +111,11 @@ def _declared() -> dict[str, int]:
         "EnvironmentVariableInput.name": ENVIRONMENT_NAME_MAX_LENGTH,
         "EnvironmentVariableInput.value": ENVIRONMENT_VALUE_MAX_LENGTH,
         "EventFilter.search": column(Event, "title"),
+        **{f"EventCreateInput.{name}": length for name, length in event.items()},
+        **{f"EventUpdateInput.{name}": length for name, length in event.items()},
+        "EventChallengeInput.category": column(EventScenario, "category"),
+        "EventRegisterInput.inviteCode": SECRET_MAX_LENGTH,
+        "EventRegistrationReviewInput.reason": TEXT_MAX_LENGTH,
         **{f"MachineAddInput.{name}": length for name, length in machine.items()},
         **{f"MachineUpdateInput.{name}": length for name, length in machine.items()},
         "MfaCodeInput.code": SECRET_MAX_LENGTH,
@@ -125,6 +140,10 @@ def _declared() -> dict[str, int]:
         "ScenarioImportInput.document": MAX_DOCUMENT_BYTES,
         "ScenarioRateInput.comment": TEXT_MAX_LENGTH,
         # A sign-in name: an e-mail address or a username, both at most the e-mail's column.
+        **{f"TeamCreateInput.{name}": length for name, length in team.items()},
+        **{f"TeamUpdateInput.{name}": length for name, length in team.items()},
+        "TeamJoinInput.inviteCode": SECRET_MAX_LENGTH,
+        "TeamJoinRequestInput.message": TEXT_MAX_LENGTH,
         "TokenCreateInput.login": max(email, username),
         "TokenCreateInput.password": PASSWORD_MAX_LENGTH,
         "TokenCreateWithMfaInput.challenge": SECRET_MAX_LENGTH,

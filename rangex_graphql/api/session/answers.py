@@ -238,6 +238,7 @@ class AnswerMutation:
             settings=info.context.settings,
             broker=info.context.services.broker,
             meta=info.context.meta,
+            runtime=info.context.services,
         )
         return AnswerSubmitPayload(
             result=AnswerResult(

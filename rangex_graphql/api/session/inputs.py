@@ -15,11 +15,23 @@ class SessionStartInput:
     duration_minutes: int = strawberry.field(
         default=60, description="Running time, 30-480 minutes; the clock starts at RUNNING."
     )
+    event_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="An Event ID: play the version as one of the event's challenges, for "
+        "your approved registration (alone or through your team), while the event runs. "
+        "The session ends by the event's end at the latest, counts against the per-event "
+        "limit instead of the per-user one, and idles out sooner.",
+    )
 
 
 @strawberry.input(description="One session to act on.")
 class SessionInput:
     session_id: strawberry.ID = strawberry.field(description="An EnvironmentSession ID.")
+
+
+@strawberry.input(description="The learner is active on this session (see sessionHeartbeat).")
+class SessionHeartbeatInput:
+    session_id: strawberry.ID = strawberry.field(description="An EnvironmentSession ID of yours.")
 
 
 @strawberry.input(description="More time for a running session.")

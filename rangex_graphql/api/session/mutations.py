@@ -1,4 +1,5 @@
-"""sessionStart, sessionPause, sessionResume, sessionExtend, sessionReset, sessionTerminate.
+"""sessionStart, sessionPause, sessionResume, sessionExtend, sessionReset, sessionTerminate,
+sessionHeartbeat.
 
 Each needs a signed-in user (API tokens: the SESSIONS scope). Someone else's session is
 SESSION_NOT_FOUND; admins may act on any session.
@@ -17,15 +18,17 @@ from ...runtime import Runtime
 from ...services.api_tokens import ApiScope
 from ...services.audit import RequestMeta
 from ...services.authoring.access import Actor
-from ...services.sessions import controls
+from ...services.errors import DomainError
+from ...services.sessions import controls, heartbeat
 from ...services.sessions.errors import SessionCode
 from ...services.sessions.start import StartRequest, start
 from ..context import Info
-from ..ids import expect_global_id
+from ..errors import ApiError
+from ..ids import expect_global_id, from_global_id
 from ..payload import actor, mutation_payload
 from ..permissions import Allow
-from .inputs import SessionExtendInput, SessionInput, SessionStartInput
-from .payloads import SessionPayload
+from .inputs import SessionExtendInput, SessionHeartbeatInput, SessionInput, SessionStartInput
+from .payloads import SessionHeartbeatPayload, SessionPayload
 from .types import EnvironmentSessionNode
 
 Control = Callable[[Runtime, Actor, UUID, RequestMeta], Awaitable[EnvironmentSession]]
@@ -53,7 +56,9 @@ class SessionMutation:
         description="Start a session on a PUBLISHED version. Returns at once in REQUESTED; "
         "the machines are provisioned in the background (PROVISIONING, then RUNNING, or "
         "FAILED with a reason): follow it with the session subscription or by polling. "
-        "Refused beyond the limits (per user, platform, scenario) or the monthly budget.",
+        "Refused beyond the limits (per user, platform, scenario) or the monthly budget. "
+        "With `eventId`: an event session (see the input field), its version one of the "
+        "event's challenges (the version the event pinned, PUBLISHED or not since).",
     )
     @mutation_payload(SessionPayload, SessionCode)
     async def session_start(
@@ -65,7 +70,8 @@ class SessionMutation:
         ],
     ) -> SessionPayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
-        request = StartRequest(version_id, input.resource_profile, input.duration_minutes)
+        event_id = expect_global_id(input.event_id, "Event", "eventId") if input.event_id else None
+        request = StartRequest(version_id, input.resource_profile, input.duration_minutes, event_id)
         session = await start(info.context.services, actor(info), request, info.context.meta)
         return await payload_of(session.id)
 
@@ -127,3 +133,35 @@ class SessionMutation:
     @mutation_payload(SessionPayload, SessionCode)
     async def session_terminate(self, info: Info, input: OneSession) -> SessionPayload:
         return await control(info, input, controls.terminate)
+
+    @strawberry.mutation(
+        extensions=[Allow(scope=ApiScope.SESSIONS)],
+        description="The learner is active: call it while they work (every minute, say) so "
+        "that the idle timeout (60 minutes without activity, 30 in an event) does not end "
+        "a RUNNING session. Accepted on RUNNING and PAUSED sessions of your own; beats "
+        "closer than 15 seconds apart write nothing. Answers and resumes count as "
+        "activity too.",
+    )
+    @mutation_payload(SessionHeartbeatPayload, SessionCode)
+    async def session_heartbeat(
+        self,
+        info: Info,
+        input: Annotated[
+            SessionHeartbeatInput, strawberry.argument(description="Your active session.")
+        ],
+    ) -> SessionHeartbeatPayload:
+        session_id = _session_pk(input.session_id)
+        beat = await heartbeat.heartbeat(info.context.settings, actor(info).id, session_id)
+        payload = await payload_of(session_id)
+        return SessionHeartbeatPayload(session=payload.session, idle_deadline=beat.idle_deadline)
+
+
+def _session_pk(global_id: str) -> UUID:
+    """An EnvironmentSession ID; anything else is the same error as someone else's."""
+    try:
+        found, pk = from_global_id(global_id, "sessionId")
+    except ApiError:
+        found, pk = "", UUID(int=0)
+    if found != "EnvironmentSession":
+        raise DomainError(SessionCode.SESSION_NOT_FOUND, "no such session", heartbeat.FIELD)
+    return pk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 
 import strawberry
@@ -59,7 +60,28 @@ class SessionErrorCode(Enum):
         "EXTENSION_LIMIT", description="No extensions left under the version's policy."
     )
     LIFETIME_LIMIT = strawberry.enum_value(
-        "LIFETIME_LIMIT", description="The session would outlive the version's maximum."
+        "LIFETIME_LIMIT",
+        description="The session would outlive the version's maximum lifetime, or (an "
+        "event session) its event's end.",
+    )
+    EVENT_NOT_FOUND = strawberry.enum_value(
+        "EVENT_NOT_FOUND", description="No such event (deleted, or still a draft)."
+    )
+    NOT_REGISTERED = strawberry.enum_value(
+        "NOT_REGISTERED",
+        description="You hold no approved registration for the event (alone or through your team).",
+    )
+    NOT_IN_EVENT = strawberry.enum_value(
+        "NOT_IN_EVENT",
+        description="The version is not a challenge of the event (an event pins the "
+        "version it plays; a newer one of the same scenario is not in it).",
+    )
+    EVENT_NOT_RUNNING = strawberry.enum_value(
+        "EVENT_NOT_RUNNING", description="The event has not started yet, or it has ended."
+    )
+    EVENT_SESSION_LIMIT = strawberry.enum_value(
+        "EVENT_SESSION_LIMIT",
+        description="You hold as many active sessions in this event as you may.",
     )
 
 
@@ -79,5 +101,18 @@ class SessionPayload:
         description=result(
             "The session as it is now (provisioning and teardown go on in the background)"
         ),
+    )
+    errors: list[SessionError] = strawberry.field(default_factory=list, description=ERRORS)
+
+
+@strawberry.type(description="What sessionHeartbeat did.")
+class SessionHeartbeatPayload:
+    session: EnvironmentSessionNode | None = strawberry.field(
+        default=None, description=result("The session as it is now")
+    )
+    idle_deadline: datetime | None = strawberry.field(
+        default=None,
+        description="When the session ends for inactivity unless the learner is heard from "
+        "again (UTC); null when it cannot idle out (PAUSED) or the mutation failed.",
     )
     errors: list[SessionError] = strawberry.field(default_factory=list, description=ERRORS)

@@ -13,6 +13,7 @@ from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
 from ...services.sessions.clock import seconds_left
 from ...services.sessions.failures import FailureCode, learner_reason
+from ...services.sessions.heartbeat import idle_deadline
 from ..context import Info
 from ..loader_shapes import many_by_key, one_by_id, required
 from ..nested_pagination import NestedConnectionLoader, NestedKey
@@ -63,6 +64,8 @@ def _learner_failure_reason(row: Mapping[str, Any]) -> str | None:
             "paused_remaining_seconds",
             "extensions_used",
             "end_reason",
+            "event_id",
+            "last_activity_at",
         ),
         "failure_detail_text": "failure_reason",
     },
@@ -112,13 +115,31 @@ class EnvironmentSessionNode(RowNode, Node):
         description="How many times sessionExtend added time to it."
     )
     end_reason: str | None = strawberry.field(
-        description="Why it ended: user, admin, expired, provision_failed, engine_error, ..."
+        description="Why it ended: user, admin, expired, idle (no activity), event_ended "
+        "(its event ended), completed (every question answered right), provision_failed, "
+        "engine_error, ..."
     )
     pk: strawberry.Private[UUID]
     user_id: strawberry.Private[UUID]
     version_id: strawberry.Private[UUID]
     paused_remaining_seconds: strawberry.Private[int | None]
     failure_detail_text: strawberry.Private[str | None]
+    event_id: strawberry.Private[UUID | None]
+    last_activity_at: strawberry.Private[datetime | None]
+
+    @strawberry.field(
+        description="When the idle timeout ends it unless the learner is heard from "
+        "(sessionHeartbeat, an answer, a resume): 60 minutes after the last activity, 30 "
+        "in an event (UTC); null unless RUNNING."
+    )
+    def idle_deadline(self, info: Info) -> datetime | None:
+        return idle_deadline(
+            info.context.settings,
+            self.state,
+            self.last_activity_at,
+            self.started_at,
+            self.event_id,
+        )
 
     @strawberry.field(
         description="What went wrong in the engine's own words (error messages, exit "

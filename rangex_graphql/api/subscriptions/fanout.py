@@ -10,7 +10,6 @@ nothing more.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass
 from itertools import count
@@ -27,11 +26,13 @@ from ..context import Context
 from ..error_log import document_hash, is_unexpected, log_errors
 from ..error_masking import public_error
 from ..http.persisted_queries import PersistedQueries
+from ..json_encoding import to_json
 from .access import Credentials, no_longer_allowed
 from .feeds import Feed, Opened
 from .operation import PreparedOperation
 
 log = logging.getLogger(__name__)
+WELCOME_REUSE_SECONDS = 1.0
 
 
 class Subscriber(Protocol):
@@ -98,7 +99,7 @@ class Hub:
         group.members[member] = None
         await group.ready.wait()
         if feed.emits_on_subscribe:
-            await group.emit(None, only=[member])
+            await group.welcome(member)
         return group
 
     def leave(self, group: Group, member: Subscriber) -> None:
@@ -123,6 +124,14 @@ class Group:
         self._flush: asyncio.Task[None] | None = None
         self._latest: Message | None = None
         self._last_emit = float("-inf")
+        # The current value for joiners: a welcome result is reused while no change came
+        # after it (``_generation`` counts them) for at most WELCOME_REUSE_SECONDS (some
+        # values move with the clock: time left), and joiners arriving while one is being
+        # computed wait for it: a reconnect storm costs a few executions, not thousands.
+        self._generation = 0
+        self._welcome_result: tuple[int, float, str] | None = None
+        self._waiting: dict[Subscriber, None] = {}
+        self._welcoming: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(
@@ -169,6 +178,7 @@ class Group:
             await self._changed(message)
 
     async def _changed(self, message: Message) -> None:
+        self._generation += 1
         if not self.feed.min_interval:
             await self.emit(message)
             return
@@ -182,9 +192,39 @@ class Group:
         await asyncio.sleep(delay)
         await self.emit(self._latest)
 
-    async def emit(self, message: Message | None, only: list[Subscriber] | None = None) -> None:
+    async def welcome(self, member: Subscriber) -> None:
+        """Send a member who just joined the current value."""
+        cached = self._welcome_result
+        now = asyncio.get_running_loop().time()
+        if (
+            cached is not None
+            and cached[0] == self._generation
+            and now - cached[1] <= WELCOME_REUSE_SECONDS
+        ):
+            if await no_longer_allowed({member.credentials}):
+                member.revoke()
+            else:
+                member.deliver(cached[2])
+            return
+        self._waiting[member] = None
+        while member in self._waiting:
+            if self._welcoming is None or self._welcoming.done():
+                self._welcoming = asyncio.get_running_loop().create_task(self._welcome_waiting())
+            await asyncio.shield(self._welcoming)
+
+    async def _welcome_waiting(self) -> None:
+        await asyncio.sleep(0)  # joiners arriving together share this execution
+        waiting, self._waiting = list(self._waiting), {}
+        members = [m for m in waiting if m in self.members]
+        if members:
+            await self.emit(None, only=members, welcome=True)
+
+    async def emit(
+        self, message: Message | None, only: list[Subscriber] | None = None, welcome: bool = False
+    ) -> None:
         """Execute once for ``only`` or every member, and deliver the result."""
         self._last_emit = asyncio.get_running_loop().time()
+        generation = self._generation
         members = list(self.members) if only is None else only
         try:
             revoked = await no_longer_allowed({m.credentials for m in members})
@@ -200,6 +240,8 @@ class Group:
             log.exception("subscription %s failed on an event", self.key.field_name)
             return
         if payload is not None:
+            if welcome and not final:
+                self._welcome_result = (generation, self._last_emit, payload)
             for member in members:
                 member.deliver(payload)
         if final:
@@ -243,7 +285,7 @@ def encode_result(result: ExecutionResult, request_id: str) -> str:
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [_formatted(error, request_id) for error in result.errors]
-    return json.dumps(body, separators=(",", ":"), default=str)
+    return to_json(body)
 
 
 def _formatted(error: GraphQLError, request_id: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -17,58 +16,21 @@ from ...broker.protocol import MISSED, PLATFORM_TOPIC, Message, topic_for_sessio
 from ...models import EnvironmentSession, Notification
 from ...services.sessions.transitions import FINAL_STATES
 from ..context import Context, Viewer
-from ..errors import Forbidden, NotFound, Unauthenticated
+from ..errors import Forbidden, NotFound
 from ..ids import expect_global_id
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode, sessions_by_id
 from .activity import platform_activity
+from .event_feeds import EventLeaderboardFeed, EventSolvesFeed
+from .feed_base import ADMINS, Feed, Opened, SnapshotFeed, signed_in, viewer_audience
+
+# The base of every feed lives in feed_base.py (event_feeds.py builds on it too); the
+# rest of the package keeps importing it from here.
+__all__ = ["ADMINS", "Feed", "Opened", "feeds_for", "signed_in", "viewer_audience"]
 
 # A notification is published when written, possibly before its transaction commits:
 # the reader waits this long, in steps, for the row to appear (never for a rollback).
 NOTIFICATION_COMMIT_WAITS = (0.0, 0.02, 0.1, 0.5, 1.5)
-
-
-@dataclass(frozen=True, slots=True)
-class Opened:
-    topics: tuple[str, ...]
-    audience: tuple[str, ...]  # who may share an execution: one viewer, or every admin
-    subject: UUID | None = None
-
-
-def viewer_audience(viewer: Viewer) -> tuple[str, ...]:
-    scopes = ",".join(sorted(s.value for s in viewer.scopes)) if viewer.scopes else "-"
-    return ("viewer", str(viewer.id), viewer.role.value, scopes)
-
-
-ADMINS = ("admins",)
-
-
-def signed_in(viewer: Viewer | None) -> Viewer:
-    if viewer is None:
-        raise Unauthenticated("sign in (send a token in connection_init) to subscribe")
-    return viewer
-
-
-class Feed:
-    field_name = ""
-    emits_on_subscribe = False  # send the current value when a subscriber joins
-    resyncs_on_missed = False  # after a gap, send the current value at once
-    min_interval = 0.0  # seconds between two results at least
-
-    async def open(
-        self, viewer: Viewer | None, arguments: Mapping[str, Any], neutral: bool
-    ) -> Opened:
-        raise NotImplementedError
-
-    def wants(self, message: Message) -> bool:
-        return message.get("type") == "session"
-
-    async def load(self, context: Context, opened: Opened, message: Message | None) -> object:
-        raise NotImplementedError
-
-    def is_final(self, value: object) -> bool:
-        """Whether ``value`` is the last this subscription will ever send."""
-        return False
 
 
 class SessionUpdated(Feed):
@@ -138,13 +100,8 @@ class Notifications(Feed):
         return None
 
 
-class PlatformActivityFeed(Feed):
+class PlatformActivityFeed(SnapshotFeed):
     field_name = "platformActivity"
-    emits_on_subscribe = True
-    resyncs_on_missed = True
-
-    def __init__(self, min_interval: float = 1.0) -> None:
-        self.min_interval = min_interval
 
     async def open(
         self, viewer: Viewer | None, arguments: Mapping[str, Any], neutral: bool
@@ -174,5 +131,7 @@ def feeds_for(platform_interval: float) -> dict[str, Feed]:
         MySessions(),
         Notifications(),
         PlatformActivityFeed(platform_interval),
+        EventLeaderboardFeed(),
+        EventSolvesFeed(),
     ]
     return {feed.field_name: feed for feed in feeds}

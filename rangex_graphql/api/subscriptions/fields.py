@@ -17,6 +17,7 @@ import strawberry
 from ...broker.protocol import MISSED
 from ..context import Context, Info
 from ..errors import Unauthenticated
+from ..event.leaderboard import EventLeaderboardUpdate, EventSolveNode, Truth
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode
 from .access import Credentials, no_longer_allowed
@@ -113,4 +114,41 @@ class Subscription:
     )
     async def platform_activity(self, info: Info) -> AsyncGenerator[PlatformActivity, None]:
         async for value in _values(info, "platformActivity", {}):
+            yield value
+
+    @strawberry.subscription(
+        description="The top of an event's board: the current value first, then at most "
+        "once a second after a change (a solve, a registration leaving, a status change). "
+        "While the event is frozen it stays as at the freeze, except for its organisers "
+        "asking for the truth. Whoever sees the event may subscribe."
+    )
+    async def event_leaderboard(
+        self,
+        info: Info,
+        event_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="An Event ID; unknown or hidden ones are NOT_FOUND."),
+        ],
+        top: Annotated[
+            int, strawberry.argument(description="How many entries from the top: 1 to 100.")
+        ] = 10,
+        truth: Truth = False,
+    ) -> AsyncGenerator[EventLeaderboardUpdate, None]:
+        arguments = {"eventId": event_id, "top": top, "truth": truth}
+        async for value in _values(info, "eventLeaderboard", arguments):
+            yield value
+
+    @strawberry.subscription(
+        description="Each solve of an event as it happens, with its blood. While the event "
+        "is frozen, only its organisers receive the solves made after the freeze."
+    )
+    async def event_solves(
+        self,
+        info: Info,
+        event_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="An Event ID; unknown or hidden ones are NOT_FOUND."),
+        ],
+    ) -> AsyncGenerator[EventSolveNode, None]:
+        async for value in _values(info, "eventSolves", {"eventId": event_id}):
             yield value

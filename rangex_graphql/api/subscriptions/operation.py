@@ -43,7 +43,19 @@ from ..scopes import missing_scope
 # purpose: SessionMachineAccess, whose password shows to the owner (an admin may own
 # the session) and to nobody else.
 VIEWER_NEUTRAL_TYPES = frozenset(
-    {"Subscription", "EnvironmentSession", "SessionMachine", "PlatformActivity", "StateCount"}
+    {
+        "Subscription",
+        "EnvironmentSession",
+        "SessionMachine",
+        "PlatformActivity",
+        "StateCount",
+        # An event's board and solves: each field reads the same for everyone who sees
+        # the same view (public or organisers, the feed's audience). Their user and team
+        # fields lead to types not listed here, so selecting those runs per viewer.
+        "EventLeaderboardUpdate",
+        "LeaderboardEntry",
+        "EventSolve",
+    }
 )
 
 

@@ -31,6 +31,7 @@ from strawberry.types.graphql import OperationType as ExecutedType
 from ...security.client_ip import client_ip
 from ...settings import Settings
 from ..context import Context, InvalidCredentials
+from ..json_encoding import to_json
 from .access import (
     ANONYMOUS,
     Credentials,
@@ -85,10 +86,10 @@ class Member:
     def next_frame(self) -> str:
         payload = self.queue.popleft()
         if self.missed != 0:
-            missed = json.dumps(self.missed)
+            missed = "null" if self.missed is None else str(self.missed)
             payload = f'{payload[:-1]},"extensions":{{"missed":{missed}}}}}'
             self.missed = 0
-        return f'{{"id":{json.dumps(self.id)},"type":"next","payload":{payload}}}'
+        return f'{{"id":{to_json(self.id)},"type":"next","payload":{payload}}}'
 
 
 class TransportWsSocket:
@@ -122,7 +123,7 @@ class TransportWsSocket:
         if len(self._control) >= CONTROL_BACKLOG:
             self.close(4400, "The client does not read its messages")
             return
-        self._control.append(json.dumps(message, separators=(",", ":")))
+        self._control.append(to_json(message))
         self._wakeup.set()
 
     def end(self, member: Member) -> None:

@@ -7,20 +7,20 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from ...models import TeamMember
-from ..loader_shapes import many_by_key, one_by_id
-from .types import TeamMemberNode
+from ...models import TeamJoinRequest, TeamMember
+from ..loader_shapes import one_by_id
+from .types import TeamJoinRequestNode, TeamMemberNode, memberships_by_user
+
+__all__ = [
+    "join_requests_by_id",
+    "memberships_by_user",
+    "team_members_by_id",
+]
 
 
 def team_members_by_id() -> DataLoader[UUID, TeamMemberNode | None]:
     return one_by_id(TeamMember, TeamMemberNode.columns(), TeamMemberNode.from_row)
 
 
-def memberships_by_user() -> DataLoader[UUID, list[TeamMemberNode]]:
-    return many_by_key(
-        TeamMember,
-        "user_id",
-        TeamMemberNode.columns(),
-        TeamMemberNode.from_row,
-        order_by=("created_at", "id"),
-    )
+def join_requests_by_id() -> DataLoader[UUID, TeamJoinRequestNode | None]:
+    return one_by_id(TeamJoinRequest, TeamJoinRequestNode.columns(), TeamJoinRequestNode.from_row)

@@ -6,11 +6,12 @@ from uuid import UUID
 import strawberry
 
 from ...models import Team
+from ...models.enums import TeamRole
 from ..context import Info
 from ..node import Node
 from ..pagination import After, Before, Connection, First, Last, PageRequest, SortKey, paginate
-from .loaders import team_members_by_id
-from .types import TeamNode, teams_by_id
+from .loaders import join_requests_by_id, team_members_by_id
+from .types import TeamNode, teams_by_id, viewer_role
 
 TEAM_SORT_KEY = SortKey("name", str)
 
@@ -21,6 +22,17 @@ async def resolve_team_node(info: Info, pk: UUID) -> Node | None:
 
 async def resolve_team_member_node(info: Info, pk: UUID) -> Node | None:
     return await info.context.loader(team_members_by_id).load(pk)
+
+
+async def resolve_team_join_request_node(info: Info, pk: UUID) -> Node | None:
+    """A join request, for its applicant, its team's captain and admins."""
+    request = await info.context.loader(join_requests_by_id).load(pk)
+    viewer = info.context.viewer
+    if request is None or viewer is None:
+        return None
+    if viewer.is_admin or viewer.id == request.user_id:
+        return request
+    return request if await viewer_role(info, request.team_id) is TeamRole.CAPTAIN else None
 
 
 @strawberry.type

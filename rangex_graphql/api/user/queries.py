@@ -44,7 +44,7 @@ class UserOrderField(Enum):
     CREATED_AT = strawberry.enum_value("created_at", description="Registration time.")
     USERNAME = strawberry.enum_value("username", description="Username, alphabetically.")
     TOTAL_SCORE = strawberry.enum_value(
-        "total_score", description="Points earned across all sessions."
+        "total_score", description="Points: the sum over versions of the best session score."
     )
 
 

@@ -38,6 +38,7 @@ from ..team.types import TeamMemberNode
         "private_status": "status",
         "total_score": "total_score",
         "private_mfa_enabled": "mfa_enabled",
+        "private_profile_hidden": "profile_hidden",
         "created_at": "created_at",
     },
     relations=(
@@ -60,12 +61,16 @@ class UserNode(RowNode, Node):
     role: UserRole = strawberry.field(
         description="What the user may do: learn, also author, or administer."
     )
-    total_score: int = strawberry.field(description="Points earned across all sessions.")
+    total_score: int = strawberry.field(
+        description="Points: the sum over scenario versions of the user's best session "
+        "score, so replaying a scenario adds nothing unless it beats the best."
+    )
     created_at: datetime = strawberry.field(description="When the user registered (UTC).")
     pk: strawberry.Private[UUID]
     private_email: strawberry.Private[str]
     private_status: strawberry.Private[UserStatus]
     private_mfa_enabled: strawberry.Private[bool]
+    private_profile_hidden: strawberry.Private[bool]
 
     @strawberry.field(
         extensions=[Allow(role=UserRole.ADMIN, self_=True)], description="Self and admins only."
@@ -84,6 +89,14 @@ class UserNode(RowNode, Node):
     )
     def mfa_enabled(self) -> bool | None:
         return self.private_mfa_enabled
+
+    @strawberry.field(
+        extensions=[Allow(role=UserRole.ADMIN, self_=True)],
+        description="Whether the user hides their profile: public leaderboards then show "
+        "them anonymised. Self and admins only.",
+    )
+    def profile_hidden(self) -> bool | None:
+        return self.private_profile_hidden
 
     @strawberry.field(
         extensions=[Allow(role=UserRole.ADMIN, self_=True)],

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
-import secrets
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
-
+from ...db.slugs import insert_with_free_slug
+from ...db.slugs import slugify as db_slugify
 from ...db.transactions import retrying_transaction
 from ...models import Scenario, ScenarioTag
 from ...models.enums import Difficulty, Visibility
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
-from .access import Actor, now, scenario_for_change
+from ..soft_delete import mark_deleted
+from .access import Actor, scenario_for_change
 from .errors import RuleCode
 from .spec import ScenarioSpec
 from .validation import (
@@ -32,7 +28,6 @@ from .validation import (
 )
 
 SLUG_MAX_LENGTH = 80
-SLUG_ATTEMPTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,36 +43,18 @@ class ScenarioChanges:
 
 
 def slugify(title: str) -> str:
-    """``"SQL Injection 101: Login!"`` → ``"sql-injection-101-login"``; ASCII only."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:SLUG_MAX_LENGTH].rstrip("-") or "scenario"
-
-
-async def _free_slug(base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever is free first (deleted ones count)."""
-    rows = await Scenario.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values("slug")
-    taken = {str(row["slug"]) for row in rows}
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    return db_slugify(title, max_length=SLUG_MAX_LENGTH, fallback="scenario")
 
 
 async def _insert_with_slug(base: str, **fields: Any) -> Scenario:
-    """Insert under the first free slug. A concurrent insert can take it between the look
-    and the insert; then retry under a random suffix (a fresh look could still read the
-    transaction's old snapshot on MariaDB)."""
-    slug = await _free_slug(base)
-    for _ in range(SLUG_ATTEMPTS):
-        try:
-            async with in_transaction():  # a savepoint: the failed insert alone rolls back
-                return await Scenario.create(slug=slug, **fields)
-        except IntegrityError:
-            slug = f"{base}-{secrets.token_hex(3)}"
-    raise DomainError(RuleCode.DUPLICATE, "could not reserve a unique slug; try again", "title")
+    return await insert_with_free_slug(
+        Scenario,
+        base,
+        fields,
+        exhausted=lambda: DomainError(
+            RuleCode.DUPLICATE, "could not reserve a unique slug; try again", "title"
+        ),
+    )
 
 
 async def _write_tags(scenario_id: UUID, tags: list[str]) -> None:
@@ -176,16 +153,7 @@ async def delete_scenario(actor: Actor, scenario_id: UUID, meta: RequestMeta) ->
 
     async def soft_delete() -> Scenario:
         scenario = await scenario_for_change(actor, scenario_id, lock=True)
-        scenario.deleted_at = now()
-        await scenario.save(update_fields=["deleted_at", "updated_at"])
-        await audit(
-            "scenario.delete",
-            meta,
-            actor_id=actor.id,
-            target_type="Scenario",
-            target_id=scenario.id,
-            slug=scenario.slug,
-        )
+        await mark_deleted(scenario, actor, meta)
         return scenario
 
     return await retrying_transaction(soft_delete)

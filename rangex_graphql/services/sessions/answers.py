@@ -20,7 +20,13 @@ Answer formats (``answer`` is a list of strings), by question kind:
 
 Concurrent submissions for one question are serialized by the conditional UPDATE of the
 session row, and each attempt is a compare-and-set on ``SessionAnswer.lock_version``; the
-session's and the user's scores grow by ``F()`` updates in the same transaction.
+session's score grows by an ``F()`` update in the same transaction, and the user's total
+(the sum over versions of their best session score, ``user_score``) is computed again
+there, under the user's row lock taken first.
+
+A right answer in an event session, inside the event's window, also records the solve of
+the session's registration (``services.events.scoring``), in the same transaction; the
+solve is published, and a first blood announced, after the commit.
 """
 
 from __future__ import annotations
@@ -37,14 +43,18 @@ from tortoise.expressions import F, Q
 
 from ...broker import Broker
 from ...db.transactions import retrying_transaction
-from ...models import EnvironmentSession, Question, QuestionAnswerKey, SessionAnswer, User
+from ...models import EnvironmentSession, Question, QuestionAnswerKey, SessionAnswer
 from ...models.enums import QuestionKind, SessionState
+from ...runtime import Runtime
 from ...settings import Settings
 from ..audit import RequestMeta, audit
 from ..errors import DomainError
+from ..events.scoring import Solve, publish_recorded_solve, record_solve
+from .completion import complete_if_solved
 from .errors import AnswerCode
 from .events import publish_session_event
 from .flags import minted_here, session_flags, session_holding_flag
+from .user_score import lock_user, recompute_total_score
 
 K = QuestionKind
 ANSWERING_STATES = (SessionState.RUNNING, SessionState.PAUSED)
@@ -169,13 +179,16 @@ class _Target:
     max_attempts: int
     key: AnswerKey
     own_flags: frozenset[str]
+    # Event sessions: the event and the registration the session plays for.
+    event_id: UUID | None = None
+    registration_id: UUID | None = None
 
 
 async def _target(
     actor_id: UUID, session_id: UUID, question_id: UUID, settings: Settings
 ) -> _Target:
     sessions = await EnvironmentSession.filter(id=session_id, user_id=actor_id).values(
-        "user_id", "version_id", "state"
+        "user_id", "version_id", "state", "event_id", "registration_id"
     )
     if not sessions:
         raise DomainError(AnswerCode.SESSION_NOT_FOUND, "no such session of yours", SESSION_FIELD)
@@ -213,7 +226,13 @@ async def _target(
         max_attempts=int(question["max_attempts"]),
         key=key,
         own_flags=frozenset(flags.values()),
+        event_id=_uuid(session["event_id"]),
+        registration_id=_uuid(session["registration_id"]),
     )
+
+
+def _uuid(value: Any) -> UUID | None:
+    return None if value is None else UUID(str(value))
 
 
 # --- when a session takes answers --------------------------------------------------------
@@ -256,8 +275,10 @@ async def submit_answer(
     settings: Settings,
     broker: Broker,
     meta: RequestMeta,
+    runtime: Runtime | None = None,
 ) -> AnswerResult:
-    """Check and record one answer of the session's owner; publish an ``answer`` event."""
+    """Check and record one answer of the session's owner; publish an ``answer`` event.
+    With ``runtime``, a session whose questions are now all answered right completes."""
     target = await _target(actor_id, session_id, question_id, settings)
     values = normalized(target.key, answer)
     correct = is_correct(target.key, values)
@@ -266,14 +287,19 @@ async def submit_answer(
     grace = timedelta(minutes=settings.answer_grace_minutes)
     for _ in range(CAS_ROUNDS):
         try:
-            result = await _record(target, values, correct, grace, meta)
+            result, solve = await _record(target, values, correct, grace, meta)
         except _LostRace:
             continue
+        # After the commit.
         await publish_session_event(
             broker,
             EnvironmentSession(id=session_id, user_id=target.user_id, state=target.state),
             "answer",
         )
+        if solve is not None:
+            await publish_recorded_solve(broker, solve)
+        if correct and runtime is not None:
+            await complete_if_solved(runtime, session_id)
         return result
     raise DomainError(
         AnswerCode.SUBMISSION_CONFLICT,
@@ -284,12 +310,16 @@ async def submit_answer(
 
 async def _record(
     target: _Target, values: list[str], correct: bool, grace: timedelta, meta: RequestMeta
-) -> AnswerResult:
+) -> tuple[AnswerResult, Solve | None]:
     now = datetime.now(UTC)
     award = target.points if correct else 0
 
-    async def record() -> AnswerResult:
-        # First the session row: its lock serializes the session's submissions (and a
+    async def record() -> tuple[AnswerResult, Solve | None]:
+        if award:
+            # The user's total is recomputed below from all their sessions: answers in
+            # their other sessions wait here, so none computes from a stale score.
+            await lock_user(target.user_id)
+        # Then the session row: its lock serializes the session's submissions (and a
         # termination racing them), and its state decides whether answers are taken.
         answerable = EnvironmentSession.filter(_answerable(now, grace), id=target.session_id)
         taken = await answerable.update(score=F("score") + award, last_activity_at=now)
@@ -318,7 +348,17 @@ async def _record(
         }
         await _write_answer(target, row, changes)
         if award:
-            await User.filter(id=target.user_id).update(total_score=F("total_score") + award)
+            await recompute_total_score(target.user_id)
+        solve = None
+        if correct and target.event_id is not None and target.registration_id is not None:
+            solve = await record_solve(
+                event_id=target.event_id,
+                registration_id=target.registration_id,
+                question_id=target.question_id,
+                user_id=target.user_id,
+                session_id=target.session_id,
+                solved_at=now,
+            )
         score = await EnvironmentSession.filter(id=target.session_id).values("score")
         await audit(
             "session.answer",
@@ -331,7 +371,7 @@ async def _record(
             attempt=used + 1,
             points=award,
         )
-        return AnswerResult(
+        result = AnswerResult(
             question_id=target.question_id,
             correct=correct,
             points_awarded=award,
@@ -339,6 +379,7 @@ async def _record(
             attempts_left=target.max_attempts - used - 1,
             session_score=int(score[0]["score"]),
         )
+        return result, solve
 
     return await retrying_transaction(record)
 

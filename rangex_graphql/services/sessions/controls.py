@@ -30,6 +30,7 @@ from ..errors import DomainError
 from .clock import seconds_left
 from .cost import accrue
 from .errors import SessionCode
+from .event_sessions import cut_at, event_end_of
 from .events import publish_session_event
 from .failures import FailureCode, engine_failure_code
 from .lease import lease_fields
@@ -140,7 +141,8 @@ async def pause(
 async def resume(
     runtime: Runtime, actor: Actor, session_id: UUID, meta: RequestMeta
 ) -> EnvironmentSession:
-    """PAUSED → RUNNING: the clock goes on with the time that was left."""
+    """PAUSED → RUNNING: the clock goes on with the time that was left (an event session's
+    never past its event's end; once the event has ended it does not resume)."""
     failure: tuple[str, FailureCode] | None = None
     async with _turn(runtime, actor, session_id) as turn:
         row = await owned_session(actor, session_id)
@@ -148,6 +150,9 @@ async def resume(
         require_turn(turn, SessionCode.SESSION_NOT_PAUSED)
         at = now()
         left = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, at)
+        ends_at = await event_end_of(row.event_id)  # type: ignore[attr-defined]
+        if ends_at is not None and ends_at <= at:
+            raise DomainError(SessionCode.EVENT_NOT_RUNNING, "the event has ended", FIELD)
         resumed = await transition(
             session_id,
             S.RUNNING,
@@ -158,7 +163,7 @@ async def resume(
             actor_id=actor.id,
             meta=meta,
             changes={
-                "expires_at": at + timedelta(seconds=left),
+                "expires_at": cut_at(ends_at, at + timedelta(seconds=left)),
                 "paused_remaining_seconds": None,
                 "cost_accounted_at": at,
                 "last_activity_at": at,
@@ -200,7 +205,8 @@ async def _failed(
 async def extend(
     runtime: Runtime, actor: Actor, session_id: UUID, minutes: int, meta: RequestMeta
 ) -> EnvironmentSession:
-    """More time for a RUNNING session, within the version's extension policy.
+    """More time for a RUNNING session, within the version's extension policy (an event
+    session's, never past its event's end: cut to it, refused once there).
 
     Only in the last ``extension_window_minutes`` before expiry, at most ``max_extensions``
     times, and never past ``max_lifetime_minutes`` counted on the wall clock from the
@@ -231,7 +237,14 @@ async def extend(
         raise DomainError(
             SessionCode.EXTENSION_LIMIT, f"at most {version.max_extensions} extensions", FIELD
         )
-    new_expiry = row.expires_at + timedelta(minutes=minutes)
+    ends_at = await event_end_of(row.event_id)  # type: ignore[attr-defined]
+    new_expiry = cut_at(ends_at, row.expires_at + timedelta(minutes=minutes))
+    if new_expiry <= row.expires_at:
+        raise DomainError(
+            SessionCode.LIFETIME_LIMIT,
+            "an event session ends with its event; it cannot be extended past it",
+            "input.minutes",
+        )
     if new_expiry - row.started_at > timedelta(minutes=version.max_lifetime_minutes):
         raise DomainError(
             SessionCode.LIFETIME_LIMIT,

@@ -1,4 +1,4 @@
-"""Why a session operation (start, controls) or an answer failed."""
+"""Why a session operation (start, controls, heartbeat) or an answer failed."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ class SessionCode(ErrorCode):
     EXTENSION_TOO_EARLY = "EXTENSION_TOO_EARLY"
     EXTENSION_LIMIT = "EXTENSION_LIMIT"
     LIFETIME_LIMIT = "LIFETIME_LIMIT"
+    # Event sessions (services/sessions/event_sessions.py).
+    EVENT_NOT_FOUND = "EVENT_NOT_FOUND"
+    NOT_REGISTERED = "NOT_REGISTERED"
+    NOT_IN_EVENT = "NOT_IN_EVENT"
+    EVENT_NOT_RUNNING = "EVENT_NOT_RUNNING"
+    EVENT_SESSION_LIMIT = "EVENT_SESSION_LIMIT"
 
 
 class AnswerCode(ErrorCode):

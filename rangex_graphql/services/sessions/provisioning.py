@@ -25,6 +25,7 @@ from ...models.enums import SessionMachineState, SessionState
 from ...orchestrator import MachineHandle, ProvisionFailed, SessionExists
 from ...runtime import Runtime
 from .clock import seconds_left
+from .event_sessions import event_deadline
 from .failures import FailureCode, engine_failure_code
 from .flags import issue_session_flags, session_flag_environment
 from .lease import RELEASED, lease_fields, renewing
@@ -195,7 +196,11 @@ async def _start_clock(runtime: Runtime, session_id: UUID) -> bool:
     }
     if row.expires_at is None:  # a first start, or a reset of a paused session
         seconds = seconds_left(None, row.paused_remaining_seconds, row.duration_minutes, now)
-        changes["expires_at"] = now + timedelta(seconds=seconds)
+        # An event session's deadline never passes its event's end.
+        changes["expires_at"] = await event_deadline(
+            row.event_id,  # type: ignore[attr-defined]
+            now + timedelta(seconds=seconds),
+        )
     running = await transition(
         session_id,
         S.RUNNING,

@@ -16,11 +16,18 @@ with other writers of those rows. Taken last, it would: a start holding it ends 
 hold when the two read the scenario's cap on either side of a change to it. Every count
 comes after the locks: on InnoDB a transaction's snapshot starts at its first plain read,
 so the counts see what the previous lock holders committed.
+
+A start with an event (``event_sessions.py``) is checked against the event first (found,
+registered, running, the version one of its challenges); its registration is read again
+and its own limit counted under the user's lock, and it does not count against the
+per-user limit of sessions outside events.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import F
@@ -36,6 +43,13 @@ from ..authoring.access import Actor
 from ..errors import DomainError
 from .cost import budget_exhausted
 from .errors import SessionCode
+from .event_sessions import (
+    EventEntry,
+    check_event_limit,
+    event_entry,
+    not_in_event,
+    registration_of,
+)
 from .events import publish_session_event
 from .plan import LEARNER_USERNAME, new_password
 from .platform_lock import SESSION_STARTS, hold, with_lock_row
@@ -52,6 +66,7 @@ class StartRequest:
     version_id: UUID
     resource_profile: ResourceProfile | None  # None: the version's default profile
     duration_minutes: int
+    event_id: UUID | None = None  # an event session of this event
 
 
 def check_duration(minutes: int, field: str = "input.durationMinutes") -> None:
@@ -89,12 +104,22 @@ async def start(
 ) -> EnvironmentSession:
     """A new session in REQUESTED; its machines are provisioned in the background."""
     check_duration(request.duration_minutes)
-    version = await startable_version(actor, request.version_id)
+    entry: EventEntry | None = None
+    if request.event_id is None:
+        version = await startable_version(actor, request.version_id)
+    else:
+        entry, pinned = await event_entry(
+            actor, request.event_id, request.version_id, datetime.now(UTC)
+        )
+        if pinned is None:
+            await startable_version(actor, request.version_id)  # unseen: not found
+            raise not_in_event()
+        version = pinned
     if await budget_exhausted(runtime.settings):
         raise DomainError(
             SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
         )
-    session = await _create(runtime, actor, version, request, meta)
+    session = await _create(runtime, actor, version, request, entry, meta)
     await publish_session_event(runtime.broker, session, "start")
     runtime.spawn(lambda: provision(runtime, session.id), name=f"provision-{session.id}")
     return session
@@ -105,12 +130,13 @@ async def _create(
     actor: Actor,
     version: ScenarioVersion,
     request: StartRequest,
+    entry: EventEntry | None,
     meta: RequestMeta,
 ) -> EnvironmentSession:
     machines = await Machine.filter(version_id=version.id).order_by("position", "id")
 
     async def attempt() -> EnvironmentSession:
-        return await _insert(runtime, actor, version, machines, request, meta)
+        return await _insert(runtime, actor, version, machines, request, entry, meta)
 
     if _platform_capped(runtime):
         return await with_lock_row(SESSION_STARTS, attempt)
@@ -131,6 +157,7 @@ async def _insert(
     version: ScenarioVersion,
     machines: list[Machine],
     request: StartRequest,
+    entry: EventEntry | None,
     meta: RequestMeta,
 ) -> EnvironmentSession:
     scenario: Scenario = version.scenario
@@ -142,13 +169,26 @@ async def _insert(
         await User.filter(id=actor.id).select_for_update().only("id").first()
         if scenario.max_active_sessions is not None:
             await Scenario.filter(id=scenario.id).select_for_update().only("id").first()
-        await _check_limits(runtime, actor.id, scenario)
+        if entry is not None:
+            # Read again under the lock: an unregistration may have committed meanwhile.
+            registration_id, team_id = await registration_of(actor.id, entry.event_id)
+            entry_fields: dict[str, Any] = {
+                "event_id": entry.event_id,
+                "registration_id": registration_id,
+                "team_id": team_id,
+            }
+            limit = runtime.settings.session_max_per_user_in_event
+            await check_event_limit(actor.id, entry.event_id, limit, ACTIVE)
+        else:
+            entry_fields = {}
+        await _check_limits(runtime, actor.id, scenario, entry is not None)
         session = await EnvironmentSession.create(
             user_id=actor.id,
             version_id=version.id,
             state=SessionState.REQUESTED,
             resource_profile=request.resource_profile or version.resource_profile,
             duration_minutes=request.duration_minutes,
+            **entry_fields,
         )
         await SessionMachine.bulk_create(
             [_session_machine(runtime, session.id, machine) for machine in machines]
@@ -163,6 +203,7 @@ async def _insert(
             version_id=str(version.id),
             resource_profile=(request.resource_profile or version.resource_profile).value,
             duration_minutes=request.duration_minutes,
+            event_id=str(entry.event_id) if entry else None,
         )
         return session
 
@@ -181,13 +222,23 @@ def _session_machine(runtime: Runtime, session_id: UUID, machine: Machine) -> Se
     )
 
 
-async def _check_limits(runtime: Runtime, user_id: UUID, scenario: Scenario) -> None:
+async def _check_limits(
+    runtime: Runtime, user_id: UUID, scenario: Scenario, in_event: bool = False
+) -> None:
     settings = runtime.settings
     mine = await EnvironmentSession.filter(user_id=user_id, state__in=ACTIVE).count()
-    if mine >= settings.session_max_per_user:
+    # Event sessions have their own limit (event_sessions.py), outside this one.
+    outside_events = (
+        0
+        if in_event or not mine
+        else await EnvironmentSession.filter(
+            user_id=user_id, state__in=ACTIVE, event_id__isnull=True
+        ).count()
+    )
+    if outside_events >= settings.session_max_per_user:
         raise DomainError(
             SessionCode.USER_SESSION_LIMIT,
-            f"you already have {mine} active sessions (at most "
+            f"you already have {outside_events} active sessions (at most "
             f"{settings.session_max_per_user}); end one first",
         )
     cap = settings.session_platform_max_active

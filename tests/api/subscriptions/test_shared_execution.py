@@ -10,7 +10,7 @@ from typing import Any
 
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.models import EnvironmentSession
-from rangex_graphql.models.enums import UserRole
+from rangex_graphql.models.enums import SessionState, UserRole
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.subscriptions.client import Client, LiveServer
@@ -107,3 +107,38 @@ async def test_with_shared_execution_off_each_subscriber_executes(
         executions, received = await one_event(server, session, clients)
         assert executions == 4
         assert len({str(message["payload"]) for message in received}) == 1
+
+
+async def test_joiners_share_the_current_value_until_something_changes(
+    settings: Settings, live: Callable[..., Any]
+) -> None:
+    """A subscriber joining a group gets the current value first; joiners in a row with
+    no change between them reuse one execution (a reconnect storm after a deploy costs
+    one read, not one per dashboard), and a change makes the next joiner read afresh."""
+    server = await live()
+    hub = server.subscriptions.hub
+    _, session = await learner_with_session()
+    gid = to_global_id("EnvironmentSession", session.id)
+
+    async def join(stack: AsyncExitStack) -> tuple[Client, dict[str, Any]]:
+        admin = await factories.user(UserRole.ADMIN)
+        client = await stack.enter_async_context(
+            Client.open(server.url, token_for(settings, admin))
+        )
+        await client.subscribe("w", NEUTRAL, {"id": gid})
+        return client, await client.receive()
+
+    async with AsyncExitStack() as stack:
+        before = hub.executions
+        joined = [await join(stack) for _ in range(5)]
+        assert hub.executions - before == 1
+        assert len({str(first["payload"]) for _, first in joined}) == 1
+
+        await EnvironmentSession.filter(id=session.id).update(state=SessionState.PAUSED)
+        await changed(server.runtime, session)
+        for client, _ in joined:
+            await client.receive()
+        before = hub.executions
+        _, latest = await join(stack)
+        assert hub.executions - before == 1
+        assert latest["payload"] != joined[0][1]["payload"]

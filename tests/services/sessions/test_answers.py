@@ -19,12 +19,12 @@ from rangex_graphql.models import (
     User,
 )
 from rangex_graphql.models.enums import QuestionKind, SessionState, UserRole
-from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.sessions.answers import AnswerResult, submit_answer
+from rangex_graphql.services.sessions.answers import AnswerResult
 from rangex_graphql.services.sessions.flags import issue_session_flags
 from rangex_graphql.settings import Settings
 from tests import factories
+from tests.support.sessions import submit
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -67,25 +67,6 @@ async def learner_session(
     if fields:
         await EnvironmentSession.filter(id=session.id).update(**fields)
     return owner, version, session
-
-
-async def submit(
-    settings: Settings,
-    who: User,
-    session: EnvironmentSession,
-    question: Question,
-    *answer: str,
-    broker: MemoryBroker | None = None,
-) -> AnswerResult:
-    return await submit_answer(
-        who.id,
-        session.id,
-        question.id,
-        list(answer),
-        settings=settings,
-        broker=broker or MemoryBroker(),
-        meta=SYSTEM,
-    )
 
 
 async def refused(
@@ -294,7 +275,8 @@ async def test_a_right_answer_scores_the_session_and_the_user_once(settings: Set
     error = await refused(settings, owner, session, one, "yes")
     assert (error.code, error.field) == ("ALREADY_ANSWERED", "input.question")
     assert (await EnvironmentSession.get(id=session.id)).score == 42
-    assert (await User.get(id=owner.id)).total_score == 72
+    # The best session of the version (42), not every session's points (72).
+    assert (await User.get(id=owner.id)).total_score == 42
     row = await SessionAnswer.get(session_id=session.id, question_id=one.id)
     assert (row.attempts, row.correct, row.points_awarded) == (2, True, 30)
     assert row.answered_at is not None

@@ -8,7 +8,6 @@ from uuid import UUID
 
 import strawberry
 
-from ....broker import Broker
 from ....models.enums import UserRole
 from ....services.api_tokens import ApiScope
 from ....services.audit import RequestMeta
@@ -16,7 +15,7 @@ from ....services.authoring import workflow
 from ....services.authoring.access import Actor
 from ...context import Info
 from ...ids import expect_global_id
-from ...payload import actor, mutation_payload
+from ...payload import actor, broker_of, mutation_payload
 from ...permissions import Allow
 from ..inputs import ReviewDecision, VersionInput, VersionReviewInput
 from ..types import VersionPayload, VersionPublishPayload
@@ -30,13 +29,6 @@ async def step(info: Info, input: VersionInput, act: Step) -> VersionPayload:
     version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
     await act(actor(info), version_id, info.context.meta)
     return VersionPayload(version=await version_node(version_id))
-
-
-def broker_of(info: Info) -> Broker | None:
-    """Where the app announces notifications; None for an in-process execution without a
-    runtime."""
-    runtime = info.context.runtime
-    return runtime.broker if runtime is not None else None
 
 
 @strawberry.type

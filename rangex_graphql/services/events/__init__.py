@@ -1,0 +1,1 @@
+"""Competitions: the event lifecycle, registration, scoring and leaderboards."""

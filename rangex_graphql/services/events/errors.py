@@ -1,0 +1,19 @@
+"""Why organising an event failed (create, update, delete, publish, challenges)."""
+
+from __future__ import annotations
+
+from ..errors import ErrorCode
+
+
+class EventCode(ErrorCode):
+    NOT_FOUND = "NOT_FOUND"
+    INVALID_VALUE = "INVALID_VALUE"
+    TIMEZONE_REQUIRED = "TIMEZONE_REQUIRED"
+    INVALID_SCHEDULE = "INVALID_SCHEDULE"
+    STATUS_CONFLICT = "STATUS_CONFLICT"
+    NO_CHALLENGES = "NO_CHALLENGES"
+    VERSION_NOT_FOUND = "VERSION_NOT_FOUND"
+    VERSION_NOT_PUBLISHED = "VERSION_NOT_PUBLISHED"
+    TOO_MANY_CHALLENGES = "TOO_MANY_CHALLENGES"
+    DUPLICATE_CHALLENGE = "DUPLICATE_CHALLENGE"
+    NOT_INVITE_CODE = "NOT_INVITE_CODE"

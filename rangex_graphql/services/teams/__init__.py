@@ -1,0 +1,1 @@
+"""Teams: creation, membership, join requests and invite codes."""

@@ -1,8 +1,8 @@
-"""The three benchmark cases: one GraphQL request and the baseline's equivalent each.
+"""The four benchmark cases: one GraphQL request and the baseline's equivalent each.
 
-A case knows how to build its n-th request for either server, who asks (anonymous or the
-seeded admin), how many SQL statements the baseline spends, and the throughput ratio
-rangex/baseline it must reach.
+A case knows how to build its n-th request for either server, who asks (anonymous, the
+seeded admin or the seeded learner), how many SQL statements the baseline spends, and the
+throughput ratio rangex/baseline it must reach.
 """
 
 from __future__ import annotations
@@ -68,9 +68,50 @@ query Heavy($first: Int!) {
 """
 
 
+CHALLENGE_QUERY = """
+query Challenge($slug: String!) {
+  scenario(slug: $slug) {
+    id
+    title
+    difficulty
+    publishedVersion {
+      id
+      number
+      shortDescription
+      mission
+      estimatedMinutes
+      scenarioType
+      learningOutcomes
+      codeOfEthics
+      hintMode
+      scoringMode
+      machines { id name role entrypoints { protocol port description } }
+      questions { id prompt kind points maxAttempts choices }
+      hints { id title unlockCondition unlockThreshold penaltyPoints }
+      viewerLatestSession {
+        id
+        state
+        score
+        startedAt
+        expiresAt
+        endedAt
+        answers { question { id } attempts attemptsLeft correct pointsAwarded }
+        hints { id unlocked unlockedAt unlockableNow body }
+        machines {
+          machine { name }
+          connection { address entrypoints { protocol host port published } }
+        }
+      }
+    }
+  }
+}
+"""
+
+
 class Viewer(StrEnum):
     ANONYMOUS = "anonymous"
     ADMIN = "admin"  # sends the seeded admin's bearer token: every version is visible
+    LEARNER = "learner"  # sends the seeded learner's bearer token: sessions of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +134,7 @@ class Case:
     page_size: int = 0  # the `first` variable; 0: the query takes a slug instead
 
     def variables(self, n: int) -> dict[str, object]:
-        """The n-th request's variables: the detail case walks through every slug."""
+        """The n-th request's variables: the slug cases walk through every slug."""
         if self.page_size:
             return {"first": self.page_size}
         return {"slug": slug_of(n % SCENARIOS)}
@@ -107,11 +148,11 @@ class Case:
         return HttpRequest("GET", path, bearer=self._bearer(token))
 
     def request_count(self) -> int:
-        """Distinct requests to cycle through: every slug for the detail case, else one."""
+        """Distinct requests to cycle through: every slug for the slug cases, else one."""
         return 1 if self.page_size else SCENARIOS
 
     def _bearer(self, token: str | None) -> str | None:
-        return token if self.viewer is Viewer.ADMIN else None
+        return None if self.viewer is Viewer.ANONYMOUS else token
 
 
 CASES = (
@@ -143,5 +184,14 @@ CASES = (
         target_ratio=0.08,
         baseline_statements=4,
         page_size=HEAVY_PAGE,
+    ),
+    Case(
+        key="d",
+        title="challenge page by slug",
+        query=CHALLENGE_QUERY,
+        baseline_path="/challenge/{slug}",
+        viewer=Viewer.LEARNER,
+        target_ratio=0.3,
+        baseline_statements=9,
     ),
 )

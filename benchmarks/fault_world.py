@@ -118,7 +118,9 @@ async def seed(database_url: str, learners: int, image: str = LAB_IMAGE) -> Seed
                 image_ref=image,
                 cpu=0.25,
                 memory_mib=64,
-                exposed_ports=[80] if i == 0 else [],
+                entrypoints=[{"protocol": "HTTP", "port": 80, "exposed": True, "description": ""}]
+                if i == 0
+                else [],
                 position=i,
             )
         questions = []

@@ -26,7 +26,7 @@ from types import FrameType
 from typing import Any
 
 import uvloop
-from cases import CASES, Case
+from cases import CASES, Case, Viewer
 from load import ClientKind, LoadResult, LoadSession, fetch_once
 from profiling import py_spy, sampling, summarize
 from report import CaseResult, DriverRun, driver_comparison, table, write_json
@@ -42,7 +42,10 @@ DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/rangex_bench"
 TOKEN_MINUTES = 240  # outlives the longest run
 COST_BUDGET_PER_MINUTE = 10**12
 BUSY_LOAD_AVERAGE = 1.0
-VERIFY_SAMPLES = (0, 1, 73, 199)  # request numbers compared (distinct slugs for case b)
+# Request numbers compared: distinct slugs for cases b and d; for d, a running session
+# with a test run and an unlocked hint (0), ended ones (1, 199), running ones with hints
+# enabled (2) and disabled (4), and no session at all (73).
+VERIFY_SAMPLES = (0, 1, 2, 4, 73, 199)
 
 
 class DataMismatch(RuntimeError):
@@ -67,7 +70,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--client", choices=[k.value for k in ClientKind], default=ClientKind.RAW.value
     )
     parser.add_argument("--pool-max", type=int, default=10, help="database pool size, both")
-    parser.add_argument("--cases", default="abc", help="which cases to run, e.g. 'ac'")
+    parser.add_argument("--cases", default="abcd", help="which cases to run, e.g. 'ad'")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH)
     parser.add_argument(
         "--profile",
@@ -108,6 +111,9 @@ def server_envs(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
         "RANGEX_LOG_LEVEL": "warning",
         # One client sends everything: a budget that never runs out, still checked.
         "RANGEX_COST_BUDGET_PER_MINUTE": str(COST_BUDGET_PER_MINUTE),
+        # The seeded sessions (case d) are fixed data: the expiry, idle timeout and
+        # reconciler jobs would end them in the middle of the run (the baseline has none).
+        "RANGEX_JOBS_ENABLED": "false",
     }
     baseline = {
         "BENCH_DRIVER": str(settings.mysql_driver),
@@ -138,7 +144,7 @@ def _first_difference(ours: Any, theirs: Any, path: str = "") -> str | None:
     return None if ours == theirs else f"{path}: {ours!r} vs {theirs!r}"
 
 
-async def verify_same_data(case: Case, rangex: Server, baseline: Server, token: str) -> str:
+async def verify_same_data(case: Case, rangex: Server, baseline: Server, token: str | None) -> str:
     """Compare both servers' ``data`` for a few requests of ``case``; a line about it.
 
     The API may add ``extensions`` (the operation's cost); only ``data`` must agree.
@@ -167,7 +173,7 @@ async def measure_case(
     case: Case,
     rangex: Server,
     baseline: Server,
-    token: str,
+    token: str | None,
     args: argparse.Namespace,
     profile_path: Path | None = None,
 ) -> tuple[LoadResult, LoadResult]:
@@ -204,8 +210,11 @@ def run_driver(
     args: argparse.Namespace, driver: str, summary: SeedSummary, cases: list[Case]
 ) -> DriverRun:
     settings = settings_for(args, driver, secrets.token_urlsafe(48))
-    token, _expires = issue_access_token(settings, summary.admin_id)
-    statements = asyncio.run(count_statements(settings, cases, token))
+    tokens = {
+        Viewer.ADMIN: issue_access_token(settings, summary.admin_id)[0],
+        Viewer.LEARNER: issue_access_token(settings, summary.learner_id)[0],
+    }
+    statements = asyncio.run(count_statements(settings, cases, tokens))
     rangex_env, baseline_env = server_envs(settings)
     results_dir = args.output.parent
     run = DriverRun(driver, args.client, args.concurrency, args.duration, args.warmup, args.rounds)
@@ -231,12 +240,13 @@ def run_driver(
             f"baseline pid {baseline.pid} :{baseline.port}"
         )
         for case in cases:
+            token = tokens.get(case.viewer)
             verdict = uvloop.run(verify_same_data(case, rangex, baseline, token))
             print(f"[{driver}] ({case.key}) {verdict}")
         for case in cases:
             profile_path = results_dir / f"pyspy-{driver}-{case.key}.txt" if args.profile else None
             rangex_load, baseline_load = uvloop.run(
-                measure_case(case, rangex, baseline, token, args, profile_path)
+                measure_case(case, rangex, baseline, tokens.get(case.viewer), args, profile_path)
             )
             for name, load in (("rangex", rangex_load), ("baseline", baseline_load)):
                 print(f"[{driver}] ({case.key}) {name:<8} {load.requests_per_second:8.1f} req/s")

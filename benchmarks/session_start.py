@@ -140,7 +140,9 @@ async def seed(database_url: str, image: str) -> tuple[str, str]:
                 image_ref=image,
                 cpu=0.25,
                 memory_mib=64,
-                exposed_ports=[80] if i == 0 else [],
+                entrypoints=[{"protocol": "HTTP", "port": 80, "exposed": True, "description": ""}]
+                if i == 0
+                else [],
                 position=i,
             )
         token, _ = issue_access_token(settings, learner.id)

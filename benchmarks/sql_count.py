@@ -8,7 +8,7 @@ looked up the same way), while a handler counts the statements.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from cases import Case, Viewer
@@ -51,14 +51,15 @@ def counting_statements() -> Iterator[StatementCounter]:
 
 
 async def count_statements(
-    settings: Settings, cases: Sequence[Case], admin_token: str
+    settings: Settings, cases: Sequence[Case], tokens: Mapping[Viewer, str]
 ) -> dict[str, int]:
-    """Statements per request of each case, keyed by case key."""
+    """Statements per request of each case, keyed by case key; ``tokens``: the bearer
+    token of each signed-in viewer."""
     counts: dict[str, int] = {}
     await Tortoise.init(config=tortoise_config(settings))
     try:
         for case in cases:
-            token = admin_token if case.viewer is Viewer.ADMIN else None
+            token = tokens.get(case.viewer)
             with counting_statements() as counter:
                 viewer = await viewer_from_token(settings, token)
                 result = await schema.execute(

@@ -20,6 +20,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+    from .files.store import ObjectStore
     from .security.cost_budget import CostBudget
     from .security.rate_limits import RateLimits
     from .services.revocations import SessionRevocations
@@ -44,6 +45,9 @@ class Runtime:
     redis: Redis | None = None
     # Names this process in session leases (lease_owner): who is provisioning what.
     instance_id: str = field(default_factory=lambda: uuid4().hex)
+    # The object store (files/): the drivers read EMBEDDED assets from it; its client
+    # (S3) is closed with the runtime. None: the driver was given without one.
+    store: ObjectStore | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
@@ -69,6 +73,8 @@ class Runtime:
             await self.cost_budget.aclose()
         await self.broker.aclose()
         await self.driver.close()
+        if self.store is not None:
+            await self.store.aclose()
         if self.redis is not None:
             await self.redis.aclose()
 
@@ -82,6 +88,7 @@ def build_runtime(
     mailer: Mailer | None = None,
 ) -> Runtime:
     from .broker.factory import build_broker
+    from .files.factory import build_store
     from .orchestrator.factory import build_driver
     from .redis_pool import build_redis
     from .security.cost_budget import build_cost_budget
@@ -91,14 +98,16 @@ def build_runtime(
 
     redis = build_redis(settings)
     broker = broker or build_broker(settings)
+    store = build_store(settings)
     return Runtime(
         settings=settings,
         mailer=MailQueue(mailer or build_mailer(settings)),
         login_guard=login_guard or build_login_throttle(settings, redis=redis),
         broker=broker,
-        driver=driver or build_driver(settings),
+        driver=driver or build_driver(settings, assets=store),
         rate_limits=build_rate_limits(settings, redis=redis),
         revocations=SessionRevocations(settings, broker),
         cost_budget=build_cost_budget(settings, redis=redis),
         redis=redis,
+        store=store,
     )

@@ -558,12 +558,69 @@ class Settings(BaseSettings):
         default=50, ge=1, description="sessions one pass of a job claims at most"
     )
     # --- end of background jobs ---
+    # --- files (covers, avatars, version assets) ---
+    files_backend: Literal["local", "s3"] = Field(
+        default="local",
+        description="object store of uploaded files: `local` (a folder, the embedded default; "
+        "uploads and downloads go through this server's signed `/files/...` routes) or `s3`",
+    )
+    files_dir: Path = Field(
+        default=Path("rangex-files"), description="local store: the folder holding the objects"
+    )
+    files_base_url: str = Field(
+        default="",
+        description="local store: this server's public URL, prefixed to its upload and "
+        "download links (e.g. https://rangex.example.org); empty: links relative to the API",
+    )
+    files_s3_bucket: str = Field(default="", description="S3 store: the bucket (must exist)")
+    files_s3_region: str = Field(default="us-east-1", description="S3 store: AWS region")
+    files_s3_endpoint_url: str | None = Field(
+        default=None, description="S3 store: endpoint of an S3-compatible service; unset: AWS"
+    )
+    files_url_seconds: int = Field(
+        default=300,
+        ge=10,
+        le=86_400,
+        description="lifetime of presigned upload and download links, and of a pending upload",
+    )
+    files_user_quota_bytes: int = Field(
+        default=268_435_456,
+        ge=0,
+        description="bytes one user may store (pending uploads count); default 256 MiB",
+    )
+    files_total_quota_bytes: int = Field(
+        default=21_474_836_480,
+        ge=0,
+        description="bytes all users together may store (pending uploads count); default 20 GiB",
+    )
+    files_cover_max_bytes: int = Field(
+        default=5_242_880, ge=1, description="largest version cover image; default 5 MiB"
+    )
+    files_avatar_max_bytes: int = Field(
+        default=1_048_576, ge=1, description="largest avatar image; default 1 MiB"
+    )
+    files_asset_max_bytes: int = Field(
+        default=52_428_800, ge=1, description="largest version asset; default 50 MiB"
+    )
+    jobs_files_interval_seconds: float = Field(
+        default=60,
+        gt=0,
+        description="seconds between two passes of the job removing abandoned uploads",
+    )
+    # --- end of files ---
     # --- answers and scoring (services/sessions/answers.py) ---
     answer_grace_minutes: int = Field(
         default=15,
         ge=0,
         description="minutes after a session expired during which its learner may still "
         "submit answers (never after a termination)",
+    )
+    answer_regex_timeout_ms: int = Field(
+        default=50,
+        ge=1,
+        le=5_000,
+        description="milliseconds one answer to a regular-expression short answer may spend "
+        "matching its patterns; past it the answer is wrong (`timedOut`) and audited",
     )
     # --- end of answers and scoring ---
     # --- live subscriptions and broker (broker/, api/subscriptions) ---
@@ -661,6 +718,28 @@ class Settings(BaseSettings):
         "`Authorization` whose result has no error (CDNs may cache it); 0: `no-store`",
     )
     # --- end of persisted queries ---
+    # --- creator test runs (services/testruns) ---
+    require_passed_test_run: bool = Field(
+        default=False,
+        description="versionSubmit refuses a version without a PASSED test run "
+        "(TEST_RUN_REQUIRED); otherwise it only warns",
+    )
+    test_run_session_minutes: int = Field(
+        default=30, ge=30, le=480, description="the running time a test run's session asks for"
+    )
+    test_run_timeout_seconds: float = Field(
+        default=900,
+        gt=0,
+        description="a test run still DEPLOYING or TESTING this long after it started is "
+        "marked FAILED by a job (its process died) and its session terminated",
+    )
+    test_run_probe_timeout_seconds: float = Field(
+        default=3, gt=0, le=60, description="seconds each network probe of a test run may take"
+    )
+    jobs_test_run_timeout_interval_seconds: float = Field(
+        default=60, gt=0, description="seconds between two passes of the test run timeout job"
+    )
+    # --- end of creator test runs ---
 
 
 @lru_cache

@@ -89,6 +89,10 @@ async def orm(settings: Settings) -> AsyncIterator[None]:
 
 
 MODELS_CHILD_FIRST = [
+    models.VersionTestCheck,
+    models.VersionTestRun,
+    models.HintUnlock,
+    models.Hint,
     models.Notification,
     models.ScenarioRating,
     models.ScenarioFavorite,
@@ -97,6 +101,7 @@ MODELS_CHILD_FIRST = [
     models.OneTimeToken,
     models.MfaRecoveryCode,
     models.AuditLog,
+    models.VersionAsset,
     models.SessionAnswer,
     models.SessionMachine,
     models.SimulatedMachine,
@@ -113,6 +118,7 @@ MODELS_CHILD_FIRST = [
     models.ScenarioVersion,
     models.ScenarioTag,
     models.Scenario,
+    models.StoredFile,
     models.User,
 ]
 

@@ -30,6 +30,7 @@ from rangex_graphql.models.enums import (
     ResourceProfile,
     SessionState,
     UserRole,
+    VersionScoringMode,
     VersionStatus,
 )
 
@@ -79,6 +80,9 @@ async def version(
     machines: int = 2,
     questions: int = 1,
     number: int | None = None,
+    # Most tests check the points of each question: PER_QUESTION, where the model (and
+    # authoring through the API) defaults to ALL_OR_NOTHING.
+    scoring_mode: VersionScoringMode = VersionScoringMode.PER_QUESTION,
 ) -> ScenarioVersion:
     if number is None:
         number = await ScenarioVersion.filter(scenario=of).count() + 1
@@ -87,6 +91,7 @@ async def version(
         number=number,
         status=status,
         published_at=datetime.now(UTC) if status is VersionStatus.PUBLISHED else None,
+        scoring_mode=scoring_mode,
     )
     for i in range(machines):
         await Machine.create(
@@ -96,7 +101,10 @@ async def version(
             image_ref=f"rangex/image-{i}:1.0",
             cpu=0.5,
             memory_mib=1024,
-            exposed_ports=[22, 80],
+            entrypoints=[
+                {"protocol": "SSH", "port": 22, "exposed": True, "description": ""},
+                {"protocol": "HTTP", "port": 80, "exposed": True, "description": ""},
+            ],
             position=i,
         )
     for i in range(questions):

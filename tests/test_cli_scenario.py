@@ -133,7 +133,7 @@ def test_a_document_failing_the_submit_rules_lists_every_problem(
     before = row_counts(db_file)
     invalid = tmp_path / "invalid.yaml"
     text = with_line(EXAMPLE, "timeLimitMinutes: 90\n", "timeLimitMinutes: 5\n")
-    invalid.write_text(with_line(text, "      - 6901\n", "      - 31337\n"))
+    invalid.write_text(with_line(text, "        port: 6901\n", "        port: 31337\n"))
 
     result = rangex("scenario", "import", str(invalid), "--author", "alice", db_file=db_file)
 
@@ -141,7 +141,7 @@ def test_a_document_failing_the_submit_rules_lists_every_problem(
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: cannot import {invalid}: 2 problems"
     assert lines[1].startswith("  timeLimitMinutes: ")
-    assert lines[2].startswith("  machines.0.exposedPorts.1: ")
+    assert lines[2].startswith("  machines.0.entrypoints.1.port: ")
     assert row_counts(db_file) == before
 
 

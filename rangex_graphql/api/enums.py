@@ -14,9 +14,15 @@ import strawberry
 from strawberry.types.enum import has_enum_definition
 
 from ..models.enums import (
+    AssetDelivery,
+    AssetKind,
     Difficulty,
     EgressPolicy,
+    EntrypointProtocol,
     EventStatus,
+    FileKind,
+    HintMode,
+    HintUnlockCondition,
     JoinRequestStatus,
     MachineRole,
     ParticipationMode,
@@ -24,12 +30,15 @@ from ..models.enums import (
     RegistrationMode,
     RegistrationStatus,
     ResourceProfile,
+    ScenarioType,
     ScoringMode,
     SessionMachineState,
     SessionState,
     TeamRole,
     UserRole,
     UserStatus,
+    ValidationMode,
+    VersionScoringMode,
     VersionStatus,
     Visibility,
 )
@@ -124,6 +133,39 @@ register(
     },
 )
 register(
+    ScenarioType,
+    "What kind of exercise a scenario version is.",
+    {
+        ScenarioType.CHALLENGE: "A challenge with questions to answer and a score.",
+        ScenarioType.OPEN_LAB: "An open lab to explore and practise in, at the learner's pace.",
+        ScenarioType.EVENT_LAB: "A lab made for events (competitions) rather than the catalog.",
+    },
+)
+register(
+    VersionScoringMode,
+    "How a session of a version scores its questions.",
+    {
+        VersionScoringMode.ALL_OR_NOTHING: "The version's points only when every question is "
+        "answered right.",
+        VersionScoringMode.PER_QUESTION: "Each question's points as it is answered right.",
+    },
+)
+register(
+    HintMode,
+    "Whether learners may unlock a version's hints.",
+    {
+        HintMode.DISABLED: "No hints: none are shown or unlocked.",
+        HintMode.ENABLED: "Hints unlock by their conditions, each at its penalty.",
+    },
+)
+register(
+    ValidationMode,
+    "When a learner's answers are checked.",
+    {
+        ValidationMode.INSTANT: "Each answer is checked as it is submitted.",
+    },
+)
+register(
     ResourceProfile,
     "CPU and memory size of a session's machines: a machine of the version may use at most "
     "the profile's size, and a session's profile sizes its entry (attacker) machine.",
@@ -157,6 +199,19 @@ register(
     },
 )
 register(
+    EntrypointProtocol,
+    "How a learner or another machine talks to an entrypoint (the frontend's connect button).",
+    {
+        EntrypointProtocol.HTTP: "A web page or API over plain HTTP (TCP).",
+        EntrypointProtocol.HTTPS: "A web page or API over HTTPS (TCP), a browser desktop too.",
+        EntrypointProtocol.SSH: "A shell over SSH (TCP).",
+        EntrypointProtocol.RDP: "A remote desktop over RDP (TCP).",
+        EntrypointProtocol.VNC: "A remote desktop over VNC (TCP).",
+        EntrypointProtocol.TCP: "Another TCP service (netcat, a database, a custom protocol).",
+        EntrypointProtocol.UDP: "A UDP service (DNS, SNMP, a game server).",
+    },
+)
+register(
     QuestionKind,
     "How a question is answered.",
     {
@@ -165,11 +220,15 @@ register(
         "equals the expected set, in any order.",
         QuestionKind.TRUE_FALSE: "One value, one of the question's choices (true or false).",
         QuestionKind.SHORT_ANSWER: "One free-text value, trimmed; right when it equals an "
-        "expected answer (case ignored unless the question is case-sensitive).",
+        "expected answer (case ignored unless the question is case-sensitive), or, when the "
+        "answer key is a regular expression, when one matches the whole value within the "
+        "time limit.",
         QuestionKind.FLAG: "One flag found on a machine, trimmed; right when it equals the "
         "flag exactly (a per-session flag when the question has a flag variable).",
         QuestionKind.MATCHING: "`left=right` pairs, one per left item; right when the set of "
         "pairs equals the expected pairs.",
+        QuestionKind.ORDERING: "Every one of the question's choices (the items), once each, "
+        "in order; right when the order is exactly the expected one.",
     },
 )
 register(
@@ -253,5 +312,44 @@ register(
         ApiScope.SESSIONS: "Start and control the user's sessions, answer questions, rate.",
         ApiScope.AUTHORING: "Create and edit the user's scenarios (creators and admins).",
         ApiScope.ADMIN: "Admin mutations: reviews, archiving, user management (admins only).",
+    },
+)
+register(
+    HintUnlockCondition,
+    "What unlocks a hint in a session (with its `unlockThreshold`).",
+    {
+        HintUnlockCondition.AFTER_MINUTES: "Minutes of running time since the session's "
+        "machines first ran.",
+        HintUnlockCondition.AFTER_WRONG_ATTEMPTS: "Wrong answers: to its question, or to "
+        "any question of the session for a hint of the whole version.",
+    },
+)
+register(
+    FileKind,
+    "What an upload is for.",
+    {
+        FileKind.COVER: "A version's cover image: PNG, JPEG or WebP, 200 to 4096 pixels a side.",
+        FileKind.AVATAR: "The uploader's avatar: PNG, JPEG or WebP, 32 to 4096 pixels a side.",
+        FileKind.ASSET: "A file a version brings along (any media type).",
+    },
+)
+register(
+    AssetKind,
+    "What a version asset is, for the learner's and the author's lists.",
+    {
+        AssetKind.TOOL: "A program.",
+        AssetKind.SCRIPT: "A shell or interpreter script to run.",
+        AssetKind.FILE: "Any other file.",
+        AssetKind.WORDLIST: "A word list (passwords, paths).",
+        AssetKind.CONFIG: "A configuration file.",
+    },
+)
+register(
+    AssetDelivery,
+    "How a version asset reaches the learner.",
+    {
+        AssetDelivery.EMBEDDED: "Placed into one machine at a target path with its mode "
+        "bits when a session starts.",
+        AssetDelivery.DOWNLOAD: "Downloaded by the session's owner (sessionAssetDownload).",
     },
 )

@@ -36,6 +36,12 @@ from .event.queries import (
 )
 from .event.registration_mutations import EventRegistrationMutation
 from .event.types import EventNode, EventRegistrationNode, EventScenarioNode
+from .files.mutations import FileMutation
+from .files.queries import resolve_asset_node
+from .files.types import VersionAssetType
+from .hint.mutations import HintMutation
+from .hint.queries import resolve_hint_node
+from .hint.types import HintNode
 from .ids import from_global_id
 from .limits import (
     DocumentLimits,
@@ -71,6 +77,9 @@ from .team.queries import (
     resolve_team_node,
 )
 from .team.types import TeamJoinRequestNode, TeamMemberNode, TeamNode
+from .testrun.mutations import TestRunMutation
+from .testrun.queries import resolve_test_run_node
+from .testrun.types import VersionTestRunNode
 from .user.leaderboard import LeaderboardQuery
 from .user.queries import UserQuery, resolve_user_node
 from .user.types import UserNode
@@ -82,6 +91,7 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "ScenarioVersion": resolve_version_node,
     "Machine": resolve_machine_node,
     "Question": resolve_question_node,
+    "Hint": resolve_hint_node,
     "EnvironmentSession": resolve_session_node,
     "SessionMachine": resolve_session_machine_node,
     "Event": resolve_event_node,
@@ -94,6 +104,8 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "ApiToken": resolve_api_token_node,
     "ScenarioRating": resolve_rating_node,
     "Notification": resolve_notification_node,
+    "VersionTestRun": resolve_test_run_node,
+    "VersionAsset": resolve_asset_node,
 }
 NODE_TYPES = [
     UserNode,
@@ -101,6 +113,7 @@ NODE_TYPES = [
     ScenarioVersionNode,
     MachineNode,
     QuestionNode,
+    HintNode,
     EnvironmentSessionNode,
     SessionMachineNode,
     EventNode,
@@ -113,6 +126,8 @@ NODE_TYPES = [
     ApiTokenNode,
     ScenarioRatingNode,
     NotificationNode,
+    VersionTestRunNode,
+    VersionAssetType,
 ]
 MAX_NODES = 100
 
@@ -189,10 +204,13 @@ Mutation = merge_types(
         EngagementMutation,
         EventMutation,
         EventRegistrationMutation,
+        FileMutation,
+        HintMutation,
         NotificationMutation,
         ScenarioDocumentMutation,
         SessionMutation,
         TeamMutation,
+        TestRunMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from ..db.rows import row_reader
 from ..models import User
 from ..models.enums import UserRole, UserStatus
 from ..security.tokens import verify_access_token
@@ -41,6 +42,9 @@ class Viewer:
         return self.scopes is None or scope in self.scopes
 
 
+_VIEWER_COLUMNS = ("id", "role", "token_generation")
+
+
 class InvalidCredentials(Exception):
     """A bearer token was presented and is not valid: the request gets a 401."""
 
@@ -73,9 +77,9 @@ async def viewer_from_token(
         raise InvalidCredentials("the access token is not valid or has expired")
     if claims.family_id is not None and claims.family_id in revoked:
         raise InvalidCredentials("the access token's session was signed out; sign in again")
-    row = await User.filter(
-        id=claims.user_id, status=UserStatus.ACTIVE, token_generation=claims.generation
-    ).values("id", "role")
-    if not row:
+    # Every signed-in request reads this row: fixed SQL text (db/rows.py), no query builder.
+    active = row_reader(User, _VIEWER_COLUMNS, "id", (), (("status", UserStatus.ACTIVE),))
+    row = await active.where_in([claims.user_id])
+    if not row or row[0]["token_generation"] != claims.generation:
         raise InvalidCredentials("the access token was revoked; sign in again")
     return Viewer(id=row[0]["id"], role=UserRole(row[0]["role"]), family_id=claims.family_id)

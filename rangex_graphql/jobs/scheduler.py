@@ -21,8 +21,10 @@ from .event_end import end_event_sessions
 from .event_schedule import advance_events
 from .expiry import expire_sessions
 from .expiry_warnings import warn_expiring_sessions
+from .files import clean_stored_files
 from .idle import end_idle_sessions
 from .reconcile import Reconciler
+from .test_run_timeouts import fail_stuck_test_runs
 from .usage import account_usage
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,14 @@ def periodic_jobs(runtime: Runtime) -> list[PeriodicJob]:
             "event-schedule",
             partial(advance_events, runtime),
             settings.jobs_event_schedule_interval_seconds,
+        ),
+        PeriodicJob(
+            "test-run-timeouts",
+            partial(fail_stuck_test_runs, runtime),
+            settings.jobs_test_run_timeout_interval_seconds,
+        ),
+        PeriodicJob(
+            "files", partial(clean_stored_files, runtime), settings.jobs_files_interval_seconds
         ),
     ]
 

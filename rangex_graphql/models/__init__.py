@@ -10,6 +10,8 @@ from .event import (
     EventScenario,
 )
 from .event_solve import EventSolve
+from .files import StoredFile, VersionAsset
+from .hint import Hint, HintUnlock
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .lock import PlatformLock
 from .notification import Notification
@@ -18,6 +20,7 @@ from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
 from .team import Team, TeamJoinRequest, TeamMember
+from .test_run import VersionTestCheck, VersionTestRun
 from .user import User
 from .version_parts import Machine, Question, QuestionAnswerKey
 
@@ -26,10 +29,13 @@ MODEL_MODULES = [
     "rangex_graphql.models.identity",
     "rangex_graphql.models.scenario",
     "rangex_graphql.models.version_parts",
+    "rangex_graphql.models.hint",
+    "rangex_graphql.models.files",
     "rangex_graphql.models.session",
     "rangex_graphql.models.event",
     "rangex_graphql.models.event_solve",
     "rangex_graphql.models.team",
+    "rangex_graphql.models.test_run",
     "rangex_graphql.models.engagement",
     "rangex_graphql.models.notification",
     "rangex_graphql.models.audit",
@@ -50,6 +56,8 @@ __all__ = [
     "EventRegistration",
     "EventScenario",
     "EventSolve",
+    "Hint",
+    "HintUnlock",
     "Machine",
     "MfaRecoveryCode",
     "Notification",
@@ -67,8 +75,12 @@ __all__ = [
     "SessionAnswer",
     "SessionMachine",
     "SimulatedMachine",
+    "StoredFile",
     "Team",
     "TeamJoinRequest",
     "TeamMember",
     "User",
+    "VersionAsset",
+    "VersionTestCheck",
+    "VersionTestRun",
 ]

@@ -58,6 +58,19 @@ class EgressPolicy(StrEnum):
     INTERNET = "INTERNET"
 
 
+class EntrypointProtocol(StrEnum):
+    """How a learner or another machine talks to a machine port (UDP: a UDP port, the
+    others TCP)."""
+
+    HTTP = "HTTP"
+    HTTPS = "HTTPS"
+    SSH = "SSH"
+    RDP = "RDP"
+    VNC = "VNC"
+    TCP = "TCP"
+    UDP = "UDP"
+
+
 class QuestionKind(StrEnum):
     SINGLE_CHOICE = "SINGLE_CHOICE"
     MULTIPLE_CHOICE = "MULTIPLE_CHOICE"
@@ -65,6 +78,7 @@ class QuestionKind(StrEnum):
     SHORT_ANSWER = "SHORT_ANSWER"
     FLAG = "FLAG"
     MATCHING = "MATCHING"
+    ORDERING = "ORDERING"
 
 
 class SessionState(StrEnum):
@@ -128,3 +142,62 @@ class JoinRequestStatus(StrEnum):
 class TeamRole(StrEnum):
     CAPTAIN = "CAPTAIN"
     MEMBER = "MEMBER"
+
+
+class ScenarioType(StrEnum):
+    CHALLENGE = "CHALLENGE"
+    OPEN_LAB = "OPEN_LAB"
+    EVENT_LAB = "EVENT_LAB"
+
+
+class VersionScoringMode(StrEnum):
+    """How a session of the version scores: only when every question is right, or each."""
+
+    ALL_OR_NOTHING = "ALL_OR_NOTHING"
+    PER_QUESTION = "PER_QUESTION"
+
+
+class HintMode(StrEnum):
+    DISABLED = "DISABLED"
+    ENABLED = "ENABLED"
+
+
+class ValidationMode(StrEnum):
+    INSTANT = "INSTANT"
+
+
+class HintUnlockCondition(StrEnum):
+    """When a learner may unlock a hint: after minutes of running time, or wrong attempts."""
+
+    AFTER_MINUTES = "AFTER_MINUTES"
+    AFTER_WRONG_ATTEMPTS = "AFTER_WRONG_ATTEMPTS"
+
+
+class FileKind(StrEnum):
+    """What an uploaded file is for: a version cover image, a user avatar, a version asset."""
+
+    COVER = "COVER"
+    AVATAR = "AVATAR"
+    ASSET = "ASSET"
+
+
+class FileState(StrEnum):
+    """PENDING until uploadComplete checks the object, then ATTACHED."""
+
+    PENDING = "PENDING"
+    ATTACHED = "ATTACHED"
+
+
+class AssetKind(StrEnum):
+    TOOL = "TOOL"
+    SCRIPT = "SCRIPT"
+    FILE = "FILE"
+    WORDLIST = "WORDLIST"
+    CONFIG = "CONFIG"
+
+
+class AssetDelivery(StrEnum):
+    """How a learner gets an asset: placed into a machine at start, or downloaded."""
+
+    EMBEDDED = "EMBEDDED"
+    DOWNLOAD = "DOWNLOAD"

@@ -5,7 +5,16 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 
 from .base import TimestampedModel
-from .enums import Difficulty, ResourceProfile, VersionStatus, Visibility
+from .enums import (
+    Difficulty,
+    HintMode,
+    ResourceProfile,
+    ScenarioType,
+    ValidationMode,
+    VersionScoringMode,
+    VersionStatus,
+    Visibility,
+)
 
 if TYPE_CHECKING:
     from .user import User
@@ -87,6 +96,34 @@ class ScenarioVersion(TimestampedModel):
     extension_window_minutes = fields.IntField(default=15)
     max_extensions = fields.IntField(default=2)
     max_lifetime_minutes = fields.IntField(default=480)
+    # What a learner reads and an author writes beyond the scenario's title and description.
+    short_description = fields.CharField(max_length=400, default="")
+    estimated_minutes = fields.IntField(default=60)
+    scenario_type = fields.CharEnumField(
+        ScenarioType, max_length=16, default=ScenarioType.CHALLENGE
+    )
+    mission = fields.TextField(default="")
+    # The write-up: the author and admins only, like the answer keys.
+    solution = fields.TextField(default="")
+    learning_outcomes: fields.Field[list[str]] = fields.JSONField(default=list)
+    code_of_ethics = fields.TextField(default="")
+    featured = fields.BooleanField(default=False, db_index=True)
+    scoring_mode = fields.CharEnumField(
+        VersionScoringMode, max_length=16, default=VersionScoringMode.ALL_OR_NOTHING
+    )
+    hint_mode = fields.CharEnumField(HintMode, max_length=16, default=HintMode.DISABLED)
+    validation_mode = fields.CharEnumField(
+        ValidationMode, max_length=16, default=ValidationMode.INSTANT
+    )
+    # The cover image (an attached StoredFile); versions copied from one another share it.
+    # Typed as any model: models.files imports this module.
+    cover_file: fields.ForeignKeyNullableRelation[TimestampedModel] = fields.ForeignKeyField(
+        "models.StoredFile",
+        related_name="covered_versions",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
 
     class Meta:
         table = "scenario_version"

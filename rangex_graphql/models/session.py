@@ -75,6 +75,9 @@ class EnvironmentSession(TimestampedModel):
     lease_expires_at = fields.DatetimeField(null=True, db_index=True)
     # Bumped by every state change; the compare-and-set guard of the state machine.
     lock_version = fields.IntField(default=0)
+    # A creator test run (models/test_run.py): unscored, outside popularity, ratings and
+    # the learner lists, but counted against budgets and caps like any session.
+    is_test = fields.BooleanField(default=False, db_index=True)
 
     class Meta:
         table = "environment_session"

@@ -28,6 +28,10 @@ class User(TimestampedModel):
     last_login_at = fields.DatetimeField(null=True)
     # Bumped to end every access token at once (password change, "sign out everywhere").
     token_generation = fields.IntField(default=0)
+    # The avatar image: the id of an attached stored_file row, null for none. A plain
+    # column, not a foreign key: stored_file points at user (its owner) already, and a
+    # foreign key each way is a cycle the schema cannot create.
+    avatar_file_id = fields.UUIDField(null=True)
 
     class Meta:
         table = "user"

@@ -1,8 +1,10 @@
 """The Docker driver: a session's machines as containers on one Docker Engine (aiodocker).
 
-Per session: its networks (``docker_networks``: an internal one for every machine, and
-egress and access networks for the machines that need them) and a container per machine
-(``docker_containers``). The driver composes them and watches the engine's events.
+Per session: its networks (``docker_networks``: internal ones per network group as the
+machines' access flags say, see ``segmentation``, and egress and access networks for the
+machines that need them) and a container per machine
+(``docker_containers``), with its EMBEDDED assets put in before it starts
+(``docker_assets``). The driver composes them and watches the engine's events.
 
 A failed or cancelled provisioning removes everything it created before raising: the
 ids it got back plus whatever carries its one-off ``rangex.provision`` label.
@@ -26,6 +28,7 @@ from aiodocker.exceptions import DockerError
 from aiodocker.networks import DockerNetwork
 
 from rangex_graphql.orchestrator._common import SessionLocks
+from rangex_graphql.orchestrator.docker_assets import place_assets, read_objects
 from rangex_graphql.orchestrator.docker_containers import Containers
 from rangex_graphql.orchestrator.docker_engine import (
     ENGINE_ERRORS,
@@ -39,6 +42,7 @@ from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
     LABEL_SESSION,
+    AssetSource,
     Driver,
     EngineEvent,
     EngineUnavailable,
@@ -65,8 +69,11 @@ class DockerDriver:
     Create it anywhere; it connects on first use, from inside the event loop.
     """
 
-    def __init__(self, config: DockerDriverConfig | None = None) -> None:
+    def __init__(
+        self, config: DockerDriverConfig | None = None, *, assets: AssetSource | None = None
+    ) -> None:
         self.config = config or DockerDriverConfig()
+        self.assets = assets  # where EMBEDDED assets are read (docker_assets)
         self._client: aiodocker.Docker | None = None
         self._closed = False
         self._locks = SessionLocks()
@@ -176,14 +183,23 @@ class DockerDriver:
                 networks=attempt.created("network"),
             )
         )
+        objects = await read_objects(sid, plan.machines, self.assets)
         labels = {**plan.session_labels(), LABEL_PROVISION: attempt.id}
-        session_net = await self._session_networks.create(plan, labels, attempt)
+        layout = await self._session_networks.create(plan, labels, attempt)
         containers = self._machine_containers
         created_ids = await self._each(
-            plan, [containers.create(plan, m, attempt, session_net) for m in plan.machines]
+            plan, [containers.create(plan, m, attempt, layout) for m in plan.machines]
         )
         docker = self._docker()
+        await self._each(
+            plan,
+            [
+                place_assets(sid, docker, cid, m, objects)
+                for m, cid in zip(plan.machines, created_ids, strict=True)
+            ],
+        )
         await self._each(plan, [docker.containers.container(cid).start() for cid in created_ids])
+        await containers.wait_healthy(sid, plan.machines, created_ids)
         infos = await self._each(
             plan, [docker.containers.container(cid).show() for cid in created_ids]
         )

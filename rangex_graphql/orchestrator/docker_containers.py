@@ -1,9 +1,11 @@
 """A session's machines as Docker containers: creating them, and reading them back.
 
 One container per machine: labels, NanoCpus, memory (no swap) and pids limits, ``Init``,
-every capability dropped (an allow-list added back), no-new-privileges, never
-privileged, no mounts at all; published ports bound to ``publish_host`` on ephemeral
-host ports, reported in the handles.
+every capability dropped (an allow-list added back), allow-listed sysctls and ulimits,
+no-new-privileges, never privileged, no mounts at all (so never the engine's socket), never
+the host's network; published ports bound to ``publish_host`` on ephemeral
+host ports, reported in the handles. A machine with a healthcheck is running (for
+provisioning and status) only once the engine reports it healthy.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ from rangex_graphql.orchestrator.docker_engine import (
     Engine,
     reason,
 )
-from rangex_graphql.orchestrator.docker_networks import outer_role
+from rangex_graphql.orchestrator.docker_networks import (
+    LABEL_HOME_NETWORK,
+    SessionLayout,
+    outer_role,
+)
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
@@ -41,6 +47,8 @@ from rangex_graphql.orchestrator.protocol import (
 from rangex_graphql.orchestrator.provisioning import Attempt
 
 MIB = 1024 * 1024
+SECOND = 1_000_000_000  # the engine counts healthcheck times in nanoseconds
+HEALTH_POLL_SECONDS = 0.25
 
 _STATES = {
     "created": MachineState.PENDING,
@@ -59,17 +67,19 @@ class Containers:
     # -- creating ----------------------------------------------------------------------
 
     async def create(
-        self, plan: SessionPlan, spec: MachineSpec, attempt: Attempt, session_net: DockerNetwork
+        self, plan: SessionPlan, spec: MachineSpec, attempt: Attempt, layout: SessionLayout
     ) -> str:
         """Create the machine's container (pulling a missing image); returns its id."""
         sid = plan.session_id
         docker = self._engine()
-        # A machine on an outer network is created there (its default route), then
-        # joins the session network under its name before it starts.
+        # A machine on an outer network is created there (its default route); else on its
+        # home network. It joins its other internal networks, under its name, before it
+        # starts.
         role = outer_role(spec)
-        network = self.config.network_name(sid)
-        primary = f"{network}-{role}" if role else network
+        joined = layout.networks_of[spec.name]
+        primary = f"{self.config.network_name(sid)}-{role}" if role else joined[0]
         config = self._config(plan, spec, attempt.id, primary, alias=role is None)
+        config["Labels"][LABEL_HOME_NETWORK] = joined[0]
         name = self.config.container_name(sid, spec.name)
         try:
             container = await attempt.creating(docker.containers.create(config, name=name))
@@ -86,8 +96,8 @@ class Containers:
                 ) from pull_exc
             container = await attempt.creating(docker.containers.create(config, name=name))
         attempt.record("container", container.id)
-        if role is not None:
-            await session_net.connect(
+        for network in joined if role is not None else joined[1:]:
+            await DockerNetwork(docker, network).connect(  # type: ignore[no-untyped-call]
                 {"Container": container.id, "EndpointConfig": {"Aliases": [spec.name]}}
             )
         return container.id
@@ -116,6 +126,13 @@ class Containers:
                 "Config": {"max-size": self.config.log_max_size, "max-file": "1"},
             },
         }
+        if spec.sysctls:
+            host_config["Sysctls"] = dict(spec.sysctls)
+        if spec.ulimits:
+            host_config["Ulimits"] = [
+                {"Name": name, "Soft": limit, "Hard": limit}
+                for name, limit in sorted(spec.ulimits.items())
+            ]
         config: dict[str, Any] = {
             "Image": spec.image,
             "Hostname": spec.name,
@@ -129,7 +146,48 @@ class Containers:
         }
         if spec.command is not None:
             config["Cmd"] = list(spec.command)
+        if spec.healthcheck is not None:
+            check = spec.healthcheck
+            config["Healthcheck"] = {
+                "Test": ["CMD-SHELL", check.command],
+                "Interval": check.interval * SECOND,
+                "Timeout": check.timeout * SECOND,
+                "Retries": check.retries,
+                "StartPeriod": check.start_period * SECOND,
+            }
         return config
+
+    async def wait_healthy(
+        self, session_id: str, specs: Sequence[MachineSpec], container_ids: Sequence[str]
+    ) -> None:
+        """Return once every machine with a healthcheck is healthy; ProvisionFailed when
+        one turns unhealthy, stops, or is not healthy in the time its healthcheck allows
+        (start period, then every retry's interval and timeout, and a little more)."""
+        docker = self._engine()
+        waiting = {
+            cid: spec for spec, cid in zip(specs, container_ids, strict=True) if spec.healthcheck
+        }
+
+        async def healthy(cid: str, spec: MachineSpec) -> None:
+            check = spec.healthcheck
+            assert check is not None
+            allowed = check.start_period + check.retries * (check.interval + check.timeout) + 5
+            deadline = asyncio.get_running_loop().time() + allowed
+            while True:
+                state = (await docker.containers.container(cid).show())["State"]
+                health = (state.get("Health") or {}).get("Status")
+                if health == "healthy":
+                    return
+                if health == "unhealthy" or not state.get("Running"):
+                    why = "unhealthy" if state.get("Running") else "stopped"
+                    raise ProvisionFailed(session_id, spec.name, f"{why} before healthy")
+                if asyncio.get_running_loop().time() > deadline:
+                    raise ProvisionFailed(
+                        session_id, spec.name, f"not healthy after {allowed} seconds"
+                    )
+                await asyncio.sleep(HEALTH_POLL_SECONDS)
+
+        await asyncio.gather(*(healthy(cid, spec) for cid, spec in waiting.items()))
 
     # -- reading back ------------------------------------------------------------------
 
@@ -145,6 +203,10 @@ class Containers:
             state = info["State"]
             machine_state = _STATES.get(state.get("Status", ""), MachineState.UNKNOWN)
             exited = machine_state is MachineState.EXITED
+            # With a healthcheck, running means healthy: starting or unhealthy is pending.
+            health = (state.get("Health") or {}).get("Status")
+            if machine_state is MachineState.RUNNING and health not in (None, "healthy"):
+                machine_state = MachineState.PENDING
             statuses.append(
                 MachineStatus(
                     name=info["Config"]["Labels"].get(LABEL_MACHINE, info["Name"].lstrip("/")),
@@ -152,7 +214,7 @@ class Containers:
                     state=machine_state,
                     exit_code=state.get("ExitCode") if exited else None,
                     oom_killed=bool(state.get("OOMKilled")),
-                    detail=state.get("Error") or "",
+                    detail=state.get("Error") or (f"health: {health}" if health else ""),
                 )
             )
         return sorted(statuses, key=lambda s: s.name)
@@ -189,7 +251,10 @@ class Containers:
         info: dict[str, Any],
     ) -> MachineHandle:
         settings = info.get("NetworkSettings") or {}
-        network = self.config.network_name(session_id)
+        labels = (info.get("Config") or {}).get("Labels") or {}
+        # The address on its home network (containers made before segmentation: the one
+        # session network).
+        network = labels.get(LABEL_HOME_NETWORK) or self.config.network_name(session_id)
         endpoint = (settings.get("Networks") or {}).get(network) or {}
         ports = settings.get("Ports") or {}
         published: list[PublishedPort] = []

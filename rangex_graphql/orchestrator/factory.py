@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..settings import Orchestrator, Settings
-from .protocol import Driver
+from .protocol import AssetSource, Driver
 
 
-def build_driver(settings: Settings) -> Driver:
+def build_driver(settings: Settings, *, assets: AssetSource | None = None) -> Driver:
+    """``assets``: where the drivers read the EMBEDDED assets they place (the store)."""
     if settings.orchestrator is Orchestrator.DOCKER:
         from .docker import DockerDriver, DockerDriverConfig
 
@@ -15,7 +16,8 @@ def build_driver(settings: Settings) -> Driver:
                 url=settings.docker_url,
                 publish_host=settings.docker_publish_host,
                 subnet_pool=settings.docker_subnet_pool,
-            )
+            ),
+            assets=assets,
         )
     if settings.orchestrator is Orchestrator.ECS:
         from .ecs import EcsConfig, EcsDriver
@@ -61,4 +63,5 @@ def build_driver(settings: Settings) -> Driver:
             destroy=base.destroy * scale,
         ),
         store=DatabaseStore(),  # every process of the server sees the same machines
+        assets=assets,
     )

@@ -60,9 +60,9 @@ MAX_MACHINE_CPU = 2.0
 MAX_MACHINE_MEMORY_MIB = 4096
 MAX_PORTS_PER_MACHINE = 5
 ALLOWED_CONTAINER_PORTS = frozenset({22, 80, 443, 3000, 5900, 6901, 8080, 8443, 9090})
-#: Capabilities a machine may add back after everything is dropped (Docker's defaults
-#: less MKNOD); anything else (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, ...) is refused.
-ALLOWED_CAPABILITIES = frozenset(
+#: Docker's (and Fargate's) default capability set less MKNOD: what a machine may add
+#: back after everything is dropped.
+BASE_CAPABILITIES = frozenset(
     {
         "AUDIT_WRITE",
         "CHOWN",
@@ -79,10 +79,42 @@ ALLOWED_CAPABILITIES = frozenset(
         "SYS_CHROOT",
     }
 )
+#: Every capability a machine may have: the defaults above plus the two labs need whose
+#: reach ends at the container's own namespaces: NET_ADMIN (its own interfaces, routes and
+#: firewall: pivoting, sniffing and spoofing labs on the session network) and SYS_PTRACE
+#: (debugging its own processes: exploitation labs; the seccomp profile still applies).
+#: Never SYS_ADMIN, SYS_MODULE, SYS_RAWIO, SYS_TIME, DAC_READ_SEARCH, BPF and the like:
+#: each is a known way out of a container. Fixed in code, not a setting, so that no
+#: configuration can widen it.
+ALLOWED_CAPABILITIES = BASE_CAPABILITIES | {"NET_ADMIN", "SYS_PTRACE"}
+#: Kernel parameters a machine may set: network ones, which belong to its own network
+#: namespace (the engines refuse the host-wide rest anyway).
+ALLOWED_SYSCTLS = re.compile(
+    r"^net\.ipv4\.(?:ip_forward|ip_unprivileged_port_start|ping_group_range|tcp_syncookies"
+    r"|icmp_echo_ignore_all|icmp_echo_ignore_broadcasts)$"
+    r"|^net\.ipv4\.conf\.(?:all|default)\.[a-z_]{1,40}$"
+    r"|^net\.ipv6\.conf\.(?:all|default)\.[a-z_]{1,40}$"
+)
+SYSCTL_VALUE = re.compile(r"^[A-Za-z0-9 ._-]{1,64}$")
+#: Resource limits a machine may set (soft = hard), with their bounds: open files and
+#: processes, within what the engines allow a container (20000 on the project's hosts).
+ULIMIT_BOUNDS: Mapping[str, tuple[int, int]] = {"nofile": (256, 16384), "nproc": (64, 16384)}
+MAX_STARTUP_COMMANDS = 10
+#: Bounds of a healthcheck the engines accept (authoring holds to ECS's narrower ones).
+HEALTHCHECK_BOUNDS: Mapping[str, tuple[int, int]] = {
+    "interval": (1, 300),
+    "timeout": (1, 60),
+    "retries": (1, 10),
+    "start_period": (0, 600),
+}
+MAX_STARTUP_COMMAND_LENGTH = 1000
 
 _SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MACHINE_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$")
+_NETWORK_GROUP = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: An asset's place in a machine: absolute, printable, at most 1,024 characters.
+_ASSET_PATH = re.compile(r"^/[^\x00-\x1f\x7f]{1,1023}$")
 
 
 class MachineRole(StrEnum):
@@ -124,6 +156,43 @@ class PortSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class HealthcheckSpec:
+    """A shell command the engine runs in the machine; healthy when it exits 0. Times in
+    seconds. On Docker a machine with one counts as running only once healthy."""
+
+    command: str
+    interval: int = 30
+    timeout: int = 5
+    retries: int = 3
+    start_period: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AssetSpec:
+    """A file placed into a machine before it starts: the object store's key, the
+    absolute path in the machine, its mode bits (owner root), its size in bytes."""
+
+    key: str
+    path: str
+    mode: int = 0o644
+    size: int = 0
+
+
+class AssetSource(Protocol):
+    """Where a driver reads the files it places (the object store satisfies it)."""
+
+    async def get(self, key: str, max_bytes: int | None = None) -> bytes:
+        """The object's bytes; KeyError when there is no such object."""
+        ...
+
+    async def presign_download(
+        self, key: str, expires_at: datetime, filename: str | None = None
+    ) -> str:
+        """A URL that reads the object until ``expires_at``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
 class MachineSpec:
     name: str  # DNS label, unique in the session; the machine's hostname
     role: MachineRole
@@ -133,11 +202,19 @@ class MachineSpec:
     resource_profile: str = "micro"
     ports: tuple[PortSpec, ...] = ()
     environment: Mapping[str, str] = field(default_factory=dict)
-    network_group: str = "default"
+    network_group: str = "default"  # a lowercase DNS label of 1-63 chars
     egress: EgressPolicy = EgressPolicy.NONE
+    # Access flags, enforced as the relation of ``segmentation.may_reach``.
+    reachable_from_attacker: bool = True
+    internal_connections_allowed: bool = True
+    pivot_host: bool = False
     command: tuple[str, ...] | None = None
     capabilities: tuple[str, ...] = ()  # added back after dropping all; see ALLOWED_
     pids_limit: int = 512
+    sysctls: Mapping[str, str] = field(default_factory=dict)  # see ALLOWED_SYSCTLS
+    ulimits: Mapping[str, int] = field(default_factory=dict)  # soft = hard; ULIMIT_BOUNDS
+    healthcheck: HealthcheckSpec | None = None
+    assets: tuple[AssetSpec, ...] = ()  # files placed before the machine starts
 
     @property
     def published_ports(self) -> tuple[PortSpec, ...]:
@@ -202,6 +279,8 @@ def validate_plan(plan: SessionPlan) -> None:
             problems.append(f"{where}: the name is not a lowercase DNS label of 1-32 chars")
         if not m.image:
             problems.append(f"{where}: no image")
+        if not _NETWORK_GROUP.match(m.network_group):
+            problems.append(f"{where}: the network group is not a lowercase DNS label")
         if not 0 < m.cpu <= MAX_MACHINE_CPU:
             problems.append(f"{where}: cpu {m.cpu} not in (0, {MAX_MACHINE_CPU}]")
         if not 6 <= m.memory_mib <= MAX_MACHINE_MEMORY_MIB:
@@ -216,6 +295,39 @@ def validate_plan(plan: SessionPlan) -> None:
         bad_caps = sorted(set(m.capabilities) - ALLOWED_CAPABILITIES)
         if bad_caps:
             problems.append(f"{where}: capabilities {bad_caps} are not allowed")
+        bad_sysctls = sorted(
+            k
+            for k, v in m.sysctls.items()
+            if not ALLOWED_SYSCTLS.match(k) or not SYSCTL_VALUE.match(v)
+        )
+        if bad_sysctls:
+            problems.append(f"{where}: sysctls {bad_sysctls} are not allowed")
+        bad_ulimits = sorted(
+            k
+            for k, v in m.ulimits.items()
+            if k not in ULIMIT_BOUNDS or not ULIMIT_BOUNDS[k][0] <= v <= ULIMIT_BOUNDS[k][1]
+        )
+        if bad_ulimits:
+            problems.append(f"{where}: ulimits {bad_ulimits} are not allowed")
+        if m.healthcheck is not None:
+            check = m.healthcheck
+            bad_check = sorted(
+                name
+                for name, (low, high) in HEALTHCHECK_BOUNDS.items()
+                if not low <= getattr(check, name) <= high
+            )
+            if not check.command.strip() or bad_check:
+                problems.append(f"{where}: healthcheck {bad_check or ['command']} out of bounds")
+        bad_assets = sorted(
+            a.path
+            for a in m.assets
+            if not a.key
+            or not 0 <= a.mode <= 0o777
+            or not _ASSET_PATH.match(a.path)
+            or any(part in ("", ".", "..") for part in a.path[1:].split("/"))
+        )
+        if bad_assets:
+            problems.append(f"{where}: asset paths or modes not allowed: {bad_assets}")
         bad_env = sorted(k for k in m.environment if not _ENV_NAME.match(k))
         if bad_env:
             problems.append(f"{where}: bad environment names {bad_env}")

@@ -32,6 +32,8 @@ from rangex_graphql.orchestrator._common import (
     SessionLocks,
 )
 from rangex_graphql.orchestrator.protocol import (
+    AssetSource,
+    AssetSpec,
     Driver,
     EngineEvent,
     EventKind,
@@ -103,8 +105,13 @@ class SimulatedDriver:
         subnet_pool: str = DEFAULT_SUBNET_POOL,
         publish_host: str = "127.0.0.1",
         first_host_port: int = 40000,
+        assets: AssetSource | None = None,
     ) -> None:
         self.delays = delays or SimulatedDelays()
+        # Where EMBEDDED assets are read (each must exist, as on a real engine), and
+        # what this driver placed, by session and machine.
+        self.assets = assets
+        self.placed: dict[str, dict[str, tuple[AssetSpec, ...]]] = {}
         self.store: SimulatedStore = store or MemoryStore()
         self._sleep = sleep
         self._clock = clock
@@ -180,6 +187,7 @@ class SimulatedDriver:
                 finally:
                     for start in starts:  # on the first failure, stop the others
                         start.cancel()
+                await self._place_assets(plan)
                 running = await self.store.activate(sid)
             except BaseException:
                 await asyncio.shield(self.store.remove(sid))
@@ -221,6 +229,20 @@ class SimulatedDriver:
             )
         return records
 
+    async def _place_assets(self, plan: SessionPlan) -> None:
+        """Read every asset object (a missing one fails its machine), then record them."""
+        placed = {m.name: m.assets for m in plan.machines if m.assets}
+        if placed and self.assets is not None:
+            for name, assets in placed.items():
+                for asset in assets:
+                    try:
+                        await self.assets.get(asset.key, max_bytes=1)
+                    except KeyError:
+                        reason = f"the stored file for {asset.path} is missing"
+                        raise ProvisionFailed(plan.session_id, name, reason) from None
+        if placed:
+            self.placed[plan.session_id] = placed
+
     async def _start(self, session_id: str, machine: str) -> None:
         await self._sleep(self.delays.machine_start)
         for fault in self._faults:
@@ -250,6 +272,7 @@ class SimulatedDriver:
                 return
             await self._sleep(self.delays.destroy)
             await self.store.remove(session_id)
+            self.placed.pop(session_id, None)
 
     async def status(self, session_id: str) -> list[MachineStatus]:
         return [_status(r) for r in await self._records(session_id)]

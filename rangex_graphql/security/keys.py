@@ -40,6 +40,7 @@ class Purpose(StrEnum):
     ACCESS_TOKEN = "access-token"
     SECRET_BOX = "secret-box"
     SESSION_FLAG = "session-flag"
+    FILE_URL = "file-url"
 
 
 class SecretKeyError(ValueError):

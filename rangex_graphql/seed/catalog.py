@@ -8,14 +8,24 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from tortoise.models import Model
 
 from .. import models as m
-from ..models.enums import Difficulty, QuestionKind, UserRole, UserStatus, VersionStatus
+from ..models.enums import (
+    Difficulty,
+    HintMode,
+    HintUnlockCondition,
+    QuestionKind,
+    UserRole,
+    UserStatus,
+    VersionScoringMode,
+    VersionStatus,
+)
 from ..security.passwords import hash_password_sync, verify_password_sync
 from ..services.authoring.machine_rules import PROFILE_RESOURCES
+from ..services.authoring.spec import entrypoint_of_port
 from . import data
 
 MODEL = TypeVar("MODEL", bound=Model)
@@ -152,13 +162,24 @@ class CatalogBuilder(RowMaker):
         rng, self.clock = self.rng, start
         reviewed = start + timedelta(days=3) if status in REVIEWED_STATUSES else None
         rejected = status is VersionStatus.REJECTED
+        changelog = rng.choice(data.CHANGELOGS) if number > 1 else "Initial release."
+        minutes = rng.choice(MINUTES[spec.difficulty])
         version = self.add(
             m.ScenarioVersion,
             scenario_id=scenario.id,
             number=number,
             status=status,
-            changelog=rng.choice(data.CHANGELOGS) if number > 1 else "Initial release.",
-            time_limit_minutes=rng.choice(MINUTES[spec.difficulty]),
+            changelog=changelog,
+            time_limit_minutes=minutes,
+            short_description=spec.description.split(". ")[0].rstrip(".") + ".",
+            estimated_minutes=minutes,
+            mission=data.MISSION.format(description=spec.description),
+            solution=data.SOLUTION.format(objective=spec.description.split(". ")[-1]),
+            learning_outcomes=list(data.LEARNING_OUTCOMES),
+            code_of_ethics=data.CODE_OF_ETHICS,
+            # The seeded sessions score question by question (seed/activity.py).
+            scoring_mode=VersionScoringMode.PER_QUESTION,
+            hint_mode=HintMode.ENABLED,
             resource_profile=spec.attacker.profile,
             submitted_at=start + timedelta(days=2) if status is not VersionStatus.DRAFT else None,
             reviewed_at=reviewed,
@@ -197,7 +218,7 @@ class CatalogBuilder(RowMaker):
                 image_ref=machine.image,
                 cpu=PROFILE_RESOURCES[machine.profile].cpu,
                 memory_mib=PROFILE_RESOURCES[machine.profile].memory_mib,
-                exposed_ports=list(machine.ports),
+                entrypoints=[entrypoint_of_port(p).to_json() for p in machine.ports],
                 environment=dict(machine.environment),
                 network_group=machine.network_group,
                 egress=machine.egress,
@@ -236,6 +257,22 @@ class CatalogBuilder(RowMaker):
                 case_sensitive=q.case_sensitive,
             )
         self.points[version.id] = [q.points for q in specs]
+        for position, (hint, question_id) in enumerate(
+            ((data.VERSION_HINT, None), (data.FLAG_HINT, question.id))
+        ):
+            title, body, condition, threshold, penalty = hint
+            self.add(
+                m.Hint,
+                id=uuid5(version.id, f"hint-{position}"),  # off the seed's random stream
+                version_id=version.id,
+                question_id=question_id,
+                position=0 if question_id else position,
+                title=title,
+                body=body,
+                unlock_condition=HintUnlockCondition(condition),
+                unlock_threshold=threshold,
+                penalty_points=penalty,
+            )
 
     def published(self, status: VersionStatus = VersionStatus.PUBLISHED) -> list[m.ScenarioVersion]:
         return [v for v in self.versions if v.status is status]

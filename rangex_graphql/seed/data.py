@@ -468,15 +468,17 @@ SCENARIOS = [
     ),
 ]
 
-SC, MC, TF, SA, MA = (
+SC, MC, TF, SA, MA, OR = (
     QuestionKind.SINGLE_CHOICE,
     QuestionKind.MULTIPLE_CHOICE,
     QuestionKind.TRUE_FALSE,
     QuestionKind.SHORT_ANSWER,
     QuestionKind.MATCHING,
+    QuestionKind.ORDERING,
 )
 TRUE_FALSE = ("True", "False")
 # MATCHING: ``choices`` is the pool of right-hand items, ``expected`` the "left=right" pairs.
+# ORDERING: ``choices`` the items as learners see them, ``expected`` the same in order.
 QUESTIONS: dict[str, list[QuestionSpec]] = {
     "web": [
         QuestionSpec(
@@ -530,6 +532,13 @@ QUESTIONS: dict[str, list[QuestionSpec]] = {
         ),
         QuestionSpec(
             TF, "A TCP SYN scan completes the three-way handshake.", ("False",), TRUE_FALSE, 5
+        ),
+        QuestionSpec(
+            OR,
+            "Put the phases of a penetration test in order.",
+            ("Reconnaissance", "Scanning", "Exploitation", "Reporting"),
+            ("Exploitation", "Reporting", "Reconnaissance", "Scanning"),
+            15,
         ),
         QuestionSpec(
             MC,
@@ -790,3 +799,49 @@ TEAMS = [
     ("Root Cause", "Incident responders who like to break things first."),
     ("Kernel Panic", "Three students, one shared tmux session."),
 ]
+
+# --- version content -------------------------------------------------------------------
+
+MISSION = """## Your mission
+
+{description}
+
+## Getting in
+
+Connect to the attacker machine from the session's connection panel; the targets are
+reachable from it only. Answer the questions as you go: the last one takes the flag.
+"""
+SOLUTION = """## Walk-through (authors and reviewers only)
+
+1. Enumerate the target from the attacker machine.
+2. {objective}
+3. Read the flag from the target and submit it.
+"""
+LEARNING_OUTCOMES = [
+    "Enumerate a target before attacking it",
+    "Explain the weakness exploited and how to fix it",
+    "Document findings the way a report would",
+]
+CODE_OF_ETHICS = (
+    "Attack only the machines of your own session. Do not share flags or write-ups while "
+    "the scenario is live, and never use these techniques against systems you are not "
+    "authorised to test."
+)
+# (title, body, condition, threshold, penalty): one hint of the whole version, one of its
+# flag question.
+VERSION_HINT = (
+    "Where to start",
+    "List the target's open ports from the attacker machine, then look at each service's "
+    "banner and version.",
+    "AFTER_MINUTES",
+    15,
+    5,
+)
+FLAG_HINT = (
+    "Where the flag lives",
+    "The flag is in a file only the service account can read: look for a way to run a "
+    "command as that account.",
+    "AFTER_WRONG_ATTEMPTS",
+    3,
+    10,
+)

@@ -34,10 +34,13 @@ ProgressCallback = Callable[[str, int, int], None]
 
 # Children first: the order to delete in; reversed, the order to insert in.
 MODELS_CHILD_FIRST: list[type[Model]] = [
+    m.VersionTestCheck,
+    m.VersionTestRun,
     m.SimulatedMachine,  # the simulated engine's side of the live sessions
     m.AuditLog,
     m.SessionMachine,
     m.EventSolve,
+    m.HintUnlock,
     m.EnvironmentSession,
     m.EventParticipant,
     m.EventRegistration,
@@ -47,12 +50,15 @@ MODELS_CHILD_FIRST: list[type[Model]] = [
     m.TeamMember,
     m.Team,
     m.Event,
+    m.VersionAsset,
     m.QuestionAnswerKey,
+    m.Hint,
     m.Question,
     m.Machine,
     m.ScenarioVersion,
     m.ScenarioTag,
     m.Scenario,
+    m.StoredFile,  # uploads hold their owner (RESTRICT): gone before the users
     m.User,
 ]
 

@@ -109,10 +109,11 @@ class DeploymentBuilder(CatalogBuilder):
             self.rows[m.SimulatedMachine].append(row)
 
     def _published(self, machine: m.Machine) -> tuple[PublishedPort, ...]:
-        if not machine.exposed_ports:
+        ports = [int(e["port"]) for e in machine.entrypoints if e["exposed"]]
+        if not ports:
             return ()
         first = next(self.host_ports)
         return tuple(
-            PublishedPort(int(port), "tcp", PUBLISH_HOST, first + i)
-            for i, port in enumerate(machine.exposed_ports[:MAX_PORTS_PER_MACHINE])
+            PublishedPort(port, "tcp", PUBLISH_HOST, first + i)
+            for i, port in enumerate(ports[:MAX_PORTS_PER_MACHINE])
         )

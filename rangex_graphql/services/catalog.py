@@ -64,7 +64,7 @@ def _checked_rating(stars: int, comment: str | None) -> str | None:
 async def has_finished_session(user_id: UUID, scenario_id: UUID) -> bool:
     """Whether the user ran any version of the scenario to its end."""
     sessions = EnvironmentSession.filter(
-        user_id=user_id, version__scenario_id=scenario_id, state__in=FINISHED_STATES
+        user_id=user_id, version__scenario_id=scenario_id, state__in=FINISHED_STATES, is_test=False
     )
     return bool(await sessions.exists())
 

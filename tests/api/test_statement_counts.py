@@ -17,7 +17,7 @@ query Heavy($first: Int!) {
   scenarios(first: $first) {
     totalCount
     edges { cursor node {
-      id title difficulty tags
+      id title difficulty tags featured
       author { displayName }
       versions { id number status
         machines { id name imageRef cpu memoryMib }
@@ -26,6 +26,15 @@ query Heavy($first: Int!) {
       publishedVersion { number machineCount }
     } }
     pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+FEATURED = """
+query Featured($first: Int!) {
+  scenarios(first: $first, filter: {featured: true}) {
+    totalCount
+    nodes { slug tags featured }
   }
 }
 """
@@ -66,6 +75,17 @@ async def _catalog(parents: int) -> None:
         await factories.version(scenario, VersionStatus.PUBLISHED, machines=4, questions=3)
 
 
+async def _featured_catalog(parents: int) -> None:
+    author = await factories.user(UserRole.CREATOR)
+    for i in range(parents):
+        scenario = await factories.scenario(author, tags=("web", f"t{i}"))
+        for status in (VersionStatus.ARCHIVED, VersionStatus.PUBLISHED):
+            version = await factories.version(scenario, status, machines=0, questions=0)
+            version.featured = True
+            await version.save(update_fields=["featured"])
+        await factories.version(await factories.scenario(author), machines=0, questions=0)
+
+
 async def _people(parents: int) -> None:
     scenario = await factories.scenario()
     version = await factories.version(scenario)
@@ -96,6 +116,9 @@ async def _events(parents: int) -> None:
         # scenarios page with their authors + count, tags, versions, published versions
         # with their machine counts, machines, questions
         (_catalog, HEAVY, 7),
+        # featured scenarios page + count, their published versions (Scenario.featured),
+        # tags
+        (_featured_catalog, FEATURED, 4),
         # users page; sessions window + rows + grouped count; versions; scenarios; session
         # machines; machines; memberships; teams; members; member users
         (_people, USERS_WITH_SESSIONS, 12),
@@ -103,7 +126,7 @@ async def _events(parents: int) -> None:
         # count; users; teams
         (_events, EVENTS, 9),
     ],
-    ids=["catalog", "users", "events"],
+    ids=["catalog", "featured", "users", "events"],
 )
 async def test_statement_count_is_the_same_for_1_and_50_parents(
     db: None,

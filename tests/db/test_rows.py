@@ -22,7 +22,7 @@ async def test_rows_match_queryset_values_for_every_column_type(db: None) -> Non
     learner = await factories.user(UserRole.CREATOR)
     await factories.session(learner, published, SessionState.RUNNING)
 
-    machine_columns = ("id", "version_id", "name", "role", "cpu", "exposed_ports", "environment")
+    machine_columns = ("id", "version_id", "name", "role", "cpu", "entrypoints", "environment")
     reader = RowReader(Machine, machine_columns, "version_id", ("position", "id"))
     expected = (
         await Machine.filter(version_id__in=[draft.id, published.id])
@@ -73,7 +73,7 @@ async def test_rows_with_their_children_and_grandchildren_in_one_statement(db: N
     await factories.version(without, VersionStatus.DRAFT, machines=2, questions=0)
     scenario_columns = ("id", "slug", "visibility", "created_at", "deleted_at")
     version_columns = ("id", "scenario_id", "number", "status", "published_at")
-    machine_columns = ("id", "version_id", "name", "role", "cpu", "exposed_ports", "position")
+    machine_columns = ("id", "version_id", "name", "role", "cpu", "entrypoints", "position")
     scenarios = RowReader(Scenario, scenario_columns, "slug")
     published = RowReader(
         ScenarioVersion,

@@ -10,9 +10,12 @@ from rangex_graphql.orchestrator.protocol import (
     PortSpec,
     SessionPlan,
 )
+from rangex_graphql.services.sessions.plan import startup_command
 from tests.support.dockerd import IMAGE
 
 HTTPD = ("httpd", "-f", "-p", "80", "-h", "/www")
+# Machine.entrypoints of an authored web server on port 80, shown to the learner.
+HTTP_80 = {"protocol": "HTTP", "port": 80, "exposed": True, "description": "the web app"}
 
 
 def new_session_id() -> str:
@@ -52,6 +55,19 @@ def target(name: str, image: str = IMAGE, **overrides: object) -> MachineSpec:
     }
     fields.update(overrides)
     return MachineSpec(**fields)  # type: ignore[arg-type]
+
+
+def hardened_router(name: str = "router", image: str = IMAGE) -> MachineSpec:
+    """A machine with what labs may ask beyond the defaults: extra capabilities, network
+    sysctls, ulimits and startup commands (run by /bin/sh, as the session plan does)."""
+    return target(
+        name,
+        image,
+        command=startup_command(["echo started > /tmp/started", " ".join(("exec", *HTTPD))]),
+        capabilities=("NET_ADMIN", "NET_RAW", "SYS_PTRACE"),
+        sysctls={"net.ipv4.ip_forward": "1", "net.ipv4.conf.all.rp_filter": "0"},
+        ulimits={"nofile": 4096, "nproc": 100},
+    )
 
 
 def plan(

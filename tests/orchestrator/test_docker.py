@@ -26,6 +26,7 @@ from rangex_graphql.orchestrator.protocol import (
     LABEL_SESSION,
     EgressPolicy,
     EventKind,
+    HealthcheckSpec,
     MachineHandle,
     MachineState,
     ProvisionFailed,
@@ -33,8 +34,16 @@ from rangex_graphql.orchestrator.protocol import (
     SessionNotFound,
     SessionPlan,
 )
+from rangex_graphql.services.sessions.plan import startup_command
 from tests.orchestrator.conftest import driver_config
-from tests.orchestrator.plans import attacker, plan, target, three_machines
+from tests.orchestrator.plans import (
+    HTTPD,
+    attacker,
+    hardened_router,
+    plan,
+    target,
+    three_machines,
+)
 from tests.support.dockerd import INDEX_HTML, PrivateDockerd
 
 MIB = 1024 * 1024
@@ -167,26 +176,33 @@ async def test_containers_carry_labels_limits_and_hardening(
     assert "RANGEX_ROLE=attacker" in attacker_env
 
 
-async def test_session_network_is_internal_and_a_slash24_from_the_pool(
+async def test_group_networks_are_internal_slash24s_from_the_pool(
     three: Provisioned, docker_api: aiodocker.Docker
 ) -> None:
+    """The attacker's group (default) and the targets' (lan) get a network each; the
+    attacker joins lan's too (its machines are reachable from the attacker)."""
     networks = await docker_api.networks.list(
         filters={"label": f"{LABEL_SESSION}={three.plan.session_id}"}
     )
-    by_role = {n["Labels"]["rangex.network-role"]: n for n in networks}
-    assert set(by_role) == {"session", "access"}
-    session_net = await docker_api.networks.get(by_role["session"]["Id"])
-    session_info = await session_net.show()
-    assert session_info["Internal"] is True
-    subnet = ipaddress.IPv4Network(session_info["IPAM"]["Config"][0]["Subnet"])
-    assert subnet.prefixlen == 24
-    assert subnet.subnet_of(POOL)
-    assert session_info["Labels"][LABEL_SCENARIO] == "web-breach"
-    members = {c["Name"] for c in session_info["Containers"].values()}
-    assert len(members) == 3
-    for handle in three.handles.values():
+    by_name = {n["Name"].removeprefix(f"rangex-{three.plan.session_id}-"): n for n in networks}
+    assert set(by_name) == {"a-default", "a-lan", "access"}
+    subnets = {}
+    for key, size in (("a-default", 1), ("a-lan", 3)):
+        info = await (await docker_api.networks.get(by_name[key]["Id"])).show()
+        assert info["Internal"] is True
+        assert info["Labels"]["rangex.network-role"] == "open"
+        subnet = ipaddress.IPv4Network(info["IPAM"]["Config"][0]["Subnet"])
+        assert subnet.prefixlen == 24
+        assert subnet.subnet_of(POOL)
+        assert info["Labels"][LABEL_SCENARIO] == "web-breach"
+        assert len(info["Containers"]) == size
+        subnets[key] = subnet
+    assert subnets["a-default"] != subnets["a-lan"]
+    for name, handle in three.handles.items():  # each address on its home network
         assert handle.address is not None
-        assert ipaddress.IPv4Address(handle.address) in subnet
+        home = subnets["a-default" if name == "attacker" else "a-lan"]
+        assert ipaddress.IPv4Address(handle.address) in home
+    by_role = {n["Labels"]["rangex.network-role"]: n for n in networks}
     # Docker publishes no port of a container on internal networks only: the attacker
     # (alone) also sits on a small access network, which does not masquerade.
     access_info = await (await docker_api.networks.get(by_role["access"]["Id"])).show()
@@ -211,10 +227,92 @@ async def test_machines_reach_each_other_on_the_session_network(
         assert output.startswith(b"HTTP/1.1 200 OK")
         assert output.endswith(INDEX_HTML)
     # Each is known by its name there (the engine's DNS needs iptables, off in tests).
-    network = f"rangex-{three.plan.session_id}"
+    network = f"rangex-{three.plan.session_id}-a-lan"
     for name, handle in three.handles.items():
         info = await docker_api.containers.container(handle.resource_id).show()
         assert name in info["NetworkSettings"]["Networks"][network]["Aliases"]
+
+
+async def test_capabilities_sysctls_ulimits_and_startup_commands_reach_the_container(
+    docker_driver: DockerDriver, docker_api: aiodocker.Docker
+) -> None:
+    p = plan(hardened_router())
+    (handle,) = await docker_driver.provision(p)
+    try:
+        info = await docker_api.containers.container(handle.resource_id).show()
+        host = info["HostConfig"]
+        assert host["CapDrop"] == ["ALL"]
+        caps = {c.removeprefix("CAP_") for c in host["CapAdd"]}
+        assert caps == {"NET_ADMIN", "NET_RAW", "SYS_PTRACE"}
+        assert host["Sysctls"] == {"net.ipv4.ip_forward": "1", "net.ipv4.conf.all.rp_filter": "0"}
+        assert host["Ulimits"] == [
+            {"Name": "nofile", "Soft": 4096, "Hard": 4096},
+            {"Name": "nproc", "Soft": 100, "Hard": 100},
+        ]
+        assert host["Privileged"] is False
+        assert host["NetworkMode"] == f"rangex-{p.session_id}-a-lan"
+        assert info["Mounts"] == []
+        assert info["Config"]["Cmd"][:2] == ["/bin/sh", "-c"]
+        checks = (
+            "cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/conf/all/rp_filter"
+            " /tmp/started; ulimit -n; grep CapEff /proc/1/status"
+        )
+        code, output = await run_in(docker_api, handle.resource_id, "sh", "-c", checks)
+        assert code == 0, output
+        lines = output.decode().split()
+        assert lines[:4] == ["1", "0", "started", "4096"]
+        # NET_ADMIN (12), NET_RAW (13) and SYS_PTRACE (19) in the effective set, no other.
+        assert int(lines[-1], 16) == (1 << 12) | (1 << 13) | (1 << 19)
+        # The startup commands ended by exec-ing the service, which answers.
+        request = "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 5 127.0.0.1 80"
+        code, output = await run_in(docker_api, handle.resource_id, "sh", "-c", request)
+        assert output.startswith(b"HTTP/1.1 200 OK"), output
+    finally:
+        await docker_driver.destroy(p.session_id)
+
+
+async def test_a_machine_with_a_healthcheck_runs_once_healthy(
+    docker_driver: DockerDriver, docker_api: aiodocker.Docker
+) -> None:
+    # Ready one second after start: provisioning waits for the engine to see it healthy.
+    ready = startup_command(["(sleep 1; touch /tmp/ready) &", " ".join(("exec", *HTTPD))])
+    check = HealthcheckSpec("test -f /tmp/ready", interval=1, timeout=1, retries=3)
+    p = plan(target("web", command=ready, healthcheck=check))
+    started = time.monotonic()
+    (handle,) = await docker_driver.provision(p)
+    try:
+        assert time.monotonic() - started >= 1
+        info = await docker_api.containers.container(handle.resource_id).show()
+        assert info["State"]["Health"]["Status"] == "healthy"
+        assert info["Config"]["Healthcheck"] == {
+            "Test": ["CMD-SHELL", "test -f /tmp/ready"],
+            "Interval": 1_000_000_000,
+            "Timeout": 1_000_000_000,
+            "Retries": 3,
+        }
+        ((web_status),) = await docker_driver.status(p.session_id)
+        assert web_status.state is MachineState.RUNNING
+        # Unhealthy again: the engine's view of it is no longer running.
+        await run_in(docker_api, handle.resource_id, "rm", "/tmp/ready")
+        deadline = time.monotonic() + 15
+        while (await docker_driver.status(p.session_id))[0].state is MachineState.RUNNING:
+            assert time.monotonic() < deadline, "still running though unhealthy"
+            await asyncio.sleep(0.25)
+        (status,) = await docker_driver.status(p.session_id)
+        assert (status.state, status.detail) == (MachineState.PENDING, "health: unhealthy")
+    finally:
+        await docker_driver.destroy(p.session_id)
+
+
+async def test_a_machine_that_never_gets_healthy_fails_its_provisioning(
+    docker_driver: DockerDriver, docker_api: aiodocker.Docker
+) -> None:
+    check = HealthcheckSpec("false", interval=1, timeout=1, retries=1)
+    p = plan(attacker(), target("web", healthcheck=check))
+    with pytest.raises(ProvisionFailed, match="unhealthy before healthy") as failed:
+        await docker_driver.provision(p)
+    assert failed.value.machine == "web"
+    assert await labelled(docker_api, f"{LABEL_SESSION}={p.session_id}") == ([], [])
 
 
 async def test_status_and_a_second_provisioning_of_the_session(
@@ -239,12 +337,12 @@ async def test_list_owned_finds_everything_by_label(
     other = plan(target("solo"))
     solo = await docker_driver.provision(other)
     owned = await docker_driver.list_owned()
-    for session_id, count in ((three.plan.session_id, 5), (other.session_id, 2)):
+    for session_id, count in ((three.plan.session_id, 6), (other.session_id, 2)):
         containers, networks = await labelled(docker_api, f"{LABEL_SESSION}={session_id}")
         assert sorted(owned[session_id]) == sorted(
             [f"container:{c}" for c in containers] + [f"network:{n}" for n in networks]
         )
-        assert len(owned[session_id]) == count  # 3 + session + access; 1 + session
+        assert len(owned[session_id]) == count  # 3 + 2 groups + access; 1 + its group
     assert f"container:{solo[0].resource_id}" in owned[other.session_id]
     await docker_driver.destroy(other.session_id)
     assert other.session_id not in await docker_driver.list_owned()
@@ -261,11 +359,12 @@ async def test_internet_egress_is_for_the_machines_that_have_it(
             filters={"label": f"{LABEL_SESSION}={p.session_id}"}
         )
     }
-    assert set(networks) == {"session", "egress"}  # the attacker publishes on egress
-    assert networks["session"]["Internal"] is True
-    assert len(networks["session"]["Containers"]) == 2
+    assert set(networks) == {"open", "egress"}  # the attacker publishes on egress
+    assert networks["open"]["Internal"] is True
     assert networks["egress"]["Internal"] is False
     assert "com.docker.network.bridge.enable_ip_masquerade" not in networks["egress"]["Options"]
+    # No traffic between its members: it joins no network groups together.
+    assert networks["egress"]["Options"]["com.docker.network.bridge.enable_icc"] == "false"
     assert list(networks["egress"]["Containers"]) == [attacker_handle.resource_id]
     assert web.resource_id not in networks["egress"]["Containers"]
     published = attacker_handle.published_port(80)
@@ -308,7 +407,7 @@ async def test_destroy_leaves_nothing_and_is_idempotent(
     await docker_driver.pause(p.session_id)  # a paused session goes too
     label = f"{LABEL_SESSION}={p.session_id}"
     containers, networks = await labelled(docker_api, label)
-    assert (len(containers), len(networks)) == (3, 2)
+    assert (len(containers), len(networks)) == (3, 3)
 
     started = time.perf_counter()
     await docker_driver.destroy(p.session_id)

@@ -11,6 +11,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -31,6 +32,8 @@ from rangex_graphql.orchestrator.protocol import (
     EgressPolicy,
     EngineUnavailable,
     EventKind,
+    HealthcheckSpec,
+    InvalidPlan,
     MachineState,
     OperationFailed,
     ProvisionFailed,
@@ -40,7 +43,14 @@ from rangex_graphql.orchestrator.protocol import (
     SessionPlan,
 )
 from tests.orchestrator.conftest import INGRESS_CIDR, ecs_config
-from tests.orchestrator.plans import HTTPD, attacker, plan, target, three_machines
+from tests.orchestrator.plans import (
+    HTTPD,
+    attacker,
+    hardened_router,
+    plan,
+    target,
+    three_machines,
+)
 from tests.support.dockerd import IMAGE
 from tests.support.moto_server import (
     MOTO_WARNINGS,
@@ -54,6 +64,8 @@ pytestmark = pytest.mark.filterwarnings(MOTO_WARNINGS)
 
 Json = dict[str, Any]
 BAD_SUBNET = "subnet-0badbadbadbad0000"
+#: The machines' own security groups of ``three_machines()``, by role tag.
+THREE_NETS = ("net-attacker", "net-web", "net-db")
 
 
 def tags_of(resource: Json) -> dict[str, str]:
@@ -154,7 +166,7 @@ async def test_three_machines_run_as_tagged_fargate_tasks(
         assert tags.items() >= expected_labels(p, handle.name).items()  # every label
         assert tags["rangex.test"] == "orchestrator"
         assert len(tags[LABEL_PROVISION]) == 32
-        wanted_groups = {groups["session"]["GroupId"]}
+        wanted_groups = {groups["session"]["GroupId"], groups[f"net-{handle.name}"]["GroupId"]}
         if handle.name == "attacker":
             wanted_groups.add(groups["access"]["GroupId"])
         assert await interface_groups(aws, task) == wanted_groups
@@ -215,6 +227,46 @@ async def test_task_definitions_are_fargate_sized_and_hardened(
     assert tags_of(machines["web"])[TAG_PUBLISHED] == "none"
 
 
+async def test_capabilities_sysctls_ulimits_and_startup_commands_reach_the_task_definition(
+    ecs_driver: EcsDriver, aws: tuple[Any, Any], ecs_env: EcsEnvironment
+) -> None:
+    ecs, _ = aws
+    check = HealthcheckSpec("wget -q -O- http://127.0.0.1/", 10, 3, 2, 5)
+    router = replace(hardened_router(), capabilities=("NET_RAW", "SYS_PTRACE"), healthcheck=check)
+    p = plan(router)
+    await ecs_driver.provision(p)
+    (task,) = (await session_tasks(aws, ecs_env, p.session_id)).values()
+    described = await ecs.describe_task_definition(taskDefinition=task["taskDefinitionArn"])
+    (container,) = described["taskDefinition"]["containerDefinitions"]
+    assert container["linuxParameters"]["capabilities"] == {
+        "drop": sorted(DEFAULT_CAPABILITIES - {"NET_RAW"}),
+        "add": ["SYS_PTRACE"],  # the one capability Fargate lets a task add
+    }
+    assert container["systemControls"] == [
+        {"namespace": "net.ipv4.conf.all.rp_filter", "value": "0"},
+        {"namespace": "net.ipv4.ip_forward", "value": "1"},
+    ]
+    assert container["ulimits"] == [  # nproc never above the pids limit (64)
+        {"name": "nofile", "softLimit": 4096, "hardLimit": 4096},
+        {"name": "nproc", "softLimit": 64, "hardLimit": 64},
+    ]
+    assert container["healthCheck"] == {
+        "command": ["CMD-SHELL", "wget -q -O- http://127.0.0.1/"],
+        "interval": 10,
+        "timeout": 3,
+        "retries": 2,
+        "startPeriod": 5,
+    }
+    assert container["command"][:2] == ["/bin/sh", "-c"]
+    assert container["command"][2].startswith("set -e\necho started > /tmp/started\nexec httpd")
+    # NET_ADMIN is allowed on Docker, but Fargate cannot add it: refused before any call.
+    with pytest.raises(InvalidPlan, match=r"Fargate cannot add \['NET_ADMIN'\]"):
+        await ecs_driver.provision(plan(hardened_router()))
+    quick = HealthcheckSpec("true", interval=1, timeout=1)  # fine on Docker, not on ECS
+    with pytest.raises(InvalidPlan, match="ECS healthchecks take an interval of 5-300 s"):
+        await ecs_driver.provision(plan(replace(router, healthcheck=quick)))
+
+
 async def test_task_definitions_are_reused_by_content(
     ecs_driver: EcsDriver, aws: tuple[Any, Any], ecs_env: EcsEnvironment
 ) -> None:
@@ -247,14 +299,27 @@ async def test_security_groups_admit_the_learners_and_the_session_only(
     p = three_machines()
     await ecs_driver.provision(p)
     groups = await session_groups(aws, p.session_id)
-    assert set(groups) == {"session", "access"}  # no machine has internet egress
+    # No machine has internet egress; a group of its own per machine.
+    assert set(groups) == {"session", "access", *THREE_NETS}
     session, access = groups["session"], groups["access"]
     sid = session["GroupId"]
     assert session["GroupName"] == f"rangex-{p.session_id}"
     assert access["GroupName"] == f"rangex-{p.session_id}-access"
-    # Session: its members reach each other, and nothing else in or out.
-    assert rules(session["IpPermissions"]) == [("-1", None, None, (sid,))]
+    # Session: egress to its members only, no ingress (the machines' own groups say who).
+    assert session["IpPermissions"] == []
     assert rules(session["IpPermissionsEgress"]) == [("-1", None, None, (sid,))]
+    net = {name: groups[f"net-{name}"]["GroupId"] for name in ("attacker", "web", "db")}
+    for name, sources in (
+        ("attacker", ("web", "db")),
+        ("web", ("attacker", "db")),
+        ("db", ("attacker", "web")),
+    ):
+        group = groups[f"net-{name}"]
+        assert group["GroupName"] == f"rangex-{p.session_id}-net-{name}"
+        assert rules(group["IpPermissions"]) == [
+            ("-1", None, None, tuple(sorted(net[s] for s in sources)))
+        ]
+        assert group["IpPermissionsEgress"] == []
     # Access: the learners' CIDR on the published port only; no egress of its own.
     assert rules(access["IpPermissions"]) == [("tcp", 80, 80, (INGRESS_CIDR,))]
     assert access["IpPermissionsEgress"] == []
@@ -277,13 +342,13 @@ async def test_internet_egress_is_for_the_machines_that_have_it(
     p = plan(attacker(egress=EgressPolicy.INTERNET), target("web"), allow_egress=True)
     await ecs_driver.provision(p)
     groups = await session_groups(aws, p.session_id)
-    assert set(groups) == {"session", "access", "egress"}
+    assert set(groups) == {"session", "access", "egress", "net-attacker", "net-web"}
     assert rules(groups["egress"]["IpPermissionsEgress"]) == [("-1", None, None, ("0.0.0.0/0",))]
     assert groups["egress"]["IpPermissions"] == []
     machines = by_machine(await session_tasks(aws, ecs_env, p.session_id))
     ids = {role: g["GroupId"] for role, g in groups.items()}
-    assert await interface_groups(aws, machines["attacker"]) == set(ids.values())
-    assert await interface_groups(aws, machines["web"]) == {ids["session"]}
+    assert await interface_groups(aws, machines["attacker"]) == set(ids.values()) - {ids["net-web"]}
+    assert await interface_groups(aws, machines["web"]) == {ids["session"], ids["net-web"]}
 
 
 async def test_status_and_a_second_provisioning_of_the_session(
@@ -342,7 +407,7 @@ async def test_two_servers_provisioning_one_session_at_once(
         h.resource_id for h in winners[0]
     }
     groups = await session_groups(aws, p.session_id)
-    assert set(groups) == {"session", "access"}
+    assert set(groups) == {"session", "access", *THREE_NETS}
     running = next(iter((await session_tasks(aws, ecs_env, p.session_id)).values()))
     assert {tags_of(g)[LABEL_PROVISION] for g in groups.values()} == {
         tags_of(running)[LABEL_PROVISION]
@@ -429,7 +494,7 @@ async def test_list_owned_finds_the_leftovers_of_a_crashed_provisioning(
     leftovers = await session_tasks(aws, ecs_env, p.session_id)
     groups = await session_groups(aws, p.session_id)
     assert set(by_machine(leftovers)) == {"attacker", "web"}
-    assert set(groups) == {"session", "access"}
+    assert set(groups) == {"session", "access", *THREE_NETS}
 
     owned = await ecs_driver.list_owned()  # another driver: finds it all by tag
     assert sorted(owned[p.session_id]) == sorted(
@@ -559,7 +624,7 @@ async def test_destroy_leaves_nothing_and_is_idempotent(
     await ecs_driver.destroy("t-never-existed")
     # The other session is untouched.
     assert len(await session_tasks(aws, ecs_env, other.session_id)) == 1
-    assert set(await session_groups(aws, other.session_id)) == {"session"}
+    assert set(await session_groups(aws, other.session_id)) == {"session", "net-solo"}
 
 
 # -- events ---------------------------------------------------------------------------
@@ -662,3 +727,48 @@ async def test_ping_and_an_unreachable_engine(ecs_env: EcsEnvironment) -> None:
             await nowhere.destroy("s1")
     finally:
         await nowhere.close()
+
+
+# -- network groups and access flags --------------------------------------------------
+
+
+async def test_security_groups_enforce_network_groups_and_access_flags(
+    ecs_driver: EcsDriver, aws: tuple[Any, Any], ecs_env: EcsEnvironment
+) -> None:
+    """The lab of test_docker_segmentation.py: each machine's group admits exactly the
+    groups of the machines that may reach it; destroy deletes them all."""
+    machines = (
+        attacker(network_group="attack"),
+        target("web", network_group="dmz"),
+        target("jump", network_group="dmz", pivot_host=True, reachable_from_attacker=False),
+        target("vault", network_group="dmz", internal_connections_allowed=False),
+        target("db", network_group="lan", reachable_from_attacker=False),
+    )
+    p = plan(*machines)
+    await ecs_driver.provision(p)
+    groups = await session_groups(aws, p.session_id)
+    names = [m.name for m in machines]
+    assert set(groups) == {"session", "access", *(f"net-{n}" for n in names)}
+    net = {n: groups[f"net-{n}"]["GroupId"] for n in names}
+    admitted = {
+        "attacker": ("web", "jump", "vault"),
+        "web": ("attacker", "jump"),
+        "jump": ("attacker", "web", "vault", "db"),
+        "vault": ("attacker", "jump"),
+        "db": ("jump",),
+    }
+    for name, sources in admitted.items():
+        assert rules(groups[f"net-{name}"]["IpPermissions"]) == [
+            ("-1", None, None, tuple(sorted(net[s] for s in sources)))
+        ], name
+        assert groups[f"net-{name}"]["IpPermissionsEgress"] == []
+    tasks = by_machine(await session_tasks(aws, ecs_env, p.session_id))
+    for name in names:
+        extra = {groups["access"]["GroupId"]} if name == "attacker" else set()
+        assert await interface_groups(aws, tasks[name]) == {
+            groups["session"]["GroupId"],
+            net[name],
+            *extra,
+        }
+    await ecs_driver.destroy(p.session_id)
+    assert await session_groups(aws, p.session_id) == {}

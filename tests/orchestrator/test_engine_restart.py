@@ -44,6 +44,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.conftest import require_service
 from tests.orchestrator.conftest import driver_config
+from tests.orchestrator.plans import HTTP_80
 from tests.support.dockerd import (
     DockerdUnavailable,
     PrivateDockerd,
@@ -128,7 +129,7 @@ async def lab_version(machines: int = 2) -> ScenarioVersion:
             image_ref=LAB_IMAGE,
             cpu=0.25,
             memory_mib=64,
-            exposed_ports=[80] if i == 0 else [],
+            entrypoints=[HTTP_80] if i == 0 else [],
             position=i,
         )
     return version

@@ -46,6 +46,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
 from tests.orchestrator.conftest import driver_config
+from tests.orchestrator.plans import HTTP_80
 from tests.support.dockerd import PrivateDockerd, api, cache_dir, labbase_tar, prepare_engine
 from tests.support.sessions import FIELDS, START, settle, start_session
 
@@ -92,7 +93,7 @@ async def three_machine_version(image: str, slow_image: str | None = None) -> Sc
             image_ref=slow_image if slow_image and i == 2 else image,
             cpu=0.25,
             memory_mib=64,
-            exposed_ports=[80] if i == 0 else [],
+            entrypoints=[HTTP_80] if i == 0 else [],
             position=i,
         )
     return version

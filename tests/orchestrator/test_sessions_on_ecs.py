@@ -48,7 +48,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
 from tests.orchestrator.conftest import ecs_config
-from tests.orchestrator.plans import plan, target
+from tests.orchestrator.plans import HTTP_80, plan, target
 from tests.orchestrator.test_ecs import (
     BAD_SUBNET,
     by_machine,
@@ -82,7 +82,7 @@ async def three_machine_version() -> ScenarioVersion:
             image_ref="public.ecr.aws/docker/library/busybox:1.36",
             cpu=0.25,
             memory_mib=512,
-            exposed_ports=[80] if i == 0 else [],
+            entrypoints=[HTTP_80] if i == 0 else [],
             position=i,
         )
     return version

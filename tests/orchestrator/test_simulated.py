@@ -295,6 +295,10 @@ async def test_list_owned_groups_resources_by_session(driver: SimulatedDriver) -
     ("change", "problem"),
     [
         ({"capabilities": ("SYS_ADMIN",)}, "capabilities ['SYS_ADMIN']"),
+        ({"sysctls": {"kernel.core_pattern": "|/x"}}, "sysctls ['kernel.core_pattern']"),
+        ({"sysctls": {"net.ipv4.ip_forward": "1;x"}}, "sysctls ['net.ipv4.ip_forward']"),
+        ({"ulimits": {"nofile": 1_000_000}}, "ulimits ['nofile']"),
+        ({"ulimits": {"core": 0}}, "ulimits ['core']"),
         ({"cpu": 4.0}, "cpu 4.0"),
         ({"memory_mib": 8192}, "memory 8192"),
         ({"name": "Bad_Name"}, "lowercase DNS label"),

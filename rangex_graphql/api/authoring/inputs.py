@@ -9,9 +9,14 @@ import strawberry
 from ...models.enums import (
     Difficulty,
     EgressPolicy,
+    EntrypointProtocol,
+    HintMode,
     MachineRole,
     QuestionKind,
     ResourceProfile,
+    ScenarioType,
+    ValidationMode,
+    VersionScoringMode,
     Visibility,
 )
 
@@ -91,9 +96,52 @@ class VersionUpdateInput:
     resource_profile: ResourceProfile | None = strawberry.field(
         default=None, description="The most CPU and memory any one machine may have."
     )
+    short_description: str | None = strawberry.field(
+        default=None, description="A line or two for the catalog card: at most 400 characters."
+    )
+    estimated_minutes: int | None = strawberry.field(
+        default=None, description="How long a learner typically needs: 5-480 minutes."
+    )
+    scenario_type: ScenarioType | None = strawberry.field(
+        default=None, description="What kind of exercise it is."
+    )
+    mission: str | None = strawberry.field(
+        default=None,
+        description="What the learner sets out to do (Markdown, at most 20,000 characters); "
+        "required to submit.",
+    )
+    solution: str | None = strawberry.field(
+        default=None,
+        description="The write-up of how to solve it (Markdown, at most 50,000 characters); "
+        "required to submit. Read by the scenario's author and admins only.",
+    )
+    learning_outcomes: list[str] | None = strawberry.field(
+        default=None,
+        description="Replaces the outcomes: at most 10, each 1-200 characters once trimmed.",
+    )
+    code_of_ethics: str | None = strawberry.field(
+        default=None,
+        description="Rules of conduct the learner accepts (Markdown, at most 10,000 characters).",
+    )
+    featured: bool | None = strawberry.field(
+        default=None,
+        description="Whether the catalog features it: admins only (ADMIN_ONLY for anyone else).",
+    )
+    scoring_mode: VersionScoringMode | None = strawberry.field(
+        default=None, description="How a session scores its questions."
+    )
+    hint_mode: HintMode | None = strawberry.field(
+        default=None, description="Whether learners may unlock hints."
+    )
+    validation_mode: ValidationMode | None = strawberry.field(
+        default=None, description="When answers are checked."
+    )
 
 
-@strawberry.input(description="The version a workflow step (submit, publish, archive) acts on.")
+@strawberry.input(
+    description="The version a workflow step (submit, publish, withdraw, unpublish, archive, "
+    "delete) acts on."
+)
 class VersionInput:
     version_id: strawberry.ID = strawberry.field(description="A ScenarioVersion ID.")
 
@@ -119,6 +167,27 @@ class VersionReviewInput:
     )
 
 
+@strawberry.input(description="An admin's taking back of an approval, with the reason.")
+class VersionRevertToDraftInput:
+    version_id: strawberry.ID = strawberry.field(description="The APPROVED ScenarioVersion.")
+    reason: str = strawberry.field(
+        description="What must change (1-2,000 characters); kept on the version as "
+        "`rejectionReason`, and the author is notified with it."
+    )
+
+
+@strawberry.input(description="A version to copy into a new scenario of the viewer's.")
+class ScenarioDuplicateInput:
+    version_id: strawberry.ID = strawberry.field(
+        description="A ScenarioVersion the viewer may read in full (answer keys included): "
+        "of their own scenario, or any for an admin; in any status."
+    )
+    title: str | None = strawberry.field(
+        default=None,
+        description="The new scenario's title (5-100 characters); absent: the source's.",
+    )
+
+
 # --- machines ----------------------------------------------------------------------------
 
 
@@ -128,6 +197,98 @@ class EnvironmentVariableInput:
     value: str = strawberry.field(
         description="Its value; readable by whoever reaches the machine, so no real secrets."
     )
+
+
+@strawberry.input(description="A port a machine's service listens on, and how to use it.")
+class EntrypointInput:
+    protocol: EntrypointProtocol = strawberry.field(description="How to talk to it.")
+    port: int = strawberry.field(
+        description="The container port: one of 22, 80, 443, 3000, 5900, 6901, 8080, 8443, "
+        "9090, each once per machine."
+    )
+    exposed: bool = strawberry.field(
+        default=True,
+        description="Shown to the learner (published on the entry machine); false keeps it "
+        "internal to the session.",
+    )
+    description: str = strawberry.field(
+        default="", description="What it is, for the learner: at most 200 characters."
+    )
+
+
+ENTRYPOINTS = "At most 5, each on its own port."
+
+
+@strawberry.input(description="A kernel parameter of a machine (network ones only).")
+class SysctlInput:
+    name: str = strawberry.field(
+        description="net.ipv4.ip_forward, net.ipv4.conf.all.* / default.*, "
+        "net.ipv6.conf.all.* / default.*, or net.ipv4 ip_unprivileged_port_start, "
+        "ping_group_range, tcp_syncookies, icmp_echo_ignore_all, "
+        "icmp_echo_ignore_broadcasts."
+    )
+    value: str = strawberry.field(description="1-64 characters of letters, digits, space . _ -.")
+
+
+@strawberry.input(description="A resource limit of a machine's processes (soft = hard).")
+class UlimitInput:
+    name: str = strawberry.field(description="nofile (256-16384) or nproc (64-16384).")
+    limit: int = strawberry.field(description="The limit, within the name's bounds.")
+
+
+@strawberry.input(
+    description="A shell command the engine runs in the machine: healthy when it exits 0. "
+    "A session's machine with one counts as running only once healthy (Docker)."
+)
+class HealthcheckInput:
+    command: str = strawberry.field(
+        description="One line of at most 1,000 characters, run by /bin/sh."
+    )
+    interval_seconds: int = strawberry.field(default=30, description="5 to 300.")
+    timeout_seconds: int = strawberry.field(default=5, description="2 to 60, at most the interval.")
+    retries: int = strawberry.field(
+        default=3, description="Failures in a row before unhealthy: 1 to 10."
+    )
+    start_period_seconds: int = strawberry.field(
+        default=0, description="Failures that do not count while it starts: 0 to 300."
+    )
+
+
+@strawberry.input(
+    description="The login the learner gets for a machine (the image must create it, from "
+    "RANGEX_SSH_USERNAME and RANGEX_SSH_PASSWORD in its environment)."
+)
+class SshLoginInput:
+    username: str = strawberry.field(
+        description="1-32 characters of a-z, 0-9, _ and -, starting with a letter or _."
+    )
+    password: str = strawberry.field(
+        description="1-128 characters on one line; stored encrypted, shown only to the "
+        "owner of a running session, never to authors again."
+    )
+
+
+ACCESS = {
+    "learner_may_enter": "The learner connects to it from outside the session: its "
+    "exposed entrypoints are published (as the attacker machine's are).",
+    "reachable_from_attacker": "The attacker machines may connect to it (and it to them); "
+    "enforced by the engines' networks and security groups.",
+    "internal_connections_allowed": "The other machines of its network group may connect to "
+    "it (and it to them); when false only the attackers (if reachable) and pivot hosts do.",
+    "pivot_host": "Reaches, and is reached by, every machine of every network group: the "
+    "learner goes through it to reach the others.",
+}
+MACHINE_RUNTIME = {
+    "startup_commands": "Shell command lines run in order by /bin/sh in place of the "
+    "image's command, stopping at the first that fails: end with the machine's service "
+    "(`exec ...`). At most 10 lines of at most 1,000 characters.",
+    "capabilities": "Linux capabilities added back after all are dropped: Docker's "
+    "defaults (less MKNOD), NET_ADMIN and SYS_PTRACE; on ECS, beyond the defaults only "
+    "SYS_PTRACE. A machine is never privileged and never gets the engine's socket nor the "
+    "host's network.",
+    "sysctls": "Kernel parameters of its network namespace, each name once.",
+    "ulimits": "Resource limits, each name once.",
+}
 
 
 @strawberry.input(description="A new machine for a version; it comes last in order.")
@@ -150,10 +311,37 @@ class MachineAddInput:
         description="Within the version's resource profile. Absent: 1024 for an attacker, "
         "512 for the others (at most the profile's).",
     )
-    exposed_ports: list[int] = strawberry.field(
-        default_factory=list,
-        description="At most 5, each once, of 22, 80, 443, 3000, 5900, 6901, 8080, 8443, 9090.",
+    entrypoints: list[EntrypointInput] = strawberry.field(
+        default_factory=list, description="The ports its services listen on. " + ENTRYPOINTS
     )
+    startup_commands: list[str] = strawberry.field(
+        default_factory=list, description=MACHINE_RUNTIME["startup_commands"]
+    )
+    capabilities: list[str] = strawberry.field(
+        default_factory=list, description=MACHINE_RUNTIME["capabilities"]
+    )
+    sysctls: list[SysctlInput] = strawberry.field(
+        default_factory=list, description=MACHINE_RUNTIME["sysctls"]
+    )
+    ulimits: list[UlimitInput] = strawberry.field(
+        default_factory=list, description=MACHINE_RUNTIME["ulimits"]
+    )
+    healthcheck: HealthcheckInput | None = strawberry.field(
+        default=None, description="How the engine tells it is ready; none by default."
+    )
+    ssh_login: SshLoginInput | None = strawberry.field(
+        default=None, description="The login the learner gets for it; none by default."
+    )
+    learner_may_enter: bool | None = strawberry.field(
+        default=None, description=ACCESS["learner_may_enter"] + " Absent: an attacker is."
+    )
+    reachable_from_attacker: bool = strawberry.field(
+        default=True, description=ACCESS["reachable_from_attacker"]
+    )
+    internal_connections_allowed: bool = strawberry.field(
+        default=True, description=ACCESS["internal_connections_allowed"]
+    )
+    pivot_host: bool = strawberry.field(default=False, description=ACCESS["pivot_host"])
     environment: list[EnvironmentVariableInput] = strawberry.field(
         default_factory=list,
         description="Environment variables of its container, each name once.",
@@ -189,11 +377,43 @@ class MachineUpdateInput:
     memory_mib: int | None = strawberry.field(
         default=None, description="Memory in MiB, within the version's resource profile."
     )
-    exposed_ports: list[int] | None = strawberry.field(
-        default=None,
-        description="Replaces all ports: at most 5, each once, of 22, 80, 443, 3000, 5900, "
-        "6901, 8080, 8443, 9090.",
+    entrypoints: list[EntrypointInput] | None = strawberry.field(
+        default=None, description="Replaces all entrypoints. " + ENTRYPOINTS
     )
+    startup_commands: list[str] | None = strawberry.field(
+        default=None, description="Replaces all. " + MACHINE_RUNTIME["startup_commands"]
+    )
+    capabilities: list[str] | None = strawberry.field(
+        default=None, description="Replaces all. " + MACHINE_RUNTIME["capabilities"]
+    )
+    sysctls: list[SysctlInput] | None = strawberry.field(
+        default=None, description="Replaces all. " + MACHINE_RUNTIME["sysctls"]
+    )
+    ulimits: list[UlimitInput] | None = strawberry.field(
+        default=None, description="Replaces all. " + MACHINE_RUNTIME["ulimits"]
+    )
+    healthcheck: HealthcheckInput | None = strawberry.field(
+        default=None, description="Replaces the healthcheck."
+    )
+    clear_healthcheck: bool = strawberry.field(
+        default=False, description="Remove the healthcheck (with no `healthcheck` given)."
+    )
+    ssh_login: SshLoginInput | None = strawberry.field(
+        default=None, description="Replaces the login the learner gets for it."
+    )
+    clear_ssh_login: bool = strawberry.field(
+        default=False, description="Remove the login (with no `sshLogin` given)."
+    )
+    learner_may_enter: bool | None = strawberry.field(
+        default=None, description=ACCESS["learner_may_enter"]
+    )
+    reachable_from_attacker: bool | None = strawberry.field(
+        default=None, description=ACCESS["reachable_from_attacker"]
+    )
+    internal_connections_allowed: bool | None = strawberry.field(
+        default=None, description=ACCESS["internal_connections_allowed"]
+    )
+    pivot_host: bool | None = strawberry.field(default=None, description=ACCESS["pivot_host"])
     environment: list[EnvironmentVariableInput] | None = strawberry.field(
         default=None, description="Replaces all variables."
     )
@@ -219,6 +439,14 @@ SESSION_FLAG_ENV = (
     "starting with a digit nor with RANGEX_LEARNER; one question per variable in a version."
 )
 
+REGEX = (
+    "SHORT_ANSWER only: the expected answers are regular expressions (Python `regex` syntax, "
+    "at most 10) that the whole trimmed answer must match, ignoring case unless "
+    "`caseSensitive`. Refused as REGEX_INVALID when one does not compile and REGEX_TOO_SLOW "
+    "when it backtracks catastrophically on long answers; at answer time matching stops at "
+    "a time limit and the answer counts as wrong."
+)
+
 
 @strawberry.input(description="A new question for a version; it comes last in order.")
 class QuestionAddInput:
@@ -231,20 +459,23 @@ class QuestionAddInput:
     expected_answers: list[str] = strawberry.field(
         default_factory=list,
         description="At least one, none blank. For choice questions, among the choices "
-        "(one only for SINGLE_CHOICE and TRUE_FALSE). None with `sessionFlagEnv`. Never "
-        "shown to learners.",
+        "(one only for SINGLE_CHOICE and TRUE_FALSE); for ORDERING, every item once in the "
+        "right order. None with `sessionFlagEnv`. Never shown to learners.",
     )
     max_attempts: int = strawberry.field(
         default=15, description="Answers a learner may submit per session: 1 to 100."
     )
     choices: list[str] = strawberry.field(
-        default_factory=list, description="At least two for choice questions."
+        default_factory=list,
+        description="At least two for choice questions; for ORDERING the items to put in "
+        "order (2 to 50, distinct), shown to learners as listed, so not in the right order.",
     )
     case_sensitive: bool = strawberry.field(
         default=False,
         description="SHORT_ANSWER: whether letter case must match the expected answer.",
     )
     session_flag_env: str | None = strawberry.field(default=None, description=SESSION_FLAG_ENV)
+    regex: bool = strawberry.field(default=False, description=REGEX)
 
 
 @strawberry.input(
@@ -277,6 +508,10 @@ class QuestionUpdateInput:
         default=None,
         description=SESSION_FLAG_ENV + ' "" turns the per-session flag off (then give '
         "`expectedAnswers`).",
+    )
+    regex: bool | None = strawberry.field(
+        default=None,
+        description=REGEX + " Changing the kind away from SHORT_ANSWER needs `regex: false`.",
     )
 
 

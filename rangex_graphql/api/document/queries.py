@@ -20,7 +20,8 @@ class ScenarioDocumentQuery:
         extensions=[Allow()],
         description="A scenario version as a YAML document (content only: no IDs, numbers "
         "or timestamps), for the scenario's author and admins; null for anyone else or "
-        "when absent. `includeAnswers` adds the expected answers: such a document is "
+        "when absent. `includeAnswers` adds the expected answers and the solution "
+        "write-up: such a document is "
         "secret, and each such export is written to the audit log.",
     )
     async def scenario_export(
@@ -33,8 +34,8 @@ class ScenarioDocumentQuery:
         include_answers: Annotated[
             bool,
             strawberry.argument(
-                description="Also write each question's expected answers (audited); false "
-                "by default."
+                description="Also write each question's expected answers and the version's "
+                "solution (audited); false by default."
             ),
         ] = False,
     ) -> str | None:

@@ -31,11 +31,30 @@ class ScenarioImportErrorCode(Enum):
     PORT_NOT_ALLOWED = strawberry.enum_value(
         "PORT_NOT_ALLOWED", description="Not one of the ports a machine may expose."
     )
+    CAPABILITY_NOT_ALLOWED = strawberry.enum_value(
+        "CAPABILITY_NOT_ALLOWED", description="Not one of the capabilities a machine may have."
+    )
+    SYSCTL_NOT_ALLOWED = strawberry.enum_value(
+        "SYSCTL_NOT_ALLOWED", description="Not one of the kernel parameters a machine may set."
+    )
+    ULIMIT_NOT_ALLOWED = strawberry.enum_value(
+        "ULIMIT_NOT_ALLOWED", description="Not one of the resource limits a machine may set."
+    )
     EXCEEDS_PROFILE = strawberry.enum_value(
         "EXCEEDS_PROFILE", description="CPU or memory above the version's resource profile."
     )
     TARGET_REQUIRED = strawberry.enum_value(
         "TARGET_REQUIRED", description="A version needs a machine with the TARGET role."
+    )
+    REGEX_INVALID = strawberry.enum_value(
+        "REGEX_INVALID",
+        description="An expected answer of a regular-expression question is no regular "
+        "expression (it does not compile).",
+    )
+    REGEX_TOO_SLOW = strawberry.enum_value(
+        "REGEX_TOO_SLOW",
+        description="A regular expression too costly to run: catastrophic backtracking on "
+        "long answers, or repeats that expand too far.",
     )
     NOT_FOUND = strawberry.enum_value(
         "NOT_FOUND",
@@ -63,8 +82,8 @@ class ScenarioImportError:
 @strawberry.input(description="A scenario document to import as a new DRAFT version.")
 class ScenarioImportInput:
     document: str = strawberry.field(
-        description="A scenario document (YAML, `rangex: 1`), as `scenarioExport` writes it "
-        "with its expected answers."
+        description="A scenario document (YAML, `rangex: 2`; format 1 is still read), as "
+        "`scenarioExport` writes it with its expected answers and solution."
     )
 
 

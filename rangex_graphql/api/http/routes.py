@@ -6,8 +6,11 @@ from starlette.requests import HTTPConnection
 from starlette.routing import BaseRoute
 from strawberry.exceptions import ConnectionRejectionError
 
+from ...files.factory import build_store
+from ...files.local import LocalStore
 from ...runtime import Runtime, build_runtime
 from ...settings import Settings
+from .files import file_routes
 from .health import DATABASE, broker_check, health_routes, orchestrator_check
 from .view import RequestRefused, graphql_routes
 
@@ -42,7 +45,10 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
         context.viewer = credentials.viewer
         context.connection_credentials = credentials
 
+    store = build_store(settings)
+    uploads = file_routes(settings, store) if isinstance(store, LocalStore) else []
     return [
+        *uploads,
         *graphql_routes(
             schema,
             context_getter,

@@ -30,6 +30,7 @@ from ...models import (
     AuditLog,
     Event,
     EventScenario,
+    Hint,
     Machine,
     Question,
     Scenario,
@@ -38,8 +39,15 @@ from ...models import (
     User,
 )
 from ...services.authoring.question_rules import MAX_ATTEMPTS, POINTS
-from ...services.authoring.validation import TIME_LIMIT_MINUTES
+from ...services.authoring.validation import (
+    ESTIMATED_MINUTES,
+    MISSION_MAX_LENGTH,
+    SOLUTION_MAX_LENGTH,
+    TIME_LIMIT_MINUTES,
+)
 from ...services.authoring.yaml_loader import MAX_DOCUMENT_BYTES
+from ...services.files.rules import FILENAME_MAX_LENGTH, TARGET_PATH_MAX_LENGTH
+from ...services.hints.rules import MAX_BODY as MAX_HINT_BODY
 from ...services.sessions.answers import MAX_VALUE_LENGTH
 
 STRING_TYPES = frozenset({"String", "ID"})
@@ -48,8 +56,13 @@ ID_MAX_LENGTH = 100
 CURSOR_MAX_LENGTH = 1_000
 CURSOR_ARGUMENTS = frozenset({"after", "before"})
 # Text columns (no length of their own) and values stored nowhere. Above the services' own
-# limits (a comment's 2,000, an answer's 1,000), which stay payload errors.
+# limits (a comment's 2,000), which stay payload errors.
 TEXT_MAX_LENGTH = 10_000
+# Above an answer value's own 10,000 (services.sessions.answers), a payload error.
+ANSWER_MAX_LENGTH = 2 * MAX_VALUE_LENGTH
+# A version's Markdown texts (mission, solution, code of ethics): above the longest the
+# authoring rules take (50,000), which stay payload errors.
+MARKDOWN_MAX_LENGTH = 2 * max(MISSION_MAX_LENGTH, SOLUTION_MAX_LENGTH)
 SEARCH_MAX_LENGTH = 200
 SECRET_MAX_LENGTH = 512  # one-time and refresh tokens, MFA challenges and codes
 # Above the password policy's own maximum, so that a new password too long for the policy
@@ -58,6 +71,9 @@ PASSWORD_MAX_LENGTH = 1_024
 ENVIRONMENT_NAME_MAX_LENGTH = 128
 ENVIRONMENT_VALUE_MAX_LENGTH = 4_096
 TYPE_NAME_MAX_LENGTH = 100
+# Uploads and assets: twice the services' own limits, which stay payload errors.
+CONTENT_TYPE_MAX_LENGTH = 200
+ASSET_INPUTS = ("AssetTargetInput", "VersionAssetUpdateInput")
 TEAM_COUNTRY_MAX_LENGTH = 10
 # Anything a test has not seen declared yet: refused above this rather than unbounded.
 UNDECLARED_MAX_LENGTH = 1_000
@@ -78,6 +94,8 @@ def _declared() -> dict[str, int]:
         "name": column(Machine, "name"),
         "imageRef": column(Machine, "image_ref"),
         "networkGroup": column(Machine, "network_group"),
+        "startupCommands": 2_000,
+        "capabilities": 64,
     }
     question = {  # an expected answer or choice longer than any answer could never match
         "prompt": TEXT_MAX_LENGTH,
@@ -99,13 +117,21 @@ def _declared() -> dict[str, int]:
         # Above the column's 2, so that a near miss ("MYS") is the service's payload error.
         "country": TEAM_COUNTRY_MAX_LENGTH,
     }
+    # Above the hint rules' own body limit, which stays a payload error.
+    hint = {"title": column(Hint, "title"), "body": 2 * MAX_HINT_BODY}
+    asset = {
+        "filename": 2 * FILENAME_MAX_LENGTH,
+        "description": TEXT_MAX_LENGTH,
+        "machineName": 2 * column(Machine, "name"),
+        "targetPath": 2 * TARGET_PATH_MAX_LENGTH,
+    }
     return {
         "AccountRegisterInput.email": email,
         "AccountRegisterInput.username": username,
         "AccountRegisterInput.password": PASSWORD_MAX_LENGTH,
         "AccountRegisterInput.displayName": display_name,
         "AccountUpdateInput.displayName": display_name,
-        "AnswerSubmitInput.answer": TEXT_MAX_LENGTH,
+        "AnswerSubmitInput.answer": ANSWER_MAX_LENGTH,
         "ApiTokenCreateInput.name": column(ApiToken, "name"),
         "AuditLogFilter.action": column(AuditLog, "action"),
         "EnvironmentVariableInput.name": ENVIRONMENT_NAME_MAX_LENGTH,
@@ -116,8 +142,18 @@ def _declared() -> dict[str, int]:
         "EventChallengeInput.category": column(EventScenario, "category"),
         "EventRegisterInput.inviteCode": SECRET_MAX_LENGTH,
         "EventRegistrationReviewInput.reason": TEXT_MAX_LENGTH,
+        **{f"HintAddInput.{name}": length for name, length in hint.items()},
+        **{f"HintUpdateInput.{name}": length for name, length in hint.items()},
         **{f"MachineAddInput.{name}": length for name, length in machine.items()},
         **{f"MachineUpdateInput.{name}": length for name, length in machine.items()},
+        # Above the machine rules' own limits (payload errors with a path), as the hints'.
+        "EntrypointInput.description": 400,
+        "HealthcheckInput.command": 2_000,
+        "SysctlInput.name": 128,
+        "SysctlInput.value": 128,
+        "UlimitInput.name": 64,
+        "SshLoginInput.username": 64,
+        "SshLoginInput.password": 256,
         "MfaCodeInput.code": SECRET_MAX_LENGTH,
         "PasswordChangeInput.currentPassword": PASSWORD_MAX_LENGTH,
         "PasswordChangeInput.newPassword": PASSWORD_MAX_LENGTH,
@@ -151,7 +187,18 @@ def _declared() -> dict[str, int]:
         "TokenRefreshInput.refreshToken": SECRET_MAX_LENGTH,
         "UserFilter.search": max(email, username, display_name),
         "VersionCreateInput.changelog": TEXT_MAX_LENGTH,
+        **{f"{name}.{field}": length for name in ASSET_INPUTS for field, length in asset.items()},
+        "UploadCreateInput.filename": 2 * FILENAME_MAX_LENGTH,
+        "UploadCreateInput.contentType": CONTENT_TYPE_MAX_LENGTH,
         "VersionUpdateInput.changelog": TEXT_MAX_LENGTH,
+        # Above the 400 and 200 characters the authoring rules take (payload errors).
+        "VersionUpdateInput.shortDescription": TEXT_MAX_LENGTH,
+        "VersionUpdateInput.learningOutcomes": TEXT_MAX_LENGTH,
+        "VersionUpdateInput.mission": MARKDOWN_MAX_LENGTH,
+        "VersionUpdateInput.solution": MARKDOWN_MAX_LENGTH,
+        "VersionUpdateInput.codeOfEthics": MARKDOWN_MAX_LENGTH,
+        "VersionRevertToDraftInput.reason": TEXT_MAX_LENGTH,
+        "ScenarioDuplicateInput.title": column(Scenario, "title"),
         "VersionReviewInput.reason": TEXT_MAX_LENGTH,
     }
 
@@ -164,6 +211,7 @@ DOCUMENTED_RANGES = {
     "QuestionAddInput.maxAttempts": MAX_ATTEMPTS,
     "QuestionUpdateInput.maxAttempts": MAX_ATTEMPTS,
     "VersionUpdateInput.timeLimitMinutes": TIME_LIMIT_MINUTES,
+    "VersionUpdateInput.estimatedMinutes": ESTIMATED_MINUTES,
 }
 
 

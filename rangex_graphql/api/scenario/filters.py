@@ -27,6 +27,11 @@ class ScenarioFilter:
         "creators see only their own scenarios.",
     )
     author: strawberry.ID | None = strawberry.field(default=None, description="A User ID.")
+    featured: bool | None = strawberry.field(
+        default=None,
+        description="True: its published version is featured (`Scenario.featured`); false: "
+        "it is not, or it has no published version.",
+    )
 
 
 @strawberry.enum(description="What to sort scenarios by.")

@@ -117,12 +117,18 @@ def page_nodes(connection: Selected) -> Selected:
 MACHINE_COUNT = (("machine_count", (Machine, "version_id")),)
 
 
-def published_versions(counts: tuple[tuple[str, tuple[type[Model], str]], ...] = ()) -> RowReader:
+TEXT_COLUMNS = ("mission", "code_of_ethics")
+
+
+def published_versions(
+    counts: tuple[tuple[str, tuple[type[Model], str]], ...] = (), *, texts: bool = False
+) -> RowReader:
     """The reader of scenarios' published versions, newest first: what the loader
-    ``published_versions_by_scenario`` reads, for reads that stand in for it."""
+    ``published_versions_by_scenario`` reads, for reads that stand in for it; ``texts``:
+    with the long texts of ``version_texts`` too."""
     return row_reader(
         ScenarioVersion,
-        ScenarioVersionNode.columns(),
+        ScenarioVersionNode.columns() + (TEXT_COLUMNS if texts else ()),
         "scenario_id",
         ("-number",),
         (("status", VersionStatus.PUBLISHED),),

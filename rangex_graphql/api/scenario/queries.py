@@ -31,6 +31,7 @@ from ..pagination import (
 from .filters import SCENARIO_SORT_KEYS, ScenarioFilter, ScenarioOrder
 from .loaders import machines_by_id, questions_by_id
 from .prefetch import (
+    TEXT_COLUMNS,
     Selected,
     machines_of_versions,
     page_nodes,
@@ -45,7 +46,9 @@ from .types import (
     ScenarioNode,
     ScenarioVersionNode,
     published_versions_by_scenario,
+    questions_by_version,
     scenarios_by_id,
+    version_texts,
     versions_by_id,
 )
 
@@ -71,6 +74,11 @@ def _filter_conditions(info: Info, where: ScenarioFilter | None) -> list[Q]:
         )
     if where.author:
         conditions.append(Q(author_id=expect_global_id(where.author, "User", "filter.author")))
+    if where.featured is not None:
+        # Scenario.featured: the published version's flag; archived versions do not count.
+        shown = ScenarioVersion.filter(status=VersionStatus.PUBLISHED, featured=True)
+        featured = Q(id__in=Subquery(shown.values("scenario_id")))
+        conditions.append(featured if where.featured else ~featured)
     if where.status:
         having = ScenarioVersion.filter(status=where.status).values("scenario_id")
         conditions.append(Q(id__in=Subquery(having)))
@@ -248,7 +256,16 @@ async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> Scenari
         for relation in ("machines", "questions")
         if relation in selected.get(name, {})
     }
-    readers = [row_reader(Scenario, ScenarioNode.columns(), "slug"), published_versions()]
+    # A challenge page shows the published version's mission: read along.
+    texts = any(
+        field in selected.get(name, {})
+        for name in ("versions", "publishedVersion")
+        for field in ("mission", "codeOfEthics")
+    )
+    readers = [
+        row_reader(Scenario, ScenarioNode.columns(), "slug"),
+        published_versions(texts=texts),
+    ]
     if "machines" in wanted:
         readers.append(machines_of_versions())
     also = None
@@ -261,16 +278,40 @@ async def scenario_by_slug(info: Info, slug: str, selected: Selected) -> Scenari
     if not found:
         return None
     scenario = ScenarioNode.from_row(found[0].row)
+    loader = info.context.loader
+    # A challenge page (hints, the viewer's session) asks for these rows again by key: the
+    # session's questions and machines, a machine's or hint's author check. They go to
+    # those loaders too; not for other pages, where priming would cost more than it saves.
+    share = any(
+        field in selected.get(name, {})
+        for name in ("versions", "publishedVersion")
+        for field in ("hints", "viewerLatestSession")
+    )
+    if share:
+        loader(scenarios_by_id).prime(scenario.pk, scenario)
     versions = []
     for joined in found[0].children:
         version = ScenarioVersionNode.from_row(joined.row)
+        if share:
+            loader(versions_by_id).prime(version.pk, version)
+        if texts:
+            loader(version_texts).prime(
+                version.pk, (joined.row[TEXT_COLUMNS[0]], joined.row[TEXT_COLUMNS[1]])
+            )
         if "machines" in wanted:
             version.machines_read = [MachineNode.from_row(m.row) for m in joined.children]
+            for row, machine in zip(joined.children, version.machines_read, strict=True):
+                if share:
+                    loader(machines_by_id).prime(row.row["id"], machine)
             questions = joined.also
         else:
             questions = joined.children
         if "questions" in wanted:
             version.questions_read = [QuestionNode.from_row(q.row) for q in questions]
+            if share:
+                loader(questions_by_version).prime(version.pk, version.questions_read)
+                for question in version.questions_read:
+                    loader(questions_by_id).prime(question.pk, question)
         versions.append(version)
-    info.context.loader(published_versions_by_scenario).prime(scenario.pk, versions)
+    loader(published_versions_by_scenario).prime(scenario.pk, versions)
     return scenario

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Mapping
 from datetime import datetime
 from typing import Any
@@ -8,13 +9,18 @@ from uuid import UUID
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from ...db.rows import row_reader
 from ...models import Machine, Question, QuestionAnswerKey, Scenario, ScenarioTag, ScenarioVersion
 from ...models.enums import (
     Difficulty,
     EgressPolicy,
+    HintMode,
     MachineRole,
     QuestionKind,
     ResourceProfile,
+    ScenarioType,
+    ValidationMode,
+    VersionScoringMode,
     VersionStatus,
     Visibility,
 )
@@ -28,6 +34,9 @@ from ..engagement.loaders import (
 )
 from ..engagement.types import ScenarioRatingNode
 from ..errors import Forbidden
+from ..files.fields import cover_url, version_assets
+from ..files.types import VersionAssetType
+from ..hint.loaders import HINT_TYPES, hint_mode_by_version, hint_order, hints_by_version
 from ..loader_shapes import (
     count_by_key,
     loaded,
@@ -51,6 +60,19 @@ from ..node import (
     to_one,
 )
 from ..pagination import After, Before, Connection, First, Last
+from ..session.latest import SESSION_TYPES, latest_session_by_viewer_and_version
+from ..testrun.loaders import TEST_RUN_TYPES
+from ..testrun.queries import latest_run_of_version, runs_of_version
+from .entrypoints import (
+    EntrypointInfo,
+    HealthcheckInfo,
+    SysctlInfo,
+    UlimitInfo,
+    entrypoints_of,
+    healthcheck_of,
+    sysctls_of,
+    ulimits_of,
+)
 
 
 def visible_versions(info: Info, author_id: UUID) -> DataLoader[UUID, list[ScenarioVersionNode]]:
@@ -63,6 +85,11 @@ def visible_versions(info: Info, author_id: UUID) -> DataLoader[UUID, list[Scena
 
 def _newest(published: list[ScenarioVersionNode]) -> ScenarioVersionNode | None:
     return published[0] if published else None
+
+
+def _featured(published: list[ScenarioVersionNode]) -> bool:
+    newest = _newest(published)
+    return newest is not None and newest.featured
 
 
 def _rating_average(row: Mapping[str, Any]) -> float | None:
@@ -174,6 +201,16 @@ class ScenarioNode(RowNode, Node):
         return loaded_then(info.context.loader(published_versions_by_scenario), self.pk, _newest)
 
     @strawberry.field(
+        description="Whether the catalog features it: its published version's `featured` "
+        "flag (set by admins with versionFeature); false while none is published.",
+        graphql_type=bool,
+    )
+    def featured(self, info: Info) -> bool | Awaitable[bool]:
+        if self.published_read is not None:
+            return _featured(self.published_read)
+        return loaded_then(info.context.loader(published_versions_by_scenario), self.pk, _featured)
+
+    @strawberry.field(
         description="Whether the viewer saved it as a favorite; false when anonymous."
     )
     async def viewer_has_favorited(self, info: Info) -> bool:
@@ -226,6 +263,14 @@ class ScenarioNode(RowNode, Node):
             "reviewed_by_id",
             "rejection_reason",
             "archived_at",
+            "short_description",
+            "estimated_minutes",
+            "scenario_type",
+            "learning_outcomes",
+            "featured",
+            "scoring_mode",
+            "hint_mode",
+            "validation_mode",
         ),
     },
     relations=(
@@ -263,11 +308,28 @@ class ScenarioVersionNode(RowNode, Node):
         description="When an admin last approved or rejected it (UTC); null before that."
     )
     rejection_reason: str | None = strawberry.field(
-        description="Why a reviewer rejected it (REJECTED versions)."
+        description="Why a reviewer rejected it (REJECTED versions), or why an admin took "
+        "its approval back (versionRevertToDraft)."
     )
     archived_at: datetime | None = strawberry.field(
         description="When it was archived (UTC); null unless ARCHIVED."
     )
+    short_description: str = strawberry.field(
+        description="A line or two for the catalog card (at most 400 characters)."
+    )
+    estimated_minutes: int = strawberry.field(
+        description="How long a learner typically needs, in minutes (5 to 480)."
+    )
+    scenario_type: ScenarioType = strawberry.field(description="What kind of exercise it is.")
+    learning_outcomes: list[str] = strawberry.field(
+        description="What a learner takes away from it, in the author's words (at most 10)."
+    )
+    featured: bool = strawberry.field(description="Whether admins feature it in the catalog.")
+    scoring_mode: VersionScoringMode = strawberry.field(
+        description="How a session of it scores its questions."
+    )
+    hint_mode: HintMode = strawberry.field(description="Whether learners may unlock hints.")
+    validation_mode: ValidationMode = strawberry.field(description="When answers are checked.")
     pk: strawberry.Private[UUID]
     scenario_id: strawberry.Private[UUID]
     reviewed_by_id: strawberry.Private[UUID | None]
@@ -291,6 +353,30 @@ class ScenarioVersionNode(RowNode, Node):
     @strawberry.field(description="The scenario it is a version of.")
     async def scenario(self, info: Info) -> ScenarioNode:
         return await required(info.context.loader(scenarios_by_id), self.scenario_id)
+
+    @strawberry.field(
+        description="What the learner sets out to do (Markdown); required to submit.",
+        graphql_type=str,
+    )
+    def mission(self, info: Info) -> str | Awaitable[str]:
+        return loaded_then(info.context.loader(version_texts), self.pk, _mission)
+
+    @strawberry.field(
+        description="Rules of conduct the learner accepts (Markdown); may be empty.",
+        graphql_type=str,
+    )
+    def code_of_ethics(self, info: Info) -> str | Awaitable[str]:
+        return loaded_then(info.context.loader(version_texts), self.pk, _code_of_ethics)
+
+    @strawberry.field(
+        description="The write-up of how to solve it (Markdown). The scenario's author and "
+        "admins only: learners are refused, whichever way they reach the version."
+    )
+    async def solution(self, info: Info) -> str:
+        scenario = await required(info.context.loader(scenarios_by_id), self.scenario_id)
+        if not can_see_unpublished(info.context.viewer, scenario.author_id):
+            raise Forbidden("only the scenario's author and admins read its solution")
+        return await info.context.loader(solutions_by_version).load(self.pk)
 
     @strawberry.field(
         description="Machines deployed for a session, in order.",
@@ -318,6 +404,71 @@ class ScenarioVersionNode(RowNode, Node):
             return self.questions_read
         return loaded(info.context.loader(questions_by_version), self.pk)
 
+    @strawberry.field(
+        description="Hints learners may unlock in a session (when `hintMode` is ENABLED): "
+        "the version level ones first, then each question's, in order. Their bodies are "
+        "the author's and admins' here (`Hint.body`); learners read them in "
+        "`EnvironmentSession.hints` once unlocked.",
+        graphql_type=list[node_type("HintNode", HINT_TYPES)],  # type: ignore[misc]
+    )
+    async def hints(self, info: Info) -> list[Any]:
+        hints, questions = await asyncio.gather(
+            info.context.loader(hints_by_version).load(self.pk),
+            info.context.loader(questions_by_version).load(self.pk),
+        )
+        places = {question.pk: question.position for question in questions}
+        return sorted(hints, key=lambda hint: hint_order(hint.question_id, hint.position, places))
+
+    @strawberry.field(
+        description="A short-lived link to its cover image (PNG, JPEG or WebP); null "
+        "without one. Set with uploadCreate(kind: COVER) and uploadComplete."
+    )
+    async def cover_url(self, info: Info) -> str | None:
+        return await cover_url(info, self.pk)
+
+    @strawberry.field(
+        description="Files it brings along, oldest first: every one for the scenario's "
+        "author and admins; the DOWNLOAD ones (without placement) for learners."
+    )
+    async def assets(self, info: Info) -> list[VersionAssetType]:
+        scenario = await required(info.context.loader(scenarios_by_id), self.scenario_id)
+        return await version_assets(info, self.pk, scenario.author_id)
+
+    @strawberry.field(
+        description="Its creator test runs, newest first: the scenario's author and admins "
+        "only (reviewers see them before approving); FORBIDDEN for anyone else.",
+        graphql_type=Connection[node_type("VersionTestRunNode", TEST_RUN_TYPES)],  # type: ignore[misc]
+    )
+    async def test_runs(self, info: Info, first: First = None, after: After = None) -> Any:
+        scenario = await required(info.context.loader(scenarios_by_id), self.scenario_id)
+        return await runs_of_version(info, self.pk, scenario.author_id, first, after)
+
+    @strawberry.field(
+        description="Its newest test run with its checks; null before any. The scenario's "
+        "author and admins only; FORBIDDEN for anyone else.",
+        graphql_type=node_type("VersionTestRunNode", TEST_RUN_TYPES) | None,
+    )
+    async def latest_test_run(self, info: Info) -> Any:
+        scenario = await required(info.context.loader(scenarios_by_id), self.scenario_id)
+        return await latest_run_of_version(info, self.pk, scenario.author_id)
+
+    @strawberry.field(
+        description="The signed-in viewer's most recent session of this version (creator "
+        "test runs left out), whatever its state: what a challenge page shows beside the "
+        "content (state, score, answers, unlocked hints). Null when anonymous or when the "
+        "viewer has none.",
+        graphql_type=node_type("EnvironmentSessionNode", SESSION_TYPES) | None,
+    )
+    async def viewer_latest_session(self, info: Info) -> Any:
+        viewer = info.context.viewer
+        if viewer is None:
+            return None
+        # The session's hints read the version's hint mode: this row holds it.
+        info.context.loader(hint_mode_by_version).prime(self.pk, self.hint_mode)
+        return await info.context.loader(latest_session_by_viewer_and_version).load(
+            (viewer.id, self.pk)
+        )
+
 
 @row_node(
     Machine,
@@ -328,10 +479,23 @@ class ScenarioVersionNode(RowNode, Node):
         "image_ref",
         "cpu",
         "memory_mib",
-        "exposed_ports",
         "network_group",
         "egress",
-    ),
+        "capabilities",
+        "startup_commands",
+        "ssh_username",
+        "ssh_password_sealed",
+        "learner_may_enter",
+        "reachable_from_attacker",
+        "internal_connections_allowed",
+    )
+    | {"pivot_host_read": "pivot_host"},
+    computed={
+        "entrypoints_read": Computed(("entrypoints",), entrypoints_of),
+        "sysctls": Computed(("sysctls",), sysctls_of),
+        "ulimits": Computed(("ulimits",), ulimits_of),
+        "healthcheck_read": Computed(("healthcheck",), healthcheck_of),
+    },
     also_read=("position",),  # the detail page's join orders by it
     relations=(to_one("version", "ScenarioVersion", "version_id"),),
 )
@@ -348,10 +512,6 @@ class MachineNode(RowNode, Node):
     )
     cpu: float = strawberry.field(description="vCPUs.")
     memory_mib: int = strawberry.field(description="Memory, in MiB.")
-    exposed_ports: list[int] = strawberry.field(
-        description="TCP ports its services listen on (at most 5, from 22, 80, 443, 3000, "
-        "5900, 6901, 8080, 8443, 9090); the entry machine's are published to the learner."
-    )
     network_group: str = strawberry.field(
         description="The network segment it belongs to in the scenario's design "
         "(`default` unless its author names one); the engine labels the machine with it."
@@ -359,11 +519,92 @@ class MachineNode(RowNode, Node):
     egress: EgressPolicy = strawberry.field(
         description="Where it may open connections to outside its session."
     )
+    capabilities: list[str] = strawberry.field(
+        description="Linux capabilities it gets back after all are dropped (an allow-list)."
+    )
+    sysctls: list[SysctlInfo] = strawberry.field(
+        description="Kernel parameters of its network namespace, by name."
+    )
+    ulimits: list[UlimitInfo] = strawberry.field(description="Resource limits, by name.")
+    learner_may_enter: bool = strawberry.field(
+        description="The learner connects to it from outside the session (its exposed "
+        "entrypoints are published in a session)."
+    )
+    reachable_from_attacker: bool = strawberry.field(
+        description="The attacker machine may connect to it (the intended segmentation)."
+    )
+    internal_connections_allowed: bool = strawberry.field(
+        description="The session's other machines may connect to it (the intended design)."
+    )
     version_id: strawberry.Private[UUID]
+    entrypoints_read: strawberry.Private[list[EntrypointInfo]]
+    pivot_host_read: strawberry.Private[bool]
+    startup_commands: strawberry.Private[list[str]]
+    healthcheck_read: strawberry.Private[HealthcheckInfo | None]
+    # The login learners get: the password only ever through a session's `connection`.
+    ssh_username: strawberry.Private[str | None]
+    ssh_password_sealed: strawberry.Private[str | None]
 
     @strawberry.field(description="The version that defines it.")
     async def version(self, info: Info) -> ScenarioVersionNode:
         return await required(info.context.loader(versions_by_id), self.version_id)
+
+    @strawberry.field(
+        description="The ports its services listen on (at most 5), in order: every one for "
+        "the scenario's author and admins, the exposed ones for everyone else (internal "
+        "entrypoints are for the learner to discover). The entry machine's exposed "
+        "entrypoints are published to the learner in a session."
+    )
+    async def entrypoints(self, info: Info) -> list[EntrypointInfo]:
+        if all(e.exposed for e in self.entrypoints_read):
+            return self.entrypoints_read
+        if await self._authored_by_viewer(info):
+            return self.entrypoints_read
+        return [e for e in self.entrypoints_read if e.exposed]
+
+    @strawberry.field(
+        description="Shell command lines it runs in place of its image's command, in order. "
+        "The scenario's author and admins only (null for anyone else: they may give the "
+        "lab away).",
+        name="startupCommands",
+    )
+    async def startup_commands_seen(self, info: Info) -> list[str] | None:
+        return list(self.startup_commands) if await self._authored_by_viewer(info) else None
+
+    @strawberry.field(
+        description="How the engine tells it is ready; null when it has none. The "
+        "scenario's author and admins only (null for anyone else)."
+    )
+    async def healthcheck(self, info: Info) -> HealthcheckInfo | None:
+        return self.healthcheck_read if await self._authored_by_viewer(info) else None
+
+    @strawberry.field(
+        description="The user name of the login learners get for it (its password is never "
+        "shown here); null when it has none. The scenario's author and admins only.",
+        name="sshUsername",
+    )
+    async def ssh_username_seen(self, info: Info) -> str | None:
+        return self.ssh_username if await self._authored_by_viewer(info) else None
+
+    @strawberry.field(
+        description="A machine the learner goes through to reach others. The scenario's "
+        "author and admins only (null for anyone else: it gives the path away).",
+    )
+    async def pivot_host(self, info: Info) -> bool | None:
+        return self.pivot_host_read if await self._authored_by_viewer(info) else None
+
+    async def _authored_by_viewer(self, info: Info) -> bool:
+        """Whether the viewer is the scenario's author or an admin."""
+        version = await required(info.context.loader(versions_by_id), self.version_id)
+        scenario = await required(info.context.loader(scenarios_by_id), version.scenario_id)
+        return can_see_unpublished(info.context.viewer, scenario.author_id)
+
+    @strawberry.field(
+        description="The ports of its exposed entrypoints.",
+        deprecation_reason="Use `entrypoints`, which also says each port's protocol.",
+    )
+    def exposed_ports(self) -> list[int]:
+        return [e.port for e in self.entrypoints_read if e.exposed]
 
 
 @row_node(
@@ -453,6 +694,39 @@ async def _answers(keys: list[UUID]) -> list[list[str]]:
     )
     found: dict[UUID, list[str]] = dict(rows)
     return [found.get(key, []) for key in keys]
+
+
+async def _texts(keys: list[UUID]) -> list[tuple[str, str]]:
+    # Fixed SQL text (db/rows.py): the query builder would cost more than the read.
+    reader = row_reader(ScenarioVersion, ("id", "mission", "code_of_ethics"), "id")
+    rows = await reader.where_in(keys)
+    found = {row["id"]: (row["mission"], row["code_of_ethics"]) for row in rows}
+    return [found.get(key, ("", "")) for key in keys]
+
+
+async def _solutions(keys: list[UUID]) -> list[str]:
+    rows = await ScenarioVersion.filter(id__in=keys).values_list("id", "solution")
+    found: dict[UUID, str] = dict(rows)
+    return [found.get(key, "") for key in keys]
+
+
+def _mission(texts: tuple[str, str]) -> str:
+    return texts[0]
+
+
+def _code_of_ethics(texts: tuple[str, str]) -> str:
+    return texts[1]
+
+
+def version_texts() -> DataLoader[UUID, tuple[str, str]]:
+    """A version's long texts learners read (mission, code of ethics): not in the node's
+    columns, so lists of versions do not carry them."""
+    return DataLoader(load_fn=_texts)
+
+
+def solutions_by_version() -> DataLoader[UUID, str]:
+    """The solution write-up, read only once the reader is known to be allowed it."""
+    return DataLoader(load_fn=_solutions)
 
 
 scenarios_by_id = nodes_by_id("Scenario")

@@ -88,7 +88,8 @@ class SessionAnswerNode:
         description="Whether it was answered right; false before any attempt."
     )
     points_awarded: int = strawberry.field(
-        description="Points it scored in this session: its points once right, else 0."
+        description="Points it scored in this session: its points once right (in an "
+        "ALL_OR_NOTHING version, once every question of the version is right), else 0."
     )
     answered_at: datetime | None = strawberry.field(description="When the last attempt was.")
 
@@ -137,6 +138,10 @@ class AnswerErrorCode(Enum):
         "SESSION_NOT_ACTIVE",
         description="The session is not running or paused (not started yet, terminated, failed).",
     )
+    TEST_SESSION = strawberry.enum_value(
+        "TEST_SESSION",
+        description="The session is a creator's test run: it is not scored and takes no answers.",
+    )
     GRACE_PERIOD_OVER = strawberry.enum_value(
         "GRACE_PERIOD_OVER", description="The session expired longer ago than the grace."
     )
@@ -166,7 +171,10 @@ class AnswerError:
 class AnswerResult:
     correct: bool = strawberry.field(description="Whether the answer is right.")
     points_awarded: int = strawberry.field(
-        description="Points this answer scored: the question's points when right, else 0."
+        description="Points this answer added to the session's score. PER_QUESTION "
+        "versions: the question's points when right, else 0. ALL_OR_NOTHING versions: 0, "
+        "except for the answer that makes every question right, which adds the points of "
+        "all the version's questions."
     )
     attempts_used: int = strawberry.field(
         description="Attempts at this question used in the session, this one included."
@@ -175,6 +183,10 @@ class AnswerResult:
         description="Answers the learner may still submit to this question in the session."
     )
     session_score: int = strawberry.field(description="The session's score after this answer.")
+    timed_out: bool = strawberry.field(
+        description="A regular-expression answer key ran out of its time limit on this "
+        "answer before deciding: the answer counts as wrong and uses its attempt."
+    )
 
 
 @strawberry.type(description="What answerSubmit did.")
@@ -191,7 +203,9 @@ class AnswerSubmitInput:
     question: strawberry.ID = strawberry.field(description="A Question ID of its version.")
     answer: list[str] = strawberry.field(
         description="One value for single choice, true/false, short answer and flag; the "
-        "chosen values for multiple choice; `left=right` pairs for matching."
+        "chosen values for multiple choice; `left=right` pairs for matching; every item, "
+        "in order, for ordering. Each value at most 10,000 characters (longer: "
+        "INVALID_ANSWER at `input.answer.<index>`)."
     )
 
 
@@ -247,5 +261,6 @@ class AnswerMutation:
                 attempts_used=result.attempts_used,
                 attempts_left=result.attempts_left,
                 session_score=result.session_score,
+                timed_out=result.timed_out,
             )
         )

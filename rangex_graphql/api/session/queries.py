@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 from uuid import UUID
 
 import strawberry
@@ -30,6 +30,8 @@ from .types import (
     sessions_by_id,
 )
 
+NOT_TEST = cast("tuple[str, ...]", (False,))
+
 
 async def sessions_of_user(
     info: Info,
@@ -48,7 +50,9 @@ async def sessions_of_user(
         last=last,
         before=before,
         settings=settings,
-        filter=(("state", states),) if states else (),
+        # A creator's test runs are not among their sessions (see ScenarioVersion.testRuns).
+        # False, not a string: the count filters through Tortoise (bool("0") is True).
+        filter=(("is_test", NOT_TEST), *((("state", states),) if states else ())),
     )
     return await info.context.loader(session_pages_by_user).load(NestedKey(user_id, page))
 

@@ -15,6 +15,7 @@ from ...services.sessions.clock import seconds_left
 from ...services.sessions.failures import FailureCode, learner_reason
 from ...services.sessions.heartbeat import idle_deadline
 from ..context import Info
+from ..hint.session_hints import SessionHint, session_hints
 from ..loader_shapes import many_by_key, one_by_id, required
 from ..nested_pagination import NestedConnectionLoader, NestedKey
 from ..node import (
@@ -184,6 +185,14 @@ class EnvironmentSessionNode(RowNode, Node):
     async def answers(self, info: Info) -> list[SessionAnswerNode]:
         return await session_answers(info, self.pk, self.version_id, self.user_id)
 
+    @strawberry.field(
+        description="Every hint of the version: title, condition and penalty, whether it is "
+        "unlocked or may be unlocked now (hintUnlock), and its body once unlocked. The "
+        "session's owner and admins only."
+    )
+    async def hints(self, info: Info) -> list[SessionHint]:
+        return await session_hints(info, self)
+
 
 def _ports(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     return list(row["ports"] or [])
@@ -222,13 +231,17 @@ class SessionMachineNode(RowNode, Node):
     password_sealed: strawberry.Private[str | None]
 
     @strawberry.field(
-        description="How to reach the machine: its address, published ports and, on the "
-        "entry machine, the session's generated login. The session's owner and admins "
-        "only (null for anyone else); the password is shown to the owner alone."
+        description="How to reach the machine: its address, published ports, exposed "
+        "entrypoints and, on the entry machine, the session's generated login. The "
+        "session's owner and admins only (null for anyone else); the password is shown to "
+        "the owner alone."
     )
     async def connection(self, info: Info) -> SessionMachineAccess | None:
         session = await required(info.context.loader(sessions_by_id), self.session_id)
-        return access_of(info, self, session)
+        if not info.context.is_self_or_admin(session.user_id):
+            return None
+        machine = await required(info.context.loader(machines_by_id), self.machine_id)
+        return access_of(info, self, session, machine.entrypoints_read, machine)
 
     @strawberry.field(
         description="Why it failed, as the stable code of its session's failure (see "

@@ -20,6 +20,7 @@ from ..errors import Forbidden, NotFound
 from ..ids import expect_global_id
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode, sessions_by_id
+from ..testrun.feed import TestRunUpdated
 from .activity import platform_activity
 from .event_feeds import EventLeaderboardFeed, EventSolvesFeed
 from .feed_base import ADMINS, Feed, Opened, SnapshotFeed, signed_in, viewer_audience
@@ -133,5 +134,6 @@ def feeds_for(platform_interval: float) -> dict[str, Feed]:
         PlatformActivityFeed(platform_interval),
         EventLeaderboardFeed(),
         EventSolvesFeed(),
+        TestRunUpdated(),
     ]
     return {feed.field_name: feed for feed in feeds}

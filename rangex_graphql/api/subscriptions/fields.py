@@ -20,6 +20,7 @@ from ..errors import Unauthenticated
 from ..event.leaderboard import EventLeaderboardUpdate, EventSolveNode, Truth
 from ..notification.types import NotificationNode
 from ..session.types import EnvironmentSessionNode
+from ..testrun.types import VersionTestRunNode
 from .access import Credentials, no_longer_allowed
 from .activity import PlatformActivity
 from .feeds import Feed, feeds_for
@@ -151,4 +152,22 @@ class Subscription:
         ],
     ) -> AsyncGenerator[EventSolveNode, None]:
         async for value in _values(info, "eventSolves", {"eventId": event_id}):
+            yield value
+
+    @strawberry.subscription(
+        description="A creator test run: its status and checks at every change, the "
+        "current value first. Completes after the value showing its verdict (PASSED, "
+        "FAILED, CANCELLED). The version's author and admins only."
+    )
+    async def test_run_updated(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="A VersionTestRun ID; unknown or hidden ones are NOT_FOUND."
+            ),
+        ],
+    ) -> AsyncGenerator[VersionTestRunNode, None]:
+        async for value in _values(info, "testRunUpdated", {"id": id}):
             yield value

@@ -12,6 +12,7 @@ from ..account.loaders import api_tokens_by_user
 from ..account.types import ApiTokenNode
 from ..context import Info
 from ..engagement.queries import favorites_of_user
+from ..files.fields import avatar_url
 from ..node import Node, RowNode, row_node, same, to_many
 from ..notification.loaders import unread_notification_count_by_user
 from ..notification.queries import notifications_of_user
@@ -71,6 +72,15 @@ class UserNode(RowNode, Node):
     private_status: strawberry.Private[UserStatus]
     private_mfa_enabled: strawberry.Private[bool]
     private_profile_hidden: strawberry.Private[bool]
+
+    @strawberry.field(
+        description="A short-lived link to the user's avatar image; null without one, and "
+        "for a hidden profile unless you are that user or an admin."
+    )
+    async def avatar_url(self, info: Info) -> str | None:
+        if self.private_profile_hidden and not info.context.is_self_or_admin(self.pk):
+            return None
+        return await avatar_url(info, self.pk)
 
     @strawberry.field(
         extensions=[Allow(role=UserRole.ADMIN, self_=True)], description="Self and admins only."

@@ -9,10 +9,15 @@ session label as a tag):
 
 - security groups in the configured VPC:
 
-  - ``<prefix>-<sid>`` (every machine; the session's *anchor*): traffic from and to its
-    own members only. Its tags also record the task definition of each machine
+  - ``<prefix>-<sid>`` (every machine; the session's *anchor*): egress to its own
+    members only, no ingress. Its tags also record the task definition of each machine
     (``rangex.task-definition.<machine>``) and whether the session is paused
     (``rangex.paused``), so that a restarted server can resume the session;
+  - ``<prefix>-<sid>-net-<machine>`` (one per machine): ingress from the groups of the
+    machines that may reach it (``segmentation.may_reach``: network groups and access
+    flags), no egress of its own. One per machine rather than per network group: the
+    relation is not the same for every machine of a group, and a pivot holding every
+    group's would pass the five groups an interface takes;
   - ``<prefix>-<sid>-access`` (machines that publish ports: the attacker, the entry
     point): ingress from ``ingress_cidr`` on exactly those ports, no egress of its own;
   - ``<prefix>-<sid>-egress`` (machines with internet egress; the plan must allow it):
@@ -39,8 +44,12 @@ smallest valid Fargate combination (0.25 vCPU: 512-2048 MiB, 0.5: 1024-4096, 1:
 2048-8192, 2: 4096-16384), or refused when ``round_fargate_sizes`` is off and the plan
 asks for anything else; the container's own memory limit stays the machine's. Fargate
 lets a task *add* no capability but SYS_PTRACE, so "drop ALL, add the allowed ones"
-becomes "drop every default capability not allowed" (the same set; MKNOD always goes).
-The pids limit becomes the ``nproc`` ulimit. Fargate has no per-task hostname in
+becomes "drop every default capability not allowed" (the same set; MKNOD always goes)
+plus an ``add`` of SYS_PTRACE when asked; a plan adding NET_ADMIN is refused. The pids
+limit becomes the ``nproc`` ulimit (an authored nproc never above it); sysctls become
+``systemControls``, a healthcheck the container's ``healthCheck`` (interval 5-300 s,
+timeout 2-60 s, start period at most 300 s, else refused; ECS's RUNNING does not wait
+for it). Fargate has no per-task hostname in
 ``awsvpc`` mode: machines know each other by address only.
 
 **Pause keeps no state.** Fargate cannot freeze a task: ``pause`` stops the session's

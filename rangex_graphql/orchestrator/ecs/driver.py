@@ -208,7 +208,9 @@ class EcsDriver:
                 image=m.image,
                 task_definition=definition,
                 tags=machine_tags(plan, m),
-                security_groups=self.groups.for_machine(groups, m.published_ports, m.egress),
+                security_groups=self.groups.for_machine(
+                    groups, m.name, m.published_ports, m.egress
+                ),
                 public_ip=self.tasks.public_ip(m.published_ports, m.egress),
                 published=m.published_ports,
             )

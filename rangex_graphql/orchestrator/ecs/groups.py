@@ -1,6 +1,8 @@
 """A session's security groups: its network, in the configured VPC.
 
-``<prefix>-<sid>`` (the anchor, every machine: traffic among its members only),
+``<prefix>-<sid>`` (the anchor, every machine: egress to its members only, no ingress),
+``<prefix>-<sid>-net-<machine>`` (one per machine: ingress from the groups of the machines
+that may reach it, by ``segmentation.may_reach``: its network group and access flags),
 ``<prefix>-<sid>-access`` (machines that publish ports: ingress from ``ingress_cidr`` on
 those ports) and ``<prefix>-<sid>-egress`` (machines with internet egress). Deleting a
 group waits out ``DependencyViolation`` while AWS releases stopped tasks' interfaces.
@@ -41,6 +43,7 @@ from rangex_graphql.orchestrator.protocol import (
     SessionPlan,
 )
 from rangex_graphql.orchestrator.provisioning import Attempt
+from rangex_graphql.orchestrator.segmentation import may_reach
 
 _MAX_BACKOFF = 30.0
 
@@ -59,10 +62,17 @@ class SecurityGroups:
         return base if role == "session" else f"{base}-{role}"
 
     def for_machine(
-        self, groups: dict[str, str], published: Sequence[PortSpec], egress: EgressPolicy
+        self,
+        groups: dict[str, str],
+        machine: str,
+        published: Sequence[PortSpec],
+        egress: EgressPolicy,
     ) -> tuple[str, ...]:
-        """The groups of a machine: the anchor, and access and egress as it needs them."""
+        """The groups of a machine: the anchor, its own (sessions made before it had none),
+        and access and egress as it needs them. At most four: an interface takes five."""
         wanted = ["session"]
+        if f"net-{machine}" in groups:
+            wanted.append(f"net-{machine}")
         if published:
             wanted.append("access")
         if egress is EgressPolicy.INTERNET:
@@ -95,8 +105,28 @@ class SecurityGroups:
         self_rule = [{"IpProtocol": "-1", "UserIdGroupPairs": [{"GroupId": session_group}]}]
         await self._close_egress(session_group)
         ec2 = await self._clients.ec2()
-        await ec2.authorize_security_group_ingress(GroupId=session_group, IpPermissions=self_rule)
         await ec2.authorize_security_group_egress(GroupId=session_group, IpPermissions=self_rule)
+        # Who reaches whom: a group per machine, with ingress from the groups of the
+        # machines that may reach it (none for a machine no one may reach).
+        own: dict[str, str] = {}
+        for m in plan.machines:
+            role = f"net-{m.name}"
+            own[m.name] = groups[role] = await self._create_one(
+                sid, role, {**labels, TAG_GROUP_ROLE: role}, attempt
+            )
+            await self._close_egress(own[m.name])
+        for m in plan.machines:
+            sources = [own[o.name] for o in plan.machines if o is not m and may_reach(o, m)]
+            if sources:
+                await ec2.authorize_security_group_ingress(
+                    GroupId=own[m.name],
+                    IpPermissions=[
+                        {
+                            "IpProtocol": "-1",
+                            "UserIdGroupPairs": [{"GroupId": g} for g in sources],
+                        }
+                    ],
+                )
 
         published = sorted({(p.port, p.protocol) for m in plan.machines for p in m.published_ports})
         if published:

@@ -32,7 +32,7 @@ Json = dict[str, Any]
 
 # -- tags beyond the protocol's labels ------------------------------------------------
 
-TAG_GROUP_ROLE = "rangex.group-role"  # session | access | egress
+TAG_GROUP_ROLE = "rangex.group-role"  # session | access | egress | net-<machine>
 TAG_PAUSED = "rangex.paused"  # "true" | "false", on the anchor group
 TAG_TASK_DEFINITION = "rangex.task-definition."  # + machine name, on the anchor group
 TAG_PUBLISHED = "rangex.published-ports"  # "80/tcp 443/tcp" or "none"

@@ -25,7 +25,7 @@ from rangex_graphql.orchestrator.ecs.tags import (
     tag_key_problem,
 )
 from rangex_graphql.orchestrator.protocol import (
-    ALLOWED_CAPABILITIES,
+    BASE_CAPABILITIES,
     MAX_MACHINE_CPU,
     InvalidPlan,
     MachineSpec,
@@ -33,7 +33,9 @@ from rangex_graphql.orchestrator.protocol import (
 )
 
 #: Docker's (and Fargate's) default capability set: what "drop ALL" removes.
-DEFAULT_CAPABILITIES = ALLOWED_CAPABILITIES | {"MKNOD"}
+DEFAULT_CAPABILITIES = BASE_CAPABILITIES | {"MKNOD"}
+#: The one capability beyond the defaults Fargate lets a task add.
+FARGATE_ADDABLE = frozenset({"SYS_PTRACE"})
 
 #: Valid Fargate task sizes up to the domain's cap of 2 vCPU: CPU units → memory MiB.
 FARGATE_SIZES: dict[int, tuple[int, ...]] = {
@@ -94,6 +96,25 @@ def check_plan(plan: SessionPlan, *, round_fargate_sizes: bool) -> None:
             fargate_size(machine.cpu, machine.memory_mib, round_up=round_fargate_sizes)
         except ValueError as exc:
             problems.append(f"machine {machine.name!r}: {exc}")
+        check = machine.healthcheck
+        if check is not None and not (
+            5 <= check.interval <= 300 and 2 <= check.timeout <= 60 and check.start_period <= 300
+        ):
+            problems.append(
+                f"machine {machine.name!r}: ECS healthchecks take an interval of 5-300 s, a "
+                "timeout of 2-60 s and a start period of at most 300 s"
+            )
+        beyond = sorted(set(machine.capabilities) - DEFAULT_CAPABILITIES - FARGATE_ADDABLE)
+        if beyond:
+            problems.append(
+                f"machine {machine.name!r}: Fargate cannot add {beyond} (only SYS_PTRACE "
+                "beyond the default capabilities)"
+            )
+        if machine.assets:
+            # Not placed on ECS yet (docs/files.md): refused, never started without them.
+            problems.append(
+                f"machine {machine.name!r}: EMBEDDED assets are not supported on ECS yet"
+            )
         task_tags = len(plan.machine_labels(machine)) + 2  # provision, published ports
         if task_tags > MAX_TAGS:
             problems.append(f"machine {machine.name!r}: {task_tags} tags, AWS allows 50")
@@ -115,9 +136,17 @@ class TaskDefinitions:
             spec.cpu, spec.memory_mib, round_up=self.config.round_fargate_sizes
         )
         added = set(spec.capabilities)
-        capabilities = (
-            {"drop": sorted(DEFAULT_CAPABILITIES - added)} if added else {"drop": ["ALL"]}
+        kept = added & DEFAULT_CAPABILITIES
+        capabilities: Json = (
+            {"drop": sorted(DEFAULT_CAPABILITIES - kept)} if kept else {"drop": ["ALL"]}
         )
+        if added & FARGATE_ADDABLE:
+            capabilities["add"] = sorted(added & FARGATE_ADDABLE)
+        # Fargate has no pids limit: the nproc ulimit stands in for it, never above it.
+        limits = {
+            **spec.ulimits,
+            "nproc": min(spec.ulimits.get("nproc", spec.pids_limit), spec.pids_limit),
+        }
         container: Json = {
             "name": spec.name,
             "image": spec.image,
@@ -131,9 +160,23 @@ class TaskDefinitions:
             "linuxParameters": {"capabilities": capabilities, "initProcessEnabled": True},
             "readonlyRootFilesystem": False,
             "ulimits": [
-                {"name": "nproc", "softLimit": spec.pids_limit, "hardLimit": spec.pids_limit}
+                {"name": name, "softLimit": limit, "hardLimit": limit}
+                for name, limit in sorted(limits.items())
             ],
         }
+        if spec.healthcheck is not None:
+            check = spec.healthcheck
+            container["healthCheck"] = {
+                "command": ["CMD-SHELL", check.command],
+                "interval": check.interval,
+                "timeout": check.timeout,
+                "retries": check.retries,
+                "startPeriod": check.start_period,
+            }
+        if spec.sysctls:
+            container["systemControls"] = [
+                {"namespace": k, "value": v} for k, v in sorted(spec.sysctls.items())
+            ]
         if spec.command is not None:
             container["command"] = list(spec.command)
         if self.config.log_group:

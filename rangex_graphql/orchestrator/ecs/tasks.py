@@ -136,7 +136,7 @@ class Tasks:
             image=str(containers[0].get("image") or ""),
             task_definition=definition,
             tags=tags,
-            security_groups=self._groups.for_machine(view.groups, published, egress),
+            security_groups=self._groups.for_machine(view.groups, machine, published, egress),
             public_ip=self.public_ip(published, egress),
             published=published,
         )

@@ -29,11 +29,20 @@ from ...models import (
 from ...models.enums import UserRole, UserStatus, VersionStatus
 from ..audit import SYSTEM, RequestMeta, audit
 from ..errors import DomainError, DomainErrors
+from ..hints.document import create_hints, version_hints
 from . import yaml_document
 from .access import Actor, scenario_for_change
 from .errors import AuthoringCode, DocumentCode
 from .scenarios import _insert_with_slug, _write_tags, slugify
-from .spec import MachineSpec, QuestionSpec, ScenarioSpec, VersionSpec
+from .spec import (
+    VERSION_CONTENT,
+    EntrypointSpec,
+    HealthcheckSpec,
+    MachineSpec,
+    QuestionSpec,
+    ScenarioSpec,
+    VersionSpec,
+)
 from .validation import normalize_tags, validate_version
 
 AUTHOR_ROLES = (UserRole.CREATOR, UserRole.ADMIN)
@@ -43,7 +52,8 @@ AUTHOR_ROLES = (UserRole.CREATOR, UserRole.ADMIN)
 
 
 async def load_version_spec(version_id: UUID | str, *, answers: bool = True) -> VersionSpec:
-    """The version's content in order; without ``answers`` the answer keys are not read."""
+    """The version's content in order; without ``answers`` the answer keys and the
+    solution write-up are left out."""
     version = await ScenarioVersion.get_or_none(id=version_id).select_related("scenario")
     if version is None:
         raise DomainError(AuthoringCode.NOT_FOUND, "no such scenario version", "versionId")
@@ -54,7 +64,7 @@ async def load_version_spec(version_id: UUID | str, *, answers: bool = True) -> 
     keys: dict[UUID, dict[str, Any]] = {}
     if answers:
         rows = await QuestionAnswerKey.filter(question_id__in=[q.id for q in questions]).values(
-            "question_id", "expected", "case_sensitive"
+            "question_id", "expected", "case_sensitive", "regex"
         )
         keys = {row["question_id"]: row for row in rows}
     return VersionSpec(
@@ -70,6 +80,8 @@ async def load_version_spec(version_id: UUID | str, *, answers: bool = True) -> 
         changelog=version.changelog,
         time_limit_minutes=version.time_limit_minutes,
         resource_profile=version.resource_profile,
+        **{name: getattr(version, name) for name in VERSION_CONTENT if name != "solution"},
+        solution=version.solution if answers else "",
         machines=[
             MachineSpec(
                 name=m.name,
@@ -77,14 +89,24 @@ async def load_version_spec(version_id: UUID | str, *, answers: bool = True) -> 
                 image_ref=m.image_ref,
                 cpu=float(m.cpu),
                 memory_mib=m.memory_mib,
-                exposed_ports=list(m.exposed_ports),
+                entrypoints=[EntrypointSpec.from_json(e) for e in m.entrypoints],
                 environment=dict(m.environment),
                 network_group=m.network_group,
                 egress=m.egress,
+                startup_commands=list(m.startup_commands),
+                capabilities=list(m.capabilities),
+                sysctls=dict(m.sysctls),
+                ulimits=dict(m.ulimits),
+                healthcheck=HealthcheckSpec.from_json(m.healthcheck),
+                learner_may_enter=m.learner_may_enter,
+                reachable_from_attacker=m.reachable_from_attacker,
+                internal_connections_allowed=m.internal_connections_allowed,
+                pivot_host=m.pivot_host,
             )
             for m in machines
         ],
         questions=[_question_spec(q, keys.get(q.id)) for q in questions],
+        hints=await version_hints(version.id),
     )
 
 
@@ -98,6 +120,7 @@ def _question_spec(question: Question, key: dict[str, Any] | None) -> QuestionSp
         expected_answers=list(key["expected"]) if key else [],
         case_sensitive=bool(key["case_sensitive"]) if key else False,
         session_flag_env=question.session_flag_env,
+        regex=bool(key["regex"]) if key else False,
     )
 
 
@@ -148,6 +171,7 @@ async def create_draft_from_spec(
             changelog=spec.changelog,
             time_limit_minutes=spec.time_limit_minutes,
             resource_profile=spec.resource_profile,
+            **{name: getattr(spec, name) for name in VERSION_CONTENT},
         )
         await _create_content(version, spec)
         return version
@@ -173,10 +197,19 @@ async def _create_content(version: ScenarioVersion, spec: VersionSpec) -> None:
             image_ref=m.image_ref,
             cpu=m.cpu,
             memory_mib=m.memory_mib,
-            exposed_ports=list(m.exposed_ports),
+            entrypoints=[e.to_json() for e in m.entrypoints],
             environment=dict(m.environment),
             network_group=m.network_group,
             egress=m.egress,
+            startup_commands=list(m.startup_commands),
+            capabilities=list(m.capabilities),
+            sysctls=dict(m.sysctls),
+            ulimits=dict(m.ulimits),
+            healthcheck=m.healthcheck.to_json() if m.healthcheck else None,
+            learner_may_enter=m.entered,
+            reachable_from_attacker=m.reachable_from_attacker,
+            internal_connections_allowed=m.internal_connections_allowed,
+            pivot_host=m.pivot_host,
         )
         for position, m in enumerate(spec.machines)
     )
@@ -199,9 +232,11 @@ async def _create_content(version: ScenarioVersion, spec: VersionSpec) -> None:
             question_id=question.id,
             expected=list(q.expected_answers),
             case_sensitive=q.case_sensitive,
+            regex=q.regex,
         )
         for question, q in zip(questions, spec.questions, strict=True)
     )
+    await create_hints(version.id, spec.hints, [question.id for question in questions])
 
 
 # --- the document: who may export and import ---------------------------------------------
@@ -288,9 +323,11 @@ async def import_spec(
 
     The author must be an active CREATOR or ADMIN; when the spec's slug names an existing
     scenario, a new version of it is made, and the author must own it or be an admin. A
-    spec the submit rules refuse raises ``DomainErrors`` with every problem, and nothing
-    is written. ``as_admin=False`` withholds an admin's rights (an API token without the
-    ADMIN scope); by default an ADMIN acts as one.
+    spec the content rules refuse (``validate_version``; the mission and solution a submit
+    also needs are not checked), or a featured one from a non-admin, raises
+    ``DomainErrors`` with every problem, and nothing is written. ``as_admin=False``
+    withholds an admin's rights (an API token without the ADMIN scope); by default an
+    ADMIN acts as one.
     """
     author = await User.get_or_none(id=author_id)
     if author is None:
@@ -301,10 +338,15 @@ async def import_spec(
             f"{author.username} may not author scenarios: an active creator or admin may",
             "author",
         )
-    problems = validate_version(spec)
+    admin = author.role is UserRole.ADMIN and as_admin is not False
+    # Regular-expression answer keys are probed (up to 50 ms each): off the event loop.
+    problems = await asyncio.to_thread(validate_version, spec)
+    if spec.featured and not admin:
+        problems.append(
+            DomainError(DocumentCode.FORBIDDEN, "only admins feature a version", "featured")
+        )
     if problems:
         raise DomainErrors(problems)
-    admin = author.role is UserRole.ADMIN and as_admin is not False
     scenario_id = await _importable_scenario(spec, Actor(author.id, is_admin=admin))
 
     async def import_draft() -> ScenarioVersion:  # the draft and its audit entry together

@@ -1,4 +1,4 @@
-"""The rules of a version's machines: one machine's image, resources, ports and
+"""The rules of a version's machines: one machine's image, resources, entrypoints and
 environment, and the set of machines together. Field paths and codes as in
 ``validation``.
 """
@@ -9,15 +9,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...models.enums import EgressPolicy, MachineRole, ResourceProfile
+from ...models.enums import EgressPolicy, EntrypointProtocol, MachineRole, ResourceProfile
 from ..errors import DomainError
 from .errors import RuleCode
 from .field_checks import at, is_member, positive_int
-from .spec import MachineSpec
+from .machine_runtime import (
+    capability_errors,
+    healthcheck_errors,
+    startup_command_errors,
+    sysctl_errors,
+    ulimit_errors,
+)
+from .spec import EntrypointSpec, MachineSpec
 
 ALLOWED_PORTS = frozenset({22, 80, 443, 3000, 5900, 6901, 8080, 8443, 9090})
 MAX_MACHINES = 4
-MAX_PORTS_PER_MACHINE = 5
+MAX_PORTS_PER_MACHINE = 5  # entrypoints per machine
+ENTRYPOINT_DESCRIPTION_MAX_LENGTH = 200
 IMAGE_REF_MAX_LENGTH = 255
 
 
@@ -42,6 +50,13 @@ DEFAULT_PROFILE_BY_ROLE = {
     MachineRole.SERVICE: ResourceProfile.MICRO,
 }
 
+# The access flags of a machine: attribute, field name.
+ACCESS_FLAGS = {
+    "learner_may_enter": "learnerMayEnter",
+    "reachable_from_attacker": "reachableFromAttacker",
+    "internal_connections_allowed": "internalConnectionsAllowed",
+    "pivot_host": "pivotHost",
+}
 DNS_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
 # Docker's reference grammar, lower-case only: [registry[:port]/]path[:tag][@sha256:digest].
@@ -78,24 +93,50 @@ def image_ref_errors(image_ref: str, field: str = "imageRef") -> list[DomainErro
     return []
 
 
-def port_errors(ports: Sequence[int], field: str = "exposedPorts") -> list[DomainError]:
+def entrypoint_errors(
+    entrypoints: Sequence[EntrypointSpec], field: str = "entrypoints"
+) -> list[DomainError]:
+    """At most five, each on an allowed port, each port once; paths by position."""
     errors = []
-    if len(ports) > MAX_PORTS_PER_MACHINE:
+    if len(entrypoints) > MAX_PORTS_PER_MACHINE:
         errors.append(
-            DomainError(RuleCode.TOO_MANY, f"at most {MAX_PORTS_PER_MACHINE} exposed ports", field)
+            DomainError(RuleCode.TOO_MANY, f"at most {MAX_PORTS_PER_MACHINE} entrypoints", field)
         )
     seen: set[int] = set()
     allowed = ", ".join(str(p) for p in sorted(ALLOWED_PORTS))
-    for i, port in enumerate(ports):
-        if port not in ALLOWED_PORTS:
+    for i, entry in enumerate(entrypoints):
+        where = at(field, i)
+        if not is_member(entry.protocol, EntrypointProtocol):
             errors.append(
-                DomainError(RuleCode.PORT_NOT_ALLOWED, f"allowed: {allowed}", at(field, i))
+                DomainError(
+                    RuleCode.INVALID,
+                    f"one of {', '.join(EntrypointProtocol)}",
+                    at(where, "protocol"),
+                )
+            )
+        port = entry.port
+        if isinstance(port, bool) or port not in ALLOWED_PORTS:
+            errors.append(
+                DomainError(RuleCode.PORT_NOT_ALLOWED, f"allowed: {allowed}", at(where, "port"))
             )
         elif port in seen:
             errors.append(
-                DomainError(RuleCode.DUPLICATE, f"port {port} is listed twice", at(field, i))
+                DomainError(RuleCode.DUPLICATE, f"port {port} is listed twice", at(where, "port"))
             )
         seen.add(port)
+        if not isinstance(entry.exposed, bool):
+            errors.append(DomainError(RuleCode.INVALID, "true or false", at(where, "exposed")))
+        if (
+            not isinstance(entry.description, str)
+            or len(entry.description) > ENTRYPOINT_DESCRIPTION_MAX_LENGTH
+        ):
+            errors.append(
+                DomainError(
+                    RuleCode.INVALID,
+                    f"at most {ENTRYPOINT_DESCRIPTION_MAX_LENGTH} characters",
+                    at(where, "description"),
+                )
+            )
     return errors
 
 
@@ -160,8 +201,17 @@ def machine_errors(machine: MachineSpec, profile: object, prefix: str = "") -> l
         )
     errors += image_ref_errors(machine.image_ref, at(prefix, "imageRef"))
     errors += resource_errors(machine.cpu, machine.memory_mib, profile, prefix)
-    errors += port_errors(machine.exposed_ports, at(prefix, "exposedPorts"))
+    errors += entrypoint_errors(machine.entrypoints, at(prefix, "entrypoints"))
     errors += environment_errors(machine.environment, at(prefix, "environment"))
+    errors += startup_command_errors(machine.startup_commands, at(prefix, "startupCommands"))
+    errors += capability_errors(machine.capabilities, at(prefix, "capabilities"))
+    errors += sysctl_errors(machine.sysctls, at(prefix, "sysctls"))
+    errors += ulimit_errors(machine.ulimits, at(prefix, "ulimits"))
+    errors += healthcheck_errors(machine.healthcheck, at(prefix, "healthcheck"))
+    for attr, key in ACCESS_FLAGS.items():
+        value = getattr(machine, attr)
+        if not isinstance(value, bool) and not (attr == "learner_may_enter" and value is None):
+            errors.append(DomainError(RuleCode.INVALID, "true or false", at(prefix, key)))
     if not isinstance(machine.network_group, str) or not DNS_LABEL.match(machine.network_group):
         errors.append(
             DomainError(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ...models.enums import MachineRole, QuestionKind
 from ..errors import DomainError
+from ..sessions.regex_match import PatternProblem, check_pattern
 from .errors import RuleCode
 from .field_checks import at, in_range, is_member, text
 from .spec import MachineSpec, QuestionSpec
@@ -25,6 +26,14 @@ RESERVED_ENV_PREFIX = "RANGEX_LEARNER"
 POINTS = (1, 1_000)
 MAX_ATTEMPTS = (1, 100)
 MAX_QUESTIONS = 100
+# An ORDERING question's items: as many as one answer may give (answers.MAX_VALUES).
+ORDERING_ITEMS = (2, 50)
+# Each pattern is probed at authoring and every one may run at answer time.
+MAX_PATTERNS = 10
+PATTERN_CODES = {
+    PatternProblem.INVALID: RuleCode.REGEX_INVALID,
+    PatternProblem.TOO_SLOW: RuleCode.REGEX_TOO_SLOW,
+}
 
 
 def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
@@ -44,6 +53,75 @@ def question_errors(question: QuestionSpec, prefix: str = "") -> list[DomainErro
         errors.append(DomainError(RuleCode.INVALID, message, at(prefix, "maxAttempts")))
     errors += session_flag_env_errors(question, prefix)
     errors += _answer_errors(question, prefix)
+    errors += regex_errors(question, prefix)
+    errors += ordering_errors(question, prefix)
+    return errors
+
+
+def regex_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
+    """A regular-expression answer key: SHORT_ANSWER only, each expected answer a pattern
+    that compiles (REGEX_INVALID) and runs fast on long answers (REGEX_TOO_SLOW)."""
+    if not question.regex:
+        return []
+    if question.kind != QuestionKind.SHORT_ANSWER:
+        message = "only a SHORT_ANSWER question takes regular expressions"
+        return [DomainError(RuleCode.INVALID, message, at(prefix, "regex"))]
+    field = at(prefix, "expectedAnswers")
+    patterns = [a.strip() for a in question.expected_answers if text(a)]
+    if len(patterns) > MAX_PATTERNS:
+        message = f"at most {MAX_PATTERNS} regular expressions"
+        return [DomainError(RuleCode.TOO_MANY, message, field)]
+    errors = []
+    for i, answer in enumerate(question.expected_answers):
+        if not text(answer):
+            continue
+        refused = check_pattern(answer.strip(), question.case_sensitive)
+        if refused is not None:
+            code = PATTERN_CODES[refused.problem]
+            errors.append(DomainError(code, refused.message, at(field, i)))
+    return errors
+
+
+def ordering_errors(question: QuestionSpec, prefix: str = "") -> list[DomainError]:
+    """An ORDERING question: its choices are the items as learners see them, distinct, 2
+    to 50, not already in the right order; its expected answers are every item once, in
+    the right order."""
+    if question.kind != QuestionKind.ORDERING:
+        return []
+    low, high = ORDERING_ITEMS
+    items_field, field = at(prefix, "choices"), at(prefix, "expectedAnswers")
+    items = [c.strip() if isinstance(c, str) else "" for c in question.choices]
+    if len(items) < low:
+        return [DomainError(RuleCode.REQUIRED, f"give at least {low} items to order", items_field)]
+    if len(items) > high:
+        return [DomainError(RuleCode.TOO_MANY, f"at most {high} items to order", items_field)]
+    errors = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not item:
+            errors.append(
+                DomainError(RuleCode.INVALID, "an item cannot be blank", at(items_field, i))
+            )
+        elif item in seen:
+            errors.append(DomainError(RuleCode.DUPLICATE, "items are distinct", at(items_field, i)))
+        seen.add(item)
+    if errors:
+        return errors
+    key = [a.strip() if isinstance(a, str) else "" for a in question.expected_answers]
+    placed: set[str] = set()
+    for i, answer in enumerate(key):
+        if answer and answer not in seen:
+            errors.append(DomainError(RuleCode.INVALID, "must be one of the items", at(field, i)))
+        elif answer in placed:
+            errors.append(DomainError(RuleCode.DUPLICATE, "each item comes once", at(field, i)))
+        placed.add(answer)
+    if not errors and placed != seen:
+        missing = ", ".join(repr(item) for item in items if item not in placed)
+        message = f"list every item in the right order; missing {missing}"
+        errors.append(DomainError(RuleCode.REQUIRED, message, field))
+    if not errors and key == items:
+        message = "learners see the items as listed here: list them out of the right order"
+        errors.append(DomainError(RuleCode.INVALID, message, items_field))
     return errors
 
 

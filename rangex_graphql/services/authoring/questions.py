@@ -5,10 +5,15 @@ rules of ``validation``; positions stay 0, 1, 2… in the order learners see the
 A FLAG question's ``session_flag_env`` names the environment variable its per-session flag
 goes into; no two questions of a version share one (DUPLICATE). Such a question takes no
 expected answers. In ``QuestionChanges`` None leaves it as it is and "" clears it (the
-question then needs expected answers again)."""
+question then needs expected answers again).
+
+A SHORT_ANSWER key with ``regex`` holds regular expressions; they are probed for
+catastrophic backtracking (``regex_match``) in a worker thread. An ORDERING question's
+choices are its items, its expected answers the same items in the right order."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field, replace
 from uuid import UUID
 
@@ -40,6 +45,7 @@ class QuestionChanges:
     case_sensitive: bool | None = None
     # "" clears it.
     session_flag_env: str | None = None
+    regex: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +59,18 @@ class NewQuestion:
     choices: list[str] = field(default_factory=list)
     case_sensitive: bool = False
     session_flag_env: str | None = None
+    # SHORT_ANSWER: the expected answers are regular expressions.
+    regex: bool = False
 
 
 async def _check(spec: QuestionSpec, version_id: UUID, exclude: UUID | None = None) -> None:
     """The question's rules, and its flag variable unused by the version's other questions
     (read under the version's lock, so two requests cannot both take one name)."""
-    errors = question_errors(spec)
+    if spec.regex:
+        # The patterns are probed for up to 50 ms each: off the event loop.
+        errors = await asyncio.to_thread(question_errors, spec)
+    else:
+        errors = question_errors(spec)
     if spec.session_flag_env is not None and not errors:
         others = Question.filter(version_id=version_id, session_flag_env=spec.session_flag_env)
         if exclude is not None:
@@ -90,6 +102,7 @@ def _spec(new: NewQuestion | QuestionSpec) -> QuestionSpec:
         expected_answers=[a.strip() for a in new.expected_answers],
         case_sensitive=new.case_sensitive,
         session_flag_env=_flag_env(new.session_flag_env),
+        regex=new.regex,
     )
 
 
@@ -123,6 +136,7 @@ async def add_question(
             question_id=question.id,
             expected=spec.expected_answers,
             case_sensitive=spec.case_sensitive,
+            regex=spec.regex,
         )
         await audit(
             "question.add",
@@ -132,6 +146,7 @@ async def add_question(
             target_id=question.id,
             version_id=str(version.id),
             session_flag_env=spec.session_flag_env,
+            regex=spec.regex,
         )
         return question
 
@@ -172,6 +187,7 @@ async def update_question(
             expected_answers=list(key.expected) if key else [],
             case_sensitive=key.case_sensitive if key else False,
             session_flag_env=row.session_flag_env,
+            regex=key.regex if key else False,
         )
         given = {
             name: value
@@ -190,7 +206,11 @@ async def update_question(
                 session_flag_env=spec.session_flag_env,
             )
             await QuestionAnswerKey.update_or_create(
-                defaults={"expected": spec.expected_answers, "case_sensitive": spec.case_sensitive},
+                defaults={
+                    "expected": spec.expected_answers,
+                    "case_sensitive": spec.case_sensitive,
+                    "regex": spec.regex,
+                },
                 question_id=row.id,
             )
             await audit(

@@ -1,9 +1,9 @@
 """What a scenario version must satisfy before review, as pure functions over its spec.
 
 ``validate_version`` reports every problem at once, each a DomainError with a camelCase
-field path relative to the spec (``machines.1.exposedPorts.0``, ``scenario.title``). The
+field path relative to the spec (``machines.1.entrypoints.0.port``, ``scenario.title``). The
 create and update mutations run the same per-entity checks with paths relative to their
-input (``exposedPorts.0``), so a problem reads the same wherever it is found.
+input (``entrypoints.0.port``), so a problem reads the same wherever it is found.
 
 Codes: INVALID (malformed or out of range), REQUIRED (missing), TOO_MANY (a count limit),
 DUPLICATE, PORT_NOT_ALLOWED, EXCEEDS_PROFILE (cpu or memory above the version's resource
@@ -23,11 +23,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from enum import Enum
 
-from ...models.enums import Difficulty, ResourceProfile
+from ...models.enums import (
+    Difficulty,
+    HintMode,
+    ResourceProfile,
+    ScenarioType,
+    ValidationMode,
+    VersionScoringMode,
+)
 from ..errors import DomainError
 from .errors import RuleCode
-from .field_checks import at, is_member, positive_int, text
+from .field_checks import at, in_range, is_member, positive_int, text
 from .machine_rules import machine_errors, machine_set_errors
 from .question_rules import question_count_errors, question_errors, session_flag_set_errors
 from .spec import ScenarioSpec, VersionSpec
@@ -38,6 +46,15 @@ DESCRIPTION_MIN_LENGTH = 20
 CATEGORY_MAX_LENGTH = 64
 # The bounds of a session's duration in the original platform.
 TIME_LIMIT_MINUTES = (30, 480)
+
+# The version's content (issue 15): lengths in characters.
+SHORT_DESCRIPTION_MAX_LENGTH = 400
+ESTIMATED_MINUTES = (5, 480)
+MISSION_MAX_LENGTH = 20_000
+SOLUTION_MAX_LENGTH = 50_000
+CODE_OF_ETHICS_MAX_LENGTH = 10_000
+MAX_LEARNING_OUTCOMES = 10
+LEARNING_OUTCOME_MAX_LENGTH = 200
 
 TAG = re.compile(r"^[a-z0-9-]{1,30}$")
 
@@ -122,6 +139,74 @@ def profile_errors(profile: object, field: str = "resourceProfile") -> list[Doma
     return []
 
 
+# --- version content --------------------------------------------------------------------
+
+
+def length_errors(value: object, limit: int, field: str) -> list[DomainError]:
+    if not isinstance(value, str):
+        return [DomainError(RuleCode.INVALID, "expected text", field)]
+    if len(value) > limit:
+        return [DomainError(RuleCode.INVALID, f"at most {limit:,} characters", field)]
+    return []
+
+
+def estimated_minutes_errors(minutes: object, field: str = "estimatedMinutes") -> list[DomainError]:
+    low, high = ESTIMATED_MINUTES
+    if not in_range(minutes, ESTIMATED_MINUTES):
+        return [DomainError(RuleCode.INVALID, f"between {low} and {high} minutes", field)]
+    return []
+
+
+def learning_outcome_errors(
+    outcomes: Sequence[object], field: str = "learningOutcomes"
+) -> list[DomainError]:
+    if len(outcomes) > MAX_LEARNING_OUTCOMES:
+        return [DomainError(RuleCode.TOO_MANY, f"at most {MAX_LEARNING_OUTCOMES} outcomes", field)]
+    limit = LEARNING_OUTCOME_MAX_LENGTH
+    return [
+        DomainError(RuleCode.INVALID, f"1-{limit} characters, not blank", at(field, i))
+        for i, outcome in enumerate(outcomes)
+        if not text(outcome) or len(text(outcome)) > limit
+    ]
+
+
+def choice_errors(value: object, members: type[Enum], field: str) -> list[DomainError]:
+    if not is_member(value, members):
+        names = ", ".join(member.value for member in members)
+        return [DomainError(RuleCode.INVALID, f"one of {names}", field)]
+    return []
+
+
+def content_errors(spec: VersionSpec) -> list[DomainError]:
+    """The rules of the version's content fields (not whether the required ones are there:
+    ``submit_errors`` adds that)."""
+    return [
+        *length_errors(spec.short_description, SHORT_DESCRIPTION_MAX_LENGTH, "shortDescription"),
+        *estimated_minutes_errors(spec.estimated_minutes),
+        *choice_errors(spec.scenario_type, ScenarioType, "scenarioType"),
+        *length_errors(spec.mission, MISSION_MAX_LENGTH, "mission"),
+        *length_errors(spec.solution, SOLUTION_MAX_LENGTH, "solution"),
+        *learning_outcome_errors(spec.learning_outcomes),
+        *length_errors(spec.code_of_ethics, CODE_OF_ETHICS_MAX_LENGTH, "codeOfEthics"),
+        *choice_errors(spec.scoring_mode, VersionScoringMode, "scoringMode"),
+        *choice_errors(spec.hint_mode, HintMode, "hintMode"),
+        *choice_errors(spec.validation_mode, ValidationMode, "validationMode"),
+    ]
+
+
+def required_content_errors(spec: VersionSpec) -> list[DomainError]:
+    """What a version needs before review besides passing the rules: a mission for learners
+    and a solution write-up for reviewers."""
+    return [
+        DomainError(RuleCode.REQUIRED, f"write the {what} before submitting", field)
+        for field, value, what in (
+            ("mission", spec.mission, "mission"),
+            ("solution", spec.solution, "solution write-up"),
+        )
+        if not text(value)
+    ]
+
+
 # --- the whole version ------------------------------------------------------------------
 
 
@@ -130,6 +215,7 @@ def validate_version(spec: VersionSpec) -> list[DomainError]:
     errors = scenario_errors(spec.scenario, "scenario")
     errors += time_limit_errors(spec.time_limit_minutes)
     errors += profile_errors(spec.resource_profile)
+    errors += content_errors(spec)
     errors += machine_set_errors(spec.machines)
     for i, machine in enumerate(spec.machines):
         errors += machine_errors(machine, spec.resource_profile, f"machines.{i}")
@@ -138,3 +224,11 @@ def validate_version(spec: VersionSpec) -> list[DomainError]:
         errors += question_errors(question, f"questions.{i}")
     errors += session_flag_set_errors(spec.questions, spec.machines)
     return errors
+
+
+def submit_errors(spec: VersionSpec) -> list[DomainError]:
+    """``validate_version``, and the content a version needs before review (a mission and
+    a solution). An import checks ``validate_version`` only: a document of format 1, which
+    has neither, still imports as a DRAFT to complete."""
+    problems = validate_version(spec)
+    return problems + required_content_errors(spec)

@@ -1,11 +1,15 @@
 """The review workflow of a scenario version.
 
     DRAFT ──submit──▶ SUBMITTED ──review: approve──▶ APPROVED ──publish──▶ PUBLISHED
-    (edits)            ▲     │
-              submit   │     │ review: reject (reason)
-                       │     ▼
-                      REJECTED (edits)
+    (edits) ◀─withdraw─┘ ▲   │                         │                    │
+       ▲       submit    │   │ review: reject (reason) │                    │ unpublish
+       │                 │   ▼                         │                    ▼
+       │                REJECTED (edits)               │                 ARCHIVED
+       └──────────── revert to draft (reason) ─────────┘
     any status but ARCHIVED ──archive (or a newer version's publish)──▶ ARCHIVED
+
+Withdrawing is the author's (their submission back to DRAFT); reverting an approval,
+unpublishing and archiving are an admin's.
 
 Each transition is one compare-and-set UPDATE (``WHERE id = … AND status = seen``)
 whose affected row count says whether it won: of two reviewers acting at once, one
@@ -26,6 +30,7 @@ from ...models.enums import VersionStatus
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
 from ..notifications import announce, notify
+from ..testruns.verdicts import NO_PASSED_TEST_RUN, has_passed_run
 from .access import (
     EDITABLE,
     Actor,
@@ -38,7 +43,7 @@ from .access import (
 )
 from .documents import load_version_spec
 from .errors import AuthoringCode, RuleCode
-from .validation import validate_version
+from .validation import submit_errors
 
 REASON_MAX_LENGTH = 2000
 ARCHIVABLE = tuple(s for s in VersionStatus if s is not VersionStatus.ARCHIVED)
@@ -116,9 +121,32 @@ async def _announce(told: Notification | None, broker: Broker | None) -> None:
         await announce(told.id, told.user_id, broker)
 
 
-async def submit(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioVersion:
+@dataclass(frozen=True, slots=True)
+class SubmitWarning:
+    """Something a reviewer will ask about, which does not stop the submission."""
+
+    code: str
+    message: str
+
+
+async def submit_warnings(version_id: UUID) -> list[SubmitWarning]:
+    if await has_passed_run(version_id):
+        return []
+    return [
+        SubmitWarning(
+            NO_PASSED_TEST_RUN,
+            "no test run of this version passed: run versionTestRunStart so that reviewers "
+            "see it deploy",
+        )
+    ]
+
+
+async def submit(
+    actor: Actor, version_id: UUID, meta: RequestMeta, *, require_passed_test_run: bool = False
+) -> ScenarioVersion:
     """DRAFT or REJECTED → SUBMITTED, by the author or an admin, when the content passes
-    ``validate_version`` (all its problems are reported at once otherwise)."""
+    ``submit_errors`` (all its problems are reported at once otherwise) and, when
+    ``require_passed_test_run``, a test run of the version PASSED."""
 
     async def move() -> ScenarioVersion:
         # The version's lock first: no edit can slip between the validation and the move.
@@ -134,9 +162,15 @@ async def submit(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioV
             reviewed_by_id=None,
             rejection_reason=None,
         )
-        errors = validate_version(await load_version_spec(version_id))
+        errors = submit_errors(await load_version_spec(version_id))
         if errors:
             raise DomainErrors(errors)
+        if require_passed_test_run and not await has_passed_run(version_id):
+            raise DomainError(
+                AuthoringCode.TEST_RUN_REQUIRED,
+                "a test run of this version must pass before it is submitted",
+                "versionId",
+            )
         version = await ScenarioVersion.get(id=version_id)
         await audit(
             "version.submit", meta, actor_id=actor.id, previous=left, **_audit_target(version)
@@ -299,6 +333,112 @@ async def archive(
             "version.archived",
             f"Version {version.number} of “{access.scenario.title}” was archived",
             "",
+        )
+        return version, told
+
+    version, told = await retrying_transaction(move)
+    await _announce(told, broker)
+    return version
+
+
+async def withdraw(actor: Actor, version_id: UUID, meta: RequestMeta) -> ScenarioVersion:
+    """SUBMITTED → DRAFT, by the scenario's author only (AUTHOR_ONLY for anyone else who
+    may change it): the submission is taken back before a review, to edit again."""
+
+    async def move() -> ScenarioVersion:
+        access = await version_for_change(actor, version_id)
+        if access.author_id != actor.id:
+            raise DomainError(
+                AuthoringCode.AUTHOR_ONLY,
+                "only the scenario's author withdraws a submission",
+                "versionId",
+            )
+        await _move(
+            version_id,
+            access.version.status,
+            (VersionStatus.SUBMITTED,),
+            VersionStatus.DRAFT,
+            "withdrawn",
+            submitted_at=None,
+        )
+        version = await ScenarioVersion.get(id=version_id)
+        await audit("version.withdraw", meta, actor_id=actor.id, **_audit_target(version))
+        return version
+
+    return await retrying_transaction(move)
+
+
+def _required_reason(reason: str | None) -> str:
+    return _reason(Decision(approve=False, reason=reason)) or ""
+
+
+async def revert_to_draft(
+    actor: Actor, version_id: UUID, reason: str | None, meta: RequestMeta, *, broker: Broker | None
+) -> ScenarioVersion:
+    """APPROVED → DRAFT with a reason, by an admin: the approval is taken back before
+    publishing. The reason is kept on the version (as a rejection's) and the author is
+    notified with it, announced on ``broker``."""
+    require_admin(actor)
+    why = _required_reason(reason)
+
+    async def move() -> tuple[ScenarioVersion, Notification | None]:
+        access = await version_for_change(actor, version_id)
+        await _move(
+            version_id,
+            access.version.status,
+            (VersionStatus.APPROVED,),
+            VersionStatus.DRAFT,
+            "reverted to draft",
+            reviewed_at=now(),
+            reviewed_by_id=actor.id,
+            rejection_reason=why,
+        )
+        version = await ScenarioVersion.get(id=version_id)
+        await audit(
+            "version.revert_to_draft", meta, actor_id=actor.id, reason=why, **_audit_target(version)
+        )
+        told = await _tell_author(
+            access.scenario,
+            version,
+            actor,
+            "version.reverted",
+            f"Version {version.number} of “{access.scenario.title}” is a draft again",
+            why,
+        )
+        return version, told
+
+    version, told = await retrying_transaction(move)
+    await _announce(told, broker)
+    return version
+
+
+async def unpublish(
+    actor: Actor, version_id: UUID, meta: RequestMeta, *, broker: Broker | None
+) -> ScenarioVersion:
+    """PUBLISHED → ARCHIVED with no successor, by an admin: the scenario leaves the catalog
+    until another version is published; sessions running on the version go on. The
+    author's notification is announced on ``broker``."""
+    require_admin(actor)
+
+    async def move() -> tuple[ScenarioVersion, Notification | None]:
+        access = await version_for_change(actor, version_id)
+        await _move(
+            version_id,
+            access.version.status,
+            (VersionStatus.PUBLISHED,),
+            VersionStatus.ARCHIVED,
+            "unpublished",
+            archived_at=now(),
+        )
+        version = await ScenarioVersion.get(id=version_id)
+        await audit("version.unpublish", meta, actor_id=actor.id, **_audit_target(version))
+        told = await _tell_author(
+            access.scenario,
+            version,
+            actor,
+            "version.unpublished",
+            f"Version {version.number} of “{access.scenario.title}” was unpublished",
+            "Learners can no longer start it; sessions already running go on.",
         )
         return version, told
 

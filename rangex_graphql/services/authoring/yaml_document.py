@@ -4,7 +4,7 @@ The document holds content only, never database IDs, version numbers or timestam
 export → import → export gives the same text. Keys are camelCase (the API's field names,
 so a problem's path points into the document), in a fixed order, in block style::
 
-    rangex: 1
+    rangex: 2
     scenario:
       slug: sql-injection-101
       title: SQL injection 101
@@ -21,9 +21,13 @@ so a problem's path points into the document), in a fixed order, in block style:
         kind: FLAG
         ...
 
-Expected answers (``caseSensitive``, ``expectedAnswers``) are written only when asked for;
-such a document is secret. A FLAG question's ``sessionFlagEnv`` (the variable its
-per-session flag goes into; absent when it has none) is not secret and always written.
+Expected answers (``caseSensitive``, ``expectedAnswers``) and the version's ``solution``
+write-up are written only when asked for; such a document is secret. Format 2 added the
+version's content (``shortDescription`` … ``validationMode``, after ``resourceProfile``)
+and ``hints`` (after ``questions``, see ``services/hints/document``);
+documents of format 1 are still read, their versions getting the content defaults. A
+FLAG question's ``sessionFlagEnv`` (the variable its per-session flag goes into; absent
+when it has none) is not secret and always written.
 Reading (``yaml_loader``: PyYAML's safe loader, bounded) reports every problem at once as
 ``DomainError``s with a field path (``machines.1.role``), never a traceback; a document
 with more than ``MAX_QUESTIONS`` questions or ``MAX_MACHINES`` machines is refused before
@@ -45,23 +49,43 @@ import yaml
 from ...models.enums import (
     Difficulty,
     EgressPolicy,
+    EntrypointProtocol,
+    HintMode,
     MachineRole,
     QuestionKind,
     ResourceProfile,
+    ScenarioType,
+    ValidationMode,
+    VersionScoringMode,
     Visibility,
 )
 from ..errors import DomainError, DomainErrors
+from ..hints.document import document_of, read_hints
 from .errors import DocumentCode, RuleCode
 from .machine_rules import MAX_MACHINES
 from .question_rules import MAX_QUESTIONS
 from .scenarios import SLUG_MAX_LENGTH
-from .spec import MachineSpec, QuestionSpec, ScenarioSpec, VersionSpec
+from .spec import (
+    EntrypointSpec,
+    HealthcheckSpec,
+    MachineSpec,
+    QuestionSpec,
+    ScenarioSpec,
+    VersionSpec,
+    entrypoint_of_port,
+)
 from .yaml_loader import load
 
 SCHEMA_KEY = "rangex"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Format 1 had no version content beyond the changelog and settings: still read, its
+# versions get the content defaults (and a DRAFT imported from one needs a mission and a
+# solution before it can be submitted).
+READABLE_VERSIONS = (1, 2)
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ANSWER_KEYS = frozenset({"caseSensitive", "expectedAnswers"})
+ANSWER_KEYS = frozenset({"caseSensitive", "regex", "expectedAnswers"})
+# The version's keys as secret as the answers: the solution write-up.
+SECRET_VERSION_KEYS = frozenset({"solution"})
 
 HEADER = "# RangeX scenario document: rangex-graphql scenario import FILE\n"
 SECRET_HEADER = (
@@ -220,21 +244,103 @@ SCENARIO = (
     Entry("tags", "tags", _list_of(TEXT)),
     Entry("visibility", "visibility", _enum(Visibility)),
 )
-VERSION = (  # after ``rangex`` and ``scenario``, before ``machines`` and ``questions``
+VERSION_V1 = (  # after ``rangex`` and ``scenario``, before ``machines`` and ``questions``
     Entry("changelog", "changelog", TEXT),
     Entry("timeLimitMinutes", "time_limit_minutes", INTEGER),
     Entry("resourceProfile", "resource_profile", _enum(ResourceProfile)),
 )
+VERSION = (  # format 2: the version's content after its settings
+    *VERSION_V1,
+    Entry("shortDescription", "short_description", TEXT),
+    Entry("estimatedMinutes", "estimated_minutes", INTEGER),
+    Entry("scenarioType", "scenario_type", _enum(ScenarioType)),
+    Entry("mission", "mission", TEXT),
+    Entry("solution", "solution", TEXT),
+    Entry("learningOutcomes", "learning_outcomes", _list_of(TEXT)),
+    Entry("codeOfEthics", "code_of_ethics", TEXT),
+    Entry("featured", "featured", BOOLEAN),
+    Entry("scoringMode", "scoring_mode", _enum(VersionScoringMode)),
+    Entry("hintMode", "hint_mode", _enum(HintMode)),
+    Entry("validationMode", "validation_mode", _enum(ValidationMode)),
+)
+
+
+def _limit_map(value: object, path: str, errors: Errors) -> dict[str, int]:
+    """A machine's ulimits: names to integers, paths by position as the environment's."""
+    if not isinstance(value, dict):
+        problem = f"expected a mapping, got {_describe(value)}"
+        errors.append(DomainError(RuleCode.INVALID, problem, path))
+        return {}
+    limits: dict[str, int] = {}
+    for i, (key, element) in enumerate(value.items()):
+        if isinstance(key, str):
+            limits[key] = INTEGER(element, f"{path}.{i}", errors)
+        else:
+            problem = f"the name {key!r} must be a string"
+            errors.append(DomainError(RuleCode.INVALID, problem, f"{path}.{i}"))
+    return limits
+
+
+def _healthcheck(value: object, path: str, errors: Errors) -> Any:
+    return None if value is None else READ_HEALTHCHECK(value, path, errors)
+
+
+def _entrypoints(value: object, path: str, errors: Errors) -> list[Any]:
+    entrypoints: list[Any] = READ_ENTRYPOINTS(value, path, errors)
+    return entrypoints
+
+
+def _exposed_ports(value: object, path: str, errors: Errors) -> list[Any]:
+    """Documents written before entrypoints: each port an exposed entrypoint, its protocol
+    guessed from the port (``spec.PROTOCOL_OF_PORT``)."""
+    ports = _list_of(INTEGER)(value, path, errors)
+    return [entrypoint_of_port(p) if isinstance(p, int) else p for p in ports]
+
+
+HEALTHCHECK = (
+    Entry("command", "command", TEXT),
+    Entry("intervalSeconds", "interval_seconds", INTEGER),
+    Entry("timeoutSeconds", "timeout_seconds", INTEGER),
+    Entry("retries", "retries", INTEGER),
+    Entry("startPeriodSeconds", "start_period_seconds", INTEGER),
+)
+ENTRYPOINT = (
+    Entry("protocol", "protocol", _enum(EntrypointProtocol)),
+    Entry("port", "port", INTEGER),
+    Entry("exposed", "exposed", BOOLEAN),
+    Entry("description", "description", TEXT),
+)
+# Read, never written: ``exposedPorts`` of older documents (``entrypoints`` wins when a
+# machine has both).
+LEGACY_MACHINE_KEYS = frozenset({"exposedPorts"})
+# Written only when not empty: most machines have none.
+SPARSE_MACHINE_KEYS = ("startupCommands", "capabilities", "sysctls", "ulimits")
+# Access flags are written only when not their default.
+ACCESS_DEFAULTS = {
+    "reachableFromAttacker": True,
+    "internalConnectionsAllowed": True,
+    "pivotHost": False,
+}
 MACHINE = (
     Entry("name", "name", TEXT),
     Entry("role", "role", _enum(MachineRole)),
     Entry("imageRef", "image_ref", TEXT),
     Entry("cpu", "cpu", NUMBER),
     Entry("memoryMib", "memory_mib", INTEGER),
-    Entry("exposedPorts", "exposed_ports", _list_of(INTEGER)),
+    Entry("exposedPorts", "entrypoints", _exposed_ports),
+    Entry("entrypoints", "entrypoints", _entrypoints),
     Entry("environment", "environment", _string_map),
     Entry("networkGroup", "network_group", TEXT),
     Entry("egress", "egress", _enum(EgressPolicy)),
+    Entry("startupCommands", "startup_commands", _list_of(TEXT)),
+    Entry("capabilities", "capabilities", _list_of(TEXT)),
+    Entry("sysctls", "sysctls", _string_map),
+    Entry("ulimits", "ulimits", _limit_map),
+    Entry("healthcheck", "healthcheck", _healthcheck),
+    Entry("learnerMayEnter", "learner_may_enter", _optional(BOOLEAN)),
+    Entry("reachableFromAttacker", "reachable_from_attacker", BOOLEAN),
+    Entry("internalConnectionsAllowed", "internal_connections_allowed", BOOLEAN),
+    Entry("pivotHost", "pivot_host", BOOLEAN),
 )
 QUESTION = (
     Entry("prompt", "prompt", TEXT),
@@ -244,6 +350,8 @@ QUESTION = (
     Entry("choices", "choices", _list_of(TEXT)),
     Entry("sessionFlagEnv", "session_flag_env", _optional(TEXT)),
     Entry("caseSensitive", "case_sensitive", BOOLEAN),
+    # Written only when true: a SHORT_ANSWER whose expected answers are regular expressions.
+    Entry("regex", "regex", BOOLEAN),
     Entry("expectedAnswers", "expected_answers", _list_of(TEXT)),
 )
 
@@ -309,20 +417,26 @@ def _record(entries: tuple[Entry, ...], spec_class: type) -> Reader:
 
 
 READ_SCENARIO = _record(SCENARIO, ScenarioSpec)
+READ_ENTRYPOINTS = _list_of(_record(ENTRYPOINT, EntrypointSpec))
+READ_HEALTHCHECK = _record(HEALTHCHECK, HealthcheckSpec)
 READ_MACHINES = _list_of(_record(MACHINE, MachineSpec))
 READ_QUESTIONS = _list_of(_record(QUESTION, QuestionSpec))
 BODY = frozenset({SCHEMA_KEY, "scenario", "machines", "questions"})
+BODY_V2 = BODY | {"hints"}
 
 
-def _check_schema_version(data: dict[Any, Any]) -> None:
-    """Refuse a mapping that is no RangeX document, or one of another format version."""
+def _check_schema_version(data: dict[Any, Any]) -> int:
+    """The document's format version; refuse a mapping that is no RangeX document, or one
+    of a format this server does not read."""
     if SCHEMA_KEY not in data:
         problem = "missing: not a RangeX scenario document?"
         raise DomainErrors([DomainError(RuleCode.REQUIRED, problem, SCHEMA_KEY)])
     found = data[SCHEMA_KEY]
-    if isinstance(found, bool) or found != SCHEMA_VERSION:
-        problem = f"format version {found!r} is not supported (this server reads {SCHEMA_VERSION})"
+    if isinstance(found, bool) or not isinstance(found, int) or found not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        problem = f"format version {found!r} is not supported (this server reads {readable})"
         raise DomainErrors([DomainError(DocumentCode.UNSUPPORTED_VERSION, problem, SCHEMA_KEY)])
+    return found
 
 
 def _check_counts(data: dict[Any, Any]) -> None:
@@ -341,10 +455,12 @@ def _version(data: object) -> VersionSpec:
     if not isinstance(data, dict):
         problem = f"the document must be a mapping of keys, not {_describe(data)}"
         raise DomainErrors([DomainError(RuleCode.INVALID, problem, None)])
-    _check_schema_version(data)
+    format_version = _check_schema_version(data)
     _check_counts(data)
     errors: Errors = []
-    values = _read_section(data, "", errors, VERSION, set(), extra=BODY)
+    entries = VERSION if format_version >= 2 else VERSION_V1
+    body = BODY_V2 if format_version >= 2 else BODY
+    values = _read_section(data, "", errors, entries, set(), extra=body)
     scenario = None
     if "scenario" in data:
         scenario = READ_SCENARIO(data["scenario"], "scenario", errors)
@@ -352,9 +468,13 @@ def _version(data: object) -> VersionSpec:
         errors.append(DomainError(RuleCode.REQUIRED, "missing", "scenario"))
     machines = READ_MACHINES(data.get("machines", []), "machines", errors)
     questions = READ_QUESTIONS(data.get("questions", []), "questions", errors)
+    hints, hint_problems = read_hints(data.get("hints"), len(questions), "hints")
+    errors += hint_problems
     if errors or values is None or scenario is None:  # (each None comes with an error)
         raise DomainErrors(errors)
-    return VersionSpec(scenario=scenario, machines=machines, questions=questions, **values)
+    return VersionSpec(
+        scenario=scenario, machines=machines, questions=questions, hints=hints, **values
+    )
 
 
 # --- YAML in ------------------------------------------------------------------------------
@@ -412,19 +532,41 @@ def _dump_section(
     }
 
 
+def _regex_when_set(question: dict[str, Any]) -> dict[str, Any]:
+    if question.get("regex") is False:
+        del question["regex"]
+    return question
+
+
 def dump(spec: VersionSpec, *, include_answers: bool) -> str:
     """The document for ``spec``; expected answers only with ``include_answers``."""
     skip = frozenset() if include_answers else ANSWER_KEYS
-    machines = [_dump_section(m, MACHINE) for m in spec.machines]
+    secret = frozenset() if include_answers else SECRET_VERSION_KEYS
+    machines = [_dump_section(m, MACHINE, LEGACY_MACHINE_KEYS) for m in spec.machines]
     for machine, source in zip(machines, spec.machines, strict=True):
         machine["cpu"] = float(source.cpu)  # 1 and 1.0 are one value: always write 1.0
+        machine["entrypoints"] = [_dump_section(e, ENTRYPOINT) for e in source.entrypoints]
+        if source.healthcheck is not None:
+            machine["healthcheck"] = _dump_section(source.healthcheck, HEALTHCHECK)
+        for key in SPARSE_MACHINE_KEYS:
+            if not machine[key]:
+                del machine[key]
+        for key, default in ACCESS_DEFAULTS.items():
+            if machine.get(key) == default:
+                del machine[key]
+        if source.learner_may_enter is None or source.learner_may_enter == (
+            source.role == MachineRole.ATTACKER
+        ):
+            machine.pop("learnerMayEnter", None)  # as its role: the default
     document = {
         SCHEMA_KEY: SCHEMA_VERSION,
         "scenario": _dump_section(spec.scenario, SCENARIO),
-        **_dump_section(spec, VERSION),
+        **_dump_section(spec, VERSION, secret),
         "machines": machines,
-        "questions": [_dump_section(q, QUESTION, skip) for q in spec.questions],
+        "questions": [_regex_when_set(_dump_section(q, QUESTION, skip)) for q in spec.questions],
     }
+    if spec.hints:
+        document["hints"] = [document_of(hint) for hint in spec.hints]
     body = yaml.dump(
         document,
         Dumper=_DocumentDumper,

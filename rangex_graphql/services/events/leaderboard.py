@@ -6,9 +6,10 @@ every approved registration in one SQL statement: a CASE on the question gives e
 its value, a LEFT JOIN keeps the participants without a solve, and RANK() gives
 competition ranks (1, 1, 3).
 
-Order: score descending, then who reached that score first (the last solve's time; those
-without a solve after, by registration time), then the registration id. Equal score and
-equal last solve time share a rank.
+A score is the solves' values less the registration's hint penalties (another LEFT JOIN,
+``services/hints/penalties.py``). Order: score descending, then who reached that score
+first (the last solve's time; those without a solve after, by registration time), then
+the registration id. Equal score and equal last solve time share a rank.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from ...models import Event
 from ...models.enums import EventStatus, RegistrationStatus, ScoringMode
+from ..hints.penalties import penalties_sql
 from .dynamic_value import question_value
 from .schedule import status_at
 
@@ -197,6 +199,10 @@ async def standings(
     if cutoff is not None:
         solve_filter = f" AND s.solved_at < {mark}"
         params.append(db_time(cutoff, dialect))
+    # Hint penalties (services/hints/penalties.py), as at the same cutoff.
+    params.append(str(event.id))
+    if cutoff is not None:
+        params.append(db_time(cutoff, dialect))
     params.extend((str(event.id), RegistrationStatus.APPROVED.value))
     outer: list[str] = []
     if only is not None:
@@ -223,7 +229,8 @@ async def standings(
         # The solves are summed per registration first, from the covering index on
         # (event_id, registration_id, question_id, solved_at, bonus_points).
         "SELECT r.id AS registration_id, r.user_id AS user_id, r.team_id AS team_id, "
-        "COALESCE(a.score, 0) AS score, COALESCE(a.solves, 0) AS solves, "
+        "COALESCE(a.score, 0) - COALESCE(p.penalty, 0) AS score, "
+        "COALESCE(a.solves, 0) AS solves, "
         "a.last_solve_at AS last_solve_at, "
         "CASE WHEN a.solves IS NULL THEN 1 ELSE 0 END AS unsolved, "
         "COALESCE(a.last_solve_at, r.created_at) AS sort_time "
@@ -232,6 +239,7 @@ async def standings(
         "COUNT(*) AS solves, MAX(s.solved_at) AS last_solve_at FROM event_solve s "
         f"WHERE s.event_id = {mark}{solve_filter} GROUP BY s.registration_id"
         ") a ON a.registration_id = r.id "
+        f"LEFT JOIN ({penalties_sql(mark, cutoff is not None)}) p ON p.registration_id = r.id "
         f"WHERE r.event_id = {mark} AND r.status = {mark}"
         ") b) ranked "
         f"{where}ORDER BY score DESC, unsolved ASC, sort_time ASC, registration_id ASC"

@@ -27,6 +27,7 @@ from tortoise.functions import Count
 from ...broker import Broker
 from ...models import Event, EventQuestion, EventSolve, Notification
 from ...models.enums import ScoringMode
+from ..hints.penalties import registration_penalty
 from ..notifications import announce, notify
 from .dynamic_value import blood_bonus, question_value
 from .solve_messages import publish_solve, solve_message
@@ -156,8 +157,9 @@ async def participant_score(
     event_id: UUID, registration_id: UUID, *, cutoff: datetime | None = None
 ) -> int:
     """One registration's score: for each question it solved, the question's value at the
-    number of its solves, plus the solve's blood bonus. ``cutoff``: as at that instant
-    (solves before it only), e.g. the freeze time. Solves are counted from the solve rows,
+    number of its solves, plus the solve's blood bonus, less its hint penalties
+    (``services/hints/penalties.py``). ``cutoff``: as at that instant (solves and unlocks
+    before it only), e.g. the freeze time. Solves are counted from the solve rows,
     which the counter equals while no solve is removed."""
     events = await Event.filter(id=event_id).values(
         "scoring_mode", "dynamic_minimum_percent", "dynamic_decay"
@@ -171,8 +173,9 @@ async def participant_score(
     mine = await solves.filter(registration_id=registration_id).values(
         "question_id", "bonus_points"
     )
+    penalty = await registration_penalty(event_id, registration_id, cutoff=cutoff)
     if not mine:
-        return 0
+        return -penalty
     questions = [row["question_id"] for row in mine]
     counted = await (
         solves.filter(question_id__in=questions)
@@ -188,7 +191,7 @@ async def participant_score(
         ).values_list("question_id", "initial_points")
     }
     mode = ScoringMode(event["scoring_mode"])
-    return sum(
+    return -penalty + sum(
         question_value(
             initial[str(row["question_id"])],
             solvers[str(row["question_id"])],

@@ -39,3 +39,5 @@ class AnswerCode(ErrorCode):
     ALREADY_ANSWERED = "ALREADY_ANSWERED"
     INVALID_ANSWER = "INVALID_ANSWER"
     SUBMISSION_CONFLICT = "SUBMISSION_CONFLICT"
+    # A creator test run's session (services/testruns) is unscored: it takes no answers.
+    TEST_SESSION = "TEST_SESSION"

@@ -67,6 +67,7 @@ class StartRequest:
     resource_profile: ResourceProfile | None  # None: the version's default profile
     duration_minutes: int
     event_id: UUID | None = None  # an event session of this event
+    is_test: bool = False  # a creator test run (services/testruns): unscored, unpopular
 
 
 def check_duration(minutes: int, field: str = "input.durationMinutes") -> None:
@@ -122,6 +123,23 @@ async def start(
     session = await _create(runtime, actor, version, request, entry, meta)
     await publish_session_event(runtime.broker, session, "start")
     runtime.spawn(lambda: provision(runtime, session.id), name=f"provision-{session.id}")
+    return session
+
+
+async def create_test_session(
+    runtime: Runtime, actor: Actor, version: ScenarioVersion, minutes: int, meta: RequestMeta
+) -> EnvironmentSession:
+    """The REQUESTED session of a creator test run (services/testruns), on a version of any
+    status (``version.scenario`` fetched): the budget and every cap of ``start`` apply, but
+    it is unscored and does not count as the scenario being started. Its caller runs
+    ``provision``."""
+    if await budget_exhausted(runtime.settings):
+        raise DomainError(
+            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
+        )
+    request = StartRequest(version.id, None, minutes, is_test=True)
+    session = await _create(runtime, actor, version, request, None, meta)
+    await publish_session_event(runtime.broker, session, "start")
     return session
 
 
@@ -188,12 +206,14 @@ async def _insert(
             state=SessionState.REQUESTED,
             resource_profile=request.resource_profile or version.resource_profile,
             duration_minutes=request.duration_minutes,
+            is_test=request.is_test,
             **entry_fields,
         )
         await SessionMachine.bulk_create(
             [_session_machine(runtime, session.id, machine) for machine in machines]
         )
-        await Scenario.filter(id=scenario.id).update(sessions_started=F("sessions_started") + 1)
+        if not request.is_test:  # a test run is no sign of popularity
+            await Scenario.filter(id=scenario.id).update(sessions_started=F("sessions_started") + 1)
         await audit(
             "session.start",
             meta,
@@ -204,6 +224,7 @@ async def _insert(
             resource_profile=(request.resource_profile or version.resource_profile).value,
             duration_minutes=request.duration_minutes,
             event_id=str(entry.event_id) if entry else None,
+            is_test=request.is_test,
         )
         return session
 

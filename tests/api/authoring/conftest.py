@@ -23,9 +23,13 @@ PAYLOADS = {
     "versionUpdate": ("VersionUpdateInput", VERSION),
     "machineAdd": (
         "MachineAddInput",
-        "machine { id name role imageRef cpu memoryMib exposedPorts networkGroup egress }",
+        "machine { id name role imageRef cpu memoryMib networkGroup egress "
+        "entrypoints { protocol port exposed description } }",
     ),
-    "machineUpdate": ("MachineUpdateInput", "machine { id name cpu memoryMib exposedPorts }"),
+    "machineUpdate": (
+        "MachineUpdateInput",
+        "machine { id name cpu memoryMib exposedPorts entrypoints { protocol port } }",
+    ),
     "machineRemove": ("MachineRemoveInput", "removedMachineId version { machines { name } }"),
     "questionAdd": (
         "QuestionAddInput",
@@ -41,6 +45,18 @@ PAYLOADS = {
     "versionReview": ("VersionReviewInput", VERSION),
     "versionPublish": ("VersionInput", VERSION + " archivedVersions { id number status }"),
     "versionArchive": ("VersionInput", VERSION),
+    "versionWithdraw": ("VersionInput", VERSION),
+    "versionRevertToDraft": (
+        "VersionRevertToDraftInput",
+        "version { id number status rejectionReason }",
+    ),
+    "versionUnpublish": ("VersionInput", VERSION),
+    "versionFeature": ("VersionFeatureInput", "version { id status featured }"),
+    "versionDelete": ("VersionInput", "deletedVersionId scenario { id versions { id } }"),
+    "scenarioDuplicate": (
+        "ScenarioDuplicateInput",
+        "scenario { id slug title tags author { username } } " + VERSION,
+    ),
 }
 
 
@@ -115,15 +131,30 @@ ATTACKER = {
     "name": "attacker",
     "role": "ATTACKER",
     "imageRef": "rangex/kali:2024.1",
-    "exposedPorts": [22, 6901],
+    "entrypoints": [
+        {"protocol": "SSH", "port": 22},
+        {"protocol": "HTTPS", "port": 6901, "description": "Kali desktop"},
+    ],
     "environment": [{"name": "LAB_MODE", "value": "1"}],
 }
-TARGET = {"name": "web", "role": "TARGET", "imageRef": "rangex/dvwa:1.10", "exposedPorts": [80]}
+TARGET = {
+    "name": "web",
+    "role": "TARGET",
+    "imageRef": "rangex/dvwa:1.10",
+    "entrypoints": [{"protocol": "HTTP", "port": 80}],
+}
 FLAG_QUESTION = {
     "prompt": "What is the flag?",
     "kind": "FLAG",
     "points": 10,
     "expectedAnswers": ["FLAG{sqli}"],
+}
+
+
+# What a version needs to be submitted besides machines and questions.
+CONTENT = {
+    "mission": "Log in as **admin** without knowing the password.",
+    "solution": "Enter `' OR 1=1 --` as the user name.",
 }
 
 
@@ -134,6 +165,7 @@ async def ready_version(authoring: Authoring, author: User) -> tuple[str, str]:
     await authoring.ok("machineAdd", author, versionId=version["id"], **ATTACKER)
     await authoring.ok("machineAdd", author, versionId=version["id"], **TARGET)
     await authoring.ok("questionAdd", author, versionId=version["id"], **FLAG_QUESTION)
+    await authoring.ok("versionUpdate", author, versionId=version["id"], **CONTENT)
     return scenario["id"], version["id"]
 
 

@@ -26,6 +26,7 @@ OWN_SERVICES = [
     "machines.py",
     "questions.py",
     "workflow.py",
+    "featuring.py",
     "validation.py",
     "machine_rules.py",
     "question_rules.py",
@@ -39,7 +40,13 @@ def test_every_authoring_mutation_has_a_scope() -> None:
     for name, scope in AUTHORING_SCOPES.items():
         assert MUTATION_SCOPES[name] is scope
     admin_only = {n for n, s in AUTHORING_SCOPES.items() if s is ApiScope.ADMIN}
-    assert admin_only == {"versionReview", "versionArchive"}
+    assert admin_only == {
+        "versionReview",
+        "versionArchive",
+        "versionRevertToDraft",
+        "versionUnpublish",
+        "versionFeature",
+    }
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.authoring.conftest import (
     ATTACKER,
+    CONTENT,
     FLAG_QUESTION,
     Authoring,
     gid,
@@ -180,6 +181,7 @@ async def test_submit_needs_a_machine_to_carry_the_flag(
     ]["id"]
     await authoring.ok("machineAdd", creator, versionId=version_id, **ATTACKER)
     await add_per_session(authoring, creator, version_id)
+    await authoring.ok("versionUpdate", creator, versionId=version_id, **CONTENT)
 
     assert await authoring.refused("versionSubmit", creator, versionId=version_id) == [
         ("TARGET_REQUIRED", "machines"),

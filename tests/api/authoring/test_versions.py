@@ -23,7 +23,7 @@ MACHINE_FIELDS = (
     "image_ref",
     "cpu",
     "memory_mib",
-    "exposed_ports",
+    "entrypoints",
     "environment",
     "network_group",
     "egress",

@@ -9,6 +9,7 @@ from rangex_graphql.models import AuditLog, Notification, ScenarioVersion, User
 from rangex_graphql.models.enums import UserRole, VersionStatus
 from tests import factories
 from tests.api.authoring.conftest import (
+    CONTENT,
     FLAG_QUESTION,
     SCENARIO,
     TARGET,
@@ -112,6 +113,7 @@ async def test_a_version_from_draft_to_archived(
     ]
     assert actions == [
         "version.create",
+        "version.update",  # ready_version's mission and solution
         "version.submit",
         "version.reject",
         "version.update",
@@ -243,8 +245,11 @@ async def test_submit_reports_every_problem_with_its_path(
     )["scenario"]
     version = (await authoring.ok("versionCreate", creator, scenarioId=scenario["id"]))["version"]
     assert await authoring.refused("versionSubmit", creator, versionId=version["id"]) == [
-        ("REQUIRED", "machines")
+        ("REQUIRED", "machines"),
+        ("REQUIRED", "mission"),
+        ("REQUIRED", "solution"),
     ]
+    await authoring.ok("versionUpdate", creator, versionId=version["id"], **CONTENT)
     await authoring.ok(
         "machineAdd",
         creator,

@@ -15,7 +15,14 @@ def test_routes_cover_graphql_graphiql_and_probes(settings: Settings) -> None:
     routes = http_routes(settings.model_copy(update={"graphiql": True}))
     http_paths = {route.path for route in routes if isinstance(route, Route)}
     websocket_paths = {route.path for route in routes if isinstance(route, WebSocketRoute)}
-    assert http_paths == {"/graphql", "/graphiql/assets/{path:path}", "/health", "/ready"}
+    assert http_paths == {
+        "/graphql",
+        "/graphiql/assets/{path:path}",
+        "/health",
+        "/ready",
+        "/files/upload/{token}",
+        "/files/download/{token}",
+    }
     assert websocket_paths == {"/graphql"}
 
 

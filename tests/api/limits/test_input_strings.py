@@ -188,6 +188,7 @@ async def world() -> dict[str, str]:
         "User": to_global_id("User", admin.id),
         "Scenario": to_global_id("Scenario", scenario.id),
         "Event": to_global_id("Event", event.id),
+        "ScenarioVersion": to_global_id("ScenarioVersion", draft.id),
         "scenarioId": to_global_id("Scenario", scenario.id),
         "versionId": to_global_id("ScenarioVersion", draft.id),
         "copyFrom": to_global_id("ScenarioVersion", draft.id),

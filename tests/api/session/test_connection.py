@@ -9,10 +9,10 @@ import pytest
 from rangex_graphql.api.context import Context, Viewer
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.schema import schema
-from rangex_graphql.models import EnvironmentSession, SessionMachine, User
+from rangex_graphql.models import EnvironmentSession, Machine, SessionMachine, User
 from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
 from rangex_graphql.runtime import Runtime
-from rangex_graphql.security.secret_box import open_sealed
+from rangex_graphql.security.secret_box import open_sealed, seal
 from rangex_graphql.services.api_tokens import ApiScope
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
@@ -28,7 +28,9 @@ EXPECTED_STATEMENTS = 6
 
 CONNECTION = """
   machines { machine { name } connection {
-    address username password ports { containerPort protocol host hostPort } } }
+    address username password ports { containerPort protocol host hostPort }
+    entrypoints { protocol containerPort host port published description }
+    sshLogin { username password } } }
 """
 SESSION = f"query($id: ID!) {{ session(id: $id) {{ state {CONNECTION} }} }}"
 NODE = f"query($id: ID!) {{ node(id: $id) {{ ... on EnvironmentSession {{ {CONNECTION} }} }} }}"
@@ -73,6 +75,102 @@ async def test_the_owner_sees_address_ports_and_password(
     assert target["connection"]["ports"] == []
     assert target["connection"]["password"] is None
     assert target["connection"]["address"]
+
+
+async def test_the_owner_sees_the_exposed_entrypoints_where_to_connect(
+    settings: Settings, runtime: Runtime
+) -> None:
+    owner = await factories.user()
+    version = await factories.version(await factories.scenario(), machines=2, questions=0)
+    await Machine.filter(version_id=version.id, name="m0").update(
+        entrypoints=[
+            {"protocol": "SSH", "port": 22, "exposed": True, "description": "your shell"},
+            {"protocol": "HTTPS", "port": 6901, "exposed": True, "description": "desktop"},
+            {"protocol": "TCP", "port": 9090, "exposed": False, "description": "agent"},
+        ]
+    )
+    await Machine.filter(version_id=version.id, name="m1").update(
+        entrypoints=[
+            {"protocol": "HTTP", "port": 80, "exposed": True, "description": "the shop"},
+            {"protocol": "UDP", "port": 443, "exposed": False, "description": ""},
+        ]
+    )
+    session = await start(
+        runtime, Actor(owner.id), StartRequest(version.id, ResourceProfile.SMALL, 60), SYSTEM
+    )
+    await settle(runtime)
+    data = await data_of(
+        settings, SESSION, {"id": to_global_id("EnvironmentSession", session.id)}, as_user=owner
+    )
+    by_name = {m["machine"]["name"]: m["connection"] for m in data["session"]["machines"]}
+    entry, target = by_name["m0"], by_name["m1"]
+    published = {p["containerPort"]: p for p in entry["ports"]}
+    assert sorted(published) == [22, 6901]  # the internal 9090 is not published
+    assert entry["entrypoints"] == [
+        {
+            "protocol": "SSH",
+            "containerPort": 22,
+            "host": "127.0.0.1",
+            "port": published[22]["hostPort"],
+            "published": True,
+            "description": "your shell",
+        },
+        {
+            "protocol": "HTTPS",
+            "containerPort": 6901,
+            "host": "127.0.0.1",
+            "port": published[6901]["hostPort"],
+            "published": True,
+            "description": "desktop",
+        },
+    ]
+    assert target["entrypoints"] == [
+        {
+            "protocol": "HTTP",
+            "containerPort": 80,
+            "host": target["address"],
+            "port": 80,
+            "published": False,
+            "description": "the shop",
+        }
+    ]
+
+
+async def test_only_the_owner_of_a_live_session_reads_a_machines_ssh_login(
+    settings: Settings, runtime: Runtime
+) -> None:
+    secret = "correct-horse-battery"
+    version = await factories.version(await factories.scenario(), machines=2, questions=0)
+    await Machine.filter(version_id=version.id, name="m1").update(
+        ssh_username="bob", ssh_password_sealed=seal(settings, secret)
+    )
+    owner, other = await factories.user(), await factories.user()
+    sessions = {}
+    for learner in (owner, other):
+        started = await start(
+            runtime, Actor(learner.id), StartRequest(version.id, ResourceProfile.SMALL, 60), SYSTEM
+        )
+        sessions[learner.id] = to_global_id("EnvironmentSession", started.id)
+    await settle(runtime)
+
+    async def logins(viewer: User, of: User) -> dict[str, object]:
+        data = await data_of(settings, SESSION, {"id": sessions[of.id]}, as_user=viewer)
+        if data["session"] is None:
+            return {}
+        return {
+            m["machine"]["name"]: m["connection"]["sshLogin"] for m in data["session"]["machines"]
+        }
+
+    assert await logins(owner, owner) == {"m0": None, "m1": {"username": "bob", "password": secret}}
+    assert await logins(other, owner) == {}  # another learner: not even the session
+    assert await logins(await factories.user(UserRole.ADMIN), owner) == {"m0": None, "m1": None}
+    machine_query = """query($id: ID!) { session(id: $id) { machines { machine {
+      sshUsername exposedPorts } } } }"""
+    as_owner = await data_of(settings, machine_query, {"id": sessions[owner.id]}, as_user=owner)
+    assert secret not in json.dumps(as_owner)
+    assert {m["machine"]["sshUsername"] for m in as_owner["session"]["machines"]} == {None}
+    await EnvironmentSession.filter(user_id=owner.id).update(state=SessionState.TERMINATED)
+    assert await logins(owner, owner) == {"m0": None, "m1": None}  # ended: gone
 
 
 async def test_admins_see_connections_but_never_a_learners_password(

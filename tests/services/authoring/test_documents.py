@@ -64,7 +64,11 @@ async def test_a_version_made_by_other_means_survives_export_import_export() -> 
     scenario = await factories.scenario(author, tags=("web", "beginner"))
     version = await factories.version(scenario, machines=2, questions=2)
     await Machine.filter(version_id=version.id, name="m1").update(
-        environment={"Z_LAST": "z", "A_FIRST": "multi\nline"}, exposed_ports=[80, 443]
+        environment={"Z_LAST": "z", "A_FIRST": "multi\nline"},
+        entrypoints=[
+            {"protocol": "HTTP", "port": 80, "exposed": True, "description": "shop"},
+            {"protocol": "UDP", "port": 443, "exposed": False, "description": ""},
+        ],
     )
 
     with_answers, without = await export(version), await export(version, answers=False)
@@ -163,7 +167,7 @@ async def test_a_document_failing_validation_lists_every_problem_and_writes_noth
         ("  title: SQL injection 101\n", "  title: SQL\n"),
         ("timeLimitMinutes: 90\n", "timeLimitMinutes: 5\n"),
         ("    role: TARGET\n", "    role: SERVICE\n"),
-        ("      - 6901\n", "      - 31337\n"),
+        ("        port: 6901\n", "        port: 31337\n"),
         ("    expectedAnswers:\n      - '80'\n", "    expectedAnswers:\n      - '8080'\n"),
     ):
         document = with_line(document, old, new)
@@ -176,7 +180,7 @@ async def test_a_document_failing_validation_lists_every_problem_and_writes_noth
         "scenario.title",
         "timeLimitMinutes",
         "machines",
-        "machines.0.exposedPorts.1",
+        "machines.0.entrypoints.1.port",
         "questions.1.expectedAnswers.0",
     }
     assert await row_counts() == before

@@ -10,6 +10,7 @@ import pytest
 
 from rangex_graphql.models.enums import (
     Difficulty,
+    EntrypointProtocol,
     MachineRole,
     QuestionKind,
     ResourceProfile,
@@ -17,12 +18,19 @@ from rangex_graphql.models.enums import (
 from rangex_graphql.services.authoring.machine_rules import image_ref_errors
 from rangex_graphql.services.authoring.scenarios import slugify
 from rangex_graphql.services.authoring.spec import (
+    EntrypointSpec,
+    HealthcheckSpec,
     MachineSpec,
     QuestionSpec,
     ScenarioSpec,
     VersionSpec,
+    entrypoint_of_port,
 )
 from rangex_graphql.services.authoring.validation import normalize_tags, validate_version
+
+
+def ports(*numbers: int) -> list[EntrypointSpec]:
+    return [entrypoint_of_port(n) for n in numbers]
 
 
 def valid() -> VersionSpec:
@@ -42,7 +50,7 @@ def valid() -> VersionSpec:
                 image_ref="rangex/kali:2024.1",
                 cpu=0.5,
                 memory_mib=1024,
-                exposed_ports=[22, 6901],
+                entrypoints=ports(22, 6901),
                 environment={"LAB_MODE": "1"},
             ),
             MachineSpec(
@@ -51,7 +59,7 @@ def valid() -> VersionSpec:
                 image_ref="registry.example.com:5000/rangex/dvwa@sha256:" + "a" * 64,
                 cpu=0.25,
                 memory_mib=512,
-                exposed_ports=[80],
+                entrypoints=ports(80),
             ),
         ],
         questions=[
@@ -176,19 +184,69 @@ RULES: list[tuple[str, Change, tuple[str, str]]] = [
         ("EXCEEDS_PROFILE", "machines.0.cpu"),
     ),
     (
-        "at most 5 ports",
-        machine(0, exposed_ports=[22, 80, 443, 3000, 5900, 6901]),
-        ("TOO_MANY", "machines.0.exposedPorts"),
+        "at most 5 entrypoints",
+        machine(0, entrypoints=ports(22, 80, 443, 3000, 5900, 6901)),
+        ("TOO_MANY", "machines.0.entrypoints"),
     ),
     (
         "ports from the allowed list",
-        machine(1, exposed_ports=[8081]),
-        ("PORT_NOT_ALLOWED", "machines.1.exposedPorts.0"),
+        machine(1, entrypoints=ports(8081)),
+        ("PORT_NOT_ALLOWED", "machines.1.entrypoints.0.port"),
     ),
     (
         "ports unique",
-        machine(1, exposed_ports=[80, 443, 80]),
-        ("DUPLICATE", "machines.1.exposedPorts.2"),
+        machine(1, entrypoints=ports(80, 443, 80)),
+        ("DUPLICATE", "machines.1.entrypoints.2.port"),
+    ),
+    (
+        "entrypoint descriptions short",
+        machine(1, entrypoints=[EntrypointSpec(EntrypointProtocol.HTTP, 80, True, "x" * 201)]),
+        ("INVALID", "machines.1.entrypoints.0.description"),
+    ),
+    (
+        "capabilities from the allow-list",
+        machine(1, capabilities=["NET_ADMIN", "SYS_ADMIN"]),
+        ("CAPABILITY_NOT_ALLOWED", "machines.1.capabilities.1"),
+    ),
+    (
+        "network sysctls only",
+        machine(1, sysctls={"net.ipv4.ip_forward": "1", "kernel.panic": "1"}),
+        ("SYSCTL_NOT_ALLOWED", "machines.1.sysctls.1"),
+    ),
+    (
+        "ulimits by name",
+        machine(1, ulimits={"memlock": 1}),
+        ("ULIMIT_NOT_ALLOWED", "machines.1.ulimits.0"),
+    ),
+    (
+        "ulimits within bounds",
+        machine(1, ulimits={"nproc": 10}),
+        ("INVALID", "machines.1.ulimits.0"),
+    ),
+    (
+        "at most 10 startup commands",
+        machine(1, startup_commands=["true"] * 11),
+        ("TOO_MANY", "machines.1.startupCommands"),
+    ),
+    (
+        "healthcheck interval within what ECS takes",
+        machine(1, healthcheck=HealthcheckSpec("true", interval_seconds=301)),
+        ("INVALID", "machines.1.healthcheck.intervalSeconds"),
+    ),
+    (
+        "healthcheck timeout at most its interval",
+        machine(1, healthcheck=HealthcheckSpec("true", interval_seconds=5, timeout_seconds=6)),
+        ("INVALID", "machines.1.healthcheck.timeoutSeconds"),
+    ),
+    (
+        "healthcheck command one line",
+        machine(1, healthcheck=HealthcheckSpec("true\nfalse")),
+        ("INVALID", "machines.1.healthcheck.command"),
+    ),
+    (
+        "entrypoint protocols known",
+        machine(1, entrypoints=[EntrypointSpec("GOPHER", 80)]),  # type: ignore[arg-type]
+        ("INVALID", "machines.1.entrypoints.0.protocol"),
     ),
     (
         "environment names",
@@ -257,13 +315,13 @@ def test_every_problem_is_reported_at_once() -> None:
     spec = valid()
     for change, _ in [(c, e) for _, c, e in RULES[:3]]:
         change(spec)
-    machine(1, exposed_ports=[8081], image_ref="Bad Image")(spec)
+    machine(1, entrypoints=ports(8081), image_ref="Bad Image")(spec)
     question(0, points=-5, expected_answers=[])(spec)
     fields = {e.field for e in validate_version(spec)}
     assert {
         "scenario.title",
         "scenario.description",
-        "machines.1.exposedPorts.0",
+        "machines.1.entrypoints.0.port",
         "machines.1.imageRef",
         "questions.0.points",
         "questions.0.expectedAnswers",

@@ -7,9 +7,11 @@ import random
 
 import pytest
 
-from rangex_graphql.models.enums import MachineRole, QuestionKind
+from rangex_graphql.models.enums import EntrypointProtocol, MachineRole, QuestionKind
 from rangex_graphql.services.authoring import yaml_document, yaml_loader
 from rangex_graphql.services.authoring.spec import (
+    EntrypointSpec,
+    HealthcheckSpec,
     MachineSpec,
     QuestionSpec,
     ScenarioSpec,
@@ -23,7 +25,7 @@ from rangex_graphql.services.errors import DomainError, DomainErrors
 EXAMPLE = """\
 # RangeX scenario document WITH EXPECTED ANSWERS: it is secret, keep it out of
 # public places. Import: rangex-graphql scenario import FILE
-rangex: 1
+rangex: 2
 scenario:
   slug: sql-injection-101
   title: SQL injection 101
@@ -39,30 +41,75 @@ scenario:
 changelog: First release.
 timeLimitMinutes: 90
 resourceProfile: SMALL
+shortDescription: Bypass a login form with SQL injection.
+estimatedMinutes: 45
+scenarioType: CHALLENGE
+mission: |
+  Log in as **admin** without the password.
+  Then read the flag.
+solution: |
+  Enter `' OR 1=1 --` as the user name.
+  The flag is on the welcome page.
+learningOutcomes:
+  - Spot an injectable login form
+  - Bypass authentication with a tautology
+codeOfEthics: Attack only the machines of your session.
+featured: false
+scoringMode: PER_QUESTION
+hintMode: ENABLED
+validationMode: INSTANT
 machines:
   - name: attacker
     role: ATTACKER
     imageRef: rangex/kali:2024.1
     cpu: 0.5
     memoryMib: 1024
-    exposedPorts:
-      - 22
-      - 6901
+    entrypoints:
+      - protocol: SSH
+        port: 22
+        exposed: true
+        description: ''
+      - protocol: HTTPS
+        port: 6901
+        exposed: false
+        description: Kali desktop
     environment:
       A_FIRST: 'yes'
       LAB_MODE: '1'
     networkGroup: default
     egress: NONE
+    startupCommands:
+      - sysctl -w net.ipv4.ip_forward=1 || true
+      - exec /usr/bin/kali-desktop
+    capabilities:
+      - NET_ADMIN
+      - NET_RAW
+    sysctls:
+      net.ipv4.conf.all.rp_filter: '0'
+      net.ipv4.ip_forward: '1'
+    ulimits:
+      nofile: 4096
+    healthcheck:
+      command: pgrep sshd
+      intervalSeconds: 10
+      timeoutSeconds: 3
+      retries: 3
+      startPeriodSeconds: 5
   - name: web
     role: TARGET
     imageRef: rangex/dvwa:1.10
     cpu: 0.25
     memoryMib: 512
-    exposedPorts:
-      - 80
+    entrypoints:
+      - protocol: HTTP
+        port: 80
+        exposed: true
+        description: DVWA
     environment: {}
     networkGroup: dmz
     egress: SESSION
+    learnerMayEnter: true
+    pivotHost: true
 questions:
   - prompt: What is the flag?
     kind: FLAG
@@ -146,10 +193,17 @@ def test_every_spec_field_has_a_key_in_the_document() -> None:
     for entries, spec_class in (
         (yaml_document.SCENARIO, ScenarioSpec),
         (yaml_document.MACHINE, MachineSpec),
+        (yaml_document.ENTRYPOINT, EntrypointSpec),
+        (yaml_document.HEALTHCHECK, HealthcheckSpec),
         (yaml_document.QUESTION, QuestionSpec),
     ):
         assert {e.attr for e in entries} == {f.name for f in dataclasses.fields(spec_class)}
-    version_attrs = {e.attr for e in yaml_document.VERSION} | {"scenario", "machines", "questions"}
+    version_attrs = {e.attr for e in yaml_document.VERSION} | {
+        "scenario",
+        "machines",
+        "questions",
+        "hints",
+    }
     assert version_attrs == {f.name for f in dataclasses.fields(VersionSpec)}
 
 
@@ -223,9 +277,28 @@ questions:
     assert spec.changelog == ""
     assert spec.time_limit_minutes == 60
     assert spec.machines[0].cpu == 1.0
-    assert spec.machines[0].exposed_ports == []
+    assert spec.machines[0].entrypoints == []
     assert spec.questions[0].max_attempts == 15
     assert "slug" not in dump(spec, include_answers=False)
+
+
+def test_exposed_ports_of_older_documents_become_exposed_entrypoints() -> None:
+    old = with_line(
+        EXAMPLE,
+        "    entrypoints:\n      - protocol: HTTP\n        port: 80\n        exposed: true\n"
+        "        description: DVWA\n",
+        "    exposedPorts:\n      - 80\n      - 5900\n      - 6901\n      - 3000\n",
+    )
+    web = parse(old).machines[1]
+    assert web.entrypoints == [
+        EntrypointSpec(EntrypointProtocol.HTTP, 80),
+        EntrypointSpec(EntrypointProtocol.VNC, 5900),
+        EntrypointSpec(EntrypointProtocol.HTTPS, 6901),
+        EntrypointSpec(EntrypointProtocol.HTTP, 3000),
+    ]
+    assert "exposedPorts" not in dump(parse(old), include_answers=True)
+    found = problems(with_line(old, "      - 5900\n", "      - ssh\n"))
+    assert [f for f, _ in found] == ["machines.1.exposedPorts.1"]
 
 
 # --- malformed documents -----------------------------------------------------------------
@@ -241,7 +314,7 @@ def test_syntax_errors_name_the_line_and_column() -> None:
 
     bad_indent = with_line(EXAMPLE, "    role: TARGET\n", "   role: TARGET\n")
     [(_, message)] = problems(bad_indent)
-    assert message.startswith("line 34, column 4: expected <block end>")
+    assert message.startswith("line 74, column 4: expected <block end>")
 
 
 @pytest.mark.parametrize(
@@ -259,10 +332,16 @@ def test_syntax_errors_name_the_line_and_column() -> None:
         ("    points: 50\n", "    points: true\n", "questions.0.points", "an integer"),
         ("    cpu: 0.25\n", "    cpu: '0.25'\n", "machines.1.cpu", "expected a number"),
         (
-            "      - 80\n    environment",
-            "      - http\n    environment",
-            "machines.1.exposedPorts.0",
+            "        port: 80\n",
+            "        port: http\n",
+            "machines.1.entrypoints.0.port",
             "an integer",
+        ),
+        (
+            "      - protocol: HTTP\n",
+            "      - protocol: GOPHER\n",
+            "machines.1.entrypoints.0.protocol",
+            'unknown value "GOPHER" (one of HTTP, HTTPS, SSH, RDP, VNC, TCP, UDP)',
         ),
         ("      LAB_MODE: '1'\n", "      LAB_MODE: 1\n", "machines.0.environment.1", "a string"),
         ("  title: SQL injection 101\n", "  title: yes\n", "scenario.title", "quote it"),
@@ -312,7 +391,7 @@ def test_every_problem_is_reported_at_once() -> None:
         ("- a list\n", "must be a mapping"),
         ("just text\n", "must be a mapping"),
         ("title: no rangex key\n", "not a RangeX scenario document"),
-        ("rangex: 2\n", "format version 2 is not supported"),
+        ("rangex: 3\n", "format version 3 is not supported"),
         ("rangex: true\n", "not supported"),
         ("rangex: 1\nrangex: 1\n", "line 2, column 1: duplicate key 'rangex'"),
         ("rangex: 1\nscenario: &s {}\nx: *s\n", "line 3, column 4: aliases"),

@@ -42,6 +42,7 @@ async def add_question(
     max_attempts: int = 15,
     case_sensitive: bool = False,
     session_flag_env: str | None = None,
+    regex: bool = False,
 ) -> Question:
     question = await Question.create(
         version=version,
@@ -53,7 +54,7 @@ async def add_question(
         session_flag_env=session_flag_env,
     )
     await QuestionAnswerKey.create(
-        question=question, expected=expected, case_sensitive=case_sensitive
+        question=question, expected=expected, case_sensitive=case_sensitive, regex=regex
     )
     return question
 
@@ -120,10 +121,26 @@ CASES: list[tuple[QuestionKind, dict[str, Any], list[list[str]], list[list[str]]
         [["443=HTTPS", "22=SSH"], [" 22 = SSH", "443=HTTPS"]],
         [["22=HTTPS", "443=SSH"], ["22=SSH"], ["22=SSH", "443=VNC"]],
     ),
+    (
+        K.ORDERING,
+        {"expected": ["recon", "exploit", "persist"], "choices": ("exploit", "persist", "recon")},
+        [["recon", "exploit", "persist"], [" recon", "exploit ", "persist"]],
+        [["exploit", "recon", "persist"], ["persist", "exploit", "recon"]],
+    ),
+    (
+        K.SHORT_ANSWER,
+        {"expected": [r"10\.0\.0\.\d{1,3}", "localhost"], "regex": True},
+        [["10.0.0.7"], [" 10.0.0.254 "], ["LOCALHOST"]],
+        [["10.0.0.1234"], ["x10.0.0.7"], ["10.0.0.7 and more"], ["10a0b0c7"]],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("kind", "key", "right", "wrong"), CASES, ids=[c[0].value for c in CASES])
+@pytest.mark.parametrize(
+    ("kind", "key", "right", "wrong"),
+    CASES,
+    ids=[c[0].value + ("-regex" if c[1].get("regex") else "") for c in CASES],
+)
 async def test_each_kind_is_checked_by_its_rule(
     settings: Settings,
     kind: QuestionKind,
@@ -156,12 +173,15 @@ MALFORMED: list[tuple[QuestionKind, tuple[str, ...], list[str]]] = [
     (K.SINGLE_CHOICE, ("a", "b"), ["c"]),
     (K.SHORT_ANSWER, (), []),
     (K.SHORT_ANSWER, (), ["   "]),
-    (K.SHORT_ANSWER, (), ["x" * 1001]),
     (K.MULTIPLE_CHOICE, ("a", "b"), ["a", "a"]),
     (K.MATCHING, ("x", "y"), ["1"]),
     (K.MATCHING, ("x", "y"), ["1=x", "1=y"]),
     (K.MATCHING, ("x", "y"), ["1=z"]),
     (K.FLAG, (), ["a", "b"]),
+    (K.ORDERING, ("a", "b", "c"), ["a", "b"]),
+    (K.ORDERING, ("a", "b"), ["a", "z"]),
+    (K.ORDERING, ("a", "b"), ["a", "a"]),
+    (K.ORDERING, ("a", "b"), ["b", "a", "c"]),
 ]
 
 
@@ -176,6 +196,19 @@ async def test_a_malformed_answer_is_refused_without_using_an_attempt(
 
     assert (error.code, error.field) == ("INVALID_ANSWER", "input.answer")
     assert await SessionAnswer.filter(session_id=session.id).count() == 0
+
+
+async def test_an_answer_takes_10000_characters_and_no_more(settings: Settings) -> None:
+    owner, version, session = await learner_session()
+    longest = "x" * 10_000
+    question = await add_question(version, K.SHORT_ANSWER, [longest])
+    items = await add_question(version, K.ORDERING, ["a", "b"], choices=("b", "a"))
+
+    error = await refused(settings, owner, session, items, "a", longest + "y")
+    assert (error.code, error.field) == ("INVALID_ANSWER", "input.answer.1")
+    assert "10,000" in error.message
+    assert await SessionAnswer.filter(session_id=session.id).count() == 0
+    assert (await submit(settings, owner, session, question, longest)).correct
 
 
 # --- who and when -------------------------------------------------------------------------

@@ -194,7 +194,10 @@ async def test_a_provisioning_failure_ends_failed_with_nothing_left(runtime: Run
 async def test_an_invalid_plan_fails_the_session_too(runtime: Runtime) -> None:
     version = await published()
     await version.fetch_related("machines")
-    await version.machines.all().filter(name="m1").update(exposed_ports=[31337])  # type: ignore[attr-defined]
+    machines = version.machines.all()  # type: ignore[attr-defined]
+    await machines.filter(name="m1").update(
+        entrypoints=[{"protocol": "TCP", "port": 31337, "exposed": True, "description": ""}]
+    )
     session = await started(runtime, await factories.user(), version)
     await settle(runtime)
     row = await EnvironmentSession.get(id=session.id)

@@ -4,19 +4,25 @@ admin."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, TypeVar
 
 import strawberry
 
 from ....models.enums import UserRole
 from ....services.api_tokens import ApiScope
 from ....services.authoring import machines, questions
+from ....services.authoring.errors import RuleCode
+from ....services.authoring.spec import EntrypointSpec, HealthcheckSpec
+from ....services.errors import DomainError, DomainErrors
 from ...context import Info
 from ...ids import expect_global_id
 from ...payload import actor, mutation_payload
 from ...permissions import Allow
 from ...scenario.types import MachineNode, QuestionNode
 from ..inputs import (
+    EntrypointInput,
+    HealthcheckInput,
     MachineAddInput,
     MachineRemoveInput,
     MachineUpdateInput,
@@ -24,6 +30,9 @@ from ..inputs import (
     QuestionRemoveInput,
     QuestionReorderInput,
     QuestionUpdateInput,
+    SshLoginInput,
+    SysctlInput,
+    UlimitInput,
 )
 from ..types import (
     MachinePayload,
@@ -41,6 +50,8 @@ from .common import (
     version_node,
 )
 
+Named = TypeVar("Named", SysctlInput, UlimitInput)
+V = TypeVar("V")
 EDITABLE = " Only while the version is DRAFT or REJECTED; the scenario's author or an admin."
 
 MachineAdd = Annotated[
@@ -67,6 +78,46 @@ QuestionReorder = Annotated[
 ]
 
 
+def entrypoints(given: list[EntrypointInput] | None) -> list[EntrypointSpec] | None:
+    if given is None:
+        return None
+    return [EntrypointSpec(e.protocol, e.port, e.exposed, e.description) for e in given]
+
+
+def healthcheck(given: HealthcheckInput | None) -> HealthcheckSpec | None:
+    if given is None:
+        return None
+    return HealthcheckSpec(
+        given.command.strip(),
+        given.interval_seconds,
+        given.timeout_seconds,
+        given.retries,
+        given.start_period_seconds,
+    )
+
+
+def ssh_login(given: SshLoginInput | None) -> machines.SshLogin | None:
+    return None if given is None else machines.SshLogin(given.username.strip(), given.password)
+
+
+def named(
+    given: Sequence[Named] | None, field: str, value: Callable[[Named], V]
+) -> dict[str, V] | None:
+    """Named values (sysctls, ulimits) as a mapping; a name given twice is an input error."""
+    if given is None:
+        return None
+    found: dict[str, V] = {}
+    duplicates = []
+    for i, item in enumerate(given):
+        if item.name in found:
+            problem = f"{item.name!r} is given twice"
+            duplicates.append(DomainError(RuleCode.DUPLICATE, problem, f"{field}.{i}.name"))
+        found.setdefault(item.name, value(item))
+    if duplicates:
+        raise DomainErrors(duplicates)
+    return found
+
+
 @strawberry.type
 class VersionPartsMutation:
     @strawberry.mutation(
@@ -77,9 +128,18 @@ class VersionPartsMutation:
     async def machine_add(self, info: Info, input: MachineAdd) -> MachinePayload:
         version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
         new = from_input(
-            machines.NewMachine, input, environment=environment(input.environment) or {}
+            machines.NewMachine,
+            input,
+            environment=environment(input.environment) or {},
+            entrypoints=entrypoints(input.entrypoints) or [],
+            sysctls=named(input.sysctls, "sysctls", lambda s: s.value) or {},
+            ulimits=named(input.ulimits, "ulimits", lambda u: u.limit) or {},
+            healthcheck=healthcheck(input.healthcheck),
+            ssh_login=ssh_login(input.ssh_login),
         )
-        machine = await machines.add_machine(actor(info), version_id, new, info.context.meta)
+        machine = await machines.add_machine(
+            actor(info), version_id, new, info.context.meta, info.context.settings
+        )
         return MachinePayload(machine=await machine_node(machine.id))
 
     @strawberry.mutation(
@@ -90,9 +150,18 @@ class VersionPartsMutation:
     async def machine_update(self, info: Info, input: MachineUpdate) -> MachinePayload:
         machine_id = expect_global_id(input.machine_id, "Machine", "machineId")
         changes = from_input(
-            machines.MachineChanges, input, environment=environment(input.environment)
+            machines.MachineChanges,
+            input,
+            environment=environment(input.environment),
+            entrypoints=entrypoints(input.entrypoints),
+            sysctls=named(input.sysctls, "sysctls", lambda s: s.value),
+            ulimits=named(input.ulimits, "ulimits", lambda u: u.limit),
+            healthcheck=healthcheck(input.healthcheck),
+            ssh_login=ssh_login(input.ssh_login),
         )
-        machine = await machines.update_machine(actor(info), machine_id, changes, info.context.meta)
+        machine = await machines.update_machine(
+            actor(info), machine_id, changes, info.context.meta, info.context.settings
+        )
         return MachinePayload(machine=await machine_node(machine.id))
 
     @strawberry.mutation(

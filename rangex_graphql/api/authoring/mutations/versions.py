@@ -1,4 +1,4 @@
-"""versionCreate, versionUpdate."""
+"""versionCreate, versionUpdate, versionDelete."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from ...context import Info
 from ...ids import expect_global_id
 from ...payload import actor, mutation_payload
 from ...permissions import Allow
-from ..inputs import VersionCreateInput, VersionUpdateInput
-from ..types import VersionPayload
-from .common import AUTHORING_CODES, from_input, version_node
+from ...scenario.types import ScenarioVersionNode
+from ..inputs import VersionCreateInput, VersionInput, VersionUpdateInput
+from ..types import VersionDeletePayload, VersionPayload
+from .common import AUTHORING_CODES, from_input, scenario_node, version_node
 
 
 @strawberry.type
@@ -51,8 +52,8 @@ class VersionMutation:
 
     @strawberry.mutation(
         extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
-        description="Change a DRAFT or REJECTED version's settings: the scenario's author "
-        "or an admin.",
+        description="Change a DRAFT or REJECTED version's settings and content (only the "
+        "fields given): the scenario's author or an admin; `featured` an admin only.",
     )
     @mutation_payload(VersionPayload, *AUTHORING_CODES)
     async def version_update(
@@ -67,3 +68,22 @@ class VersionMutation:
         changes = from_input(versions.VersionChanges, input)
         version = await versions.update_version(actor(info), version_id, changes, info.context.meta)
         return VersionPayload(version=await version_node(version.id))
+
+    @strawberry.mutation(
+        extensions=[Allow(role=UserRole.CREATOR, scope=ApiScope.AUTHORING)],
+        description="Delete a DRAFT or REJECTED version that no session has used (IN_USE "
+        "otherwise: archive it instead), with its machines and questions: the scenario's "
+        "author or an admin.",
+    )
+    @mutation_payload(VersionDeletePayload, *AUTHORING_CODES)
+    async def version_delete(
+        self,
+        info: Info,
+        input: Annotated[VersionInput, strawberry.argument(description="The version to delete.")],
+    ) -> VersionDeletePayload:
+        version_id = expect_global_id(input.version_id, "ScenarioVersion", "versionId")
+        scenario_id = await versions.delete_version(actor(info), version_id, info.context.meta)
+        return VersionDeletePayload(
+            deleted_version_id=ScenarioVersionNode.global_id_of(version_id),
+            scenario=await scenario_node(scenario_id),
+        )

@@ -1,0 +1,1 @@
+"""Creator test runs in GraphQL: ``VersionTestRun``, its mutations and ``testRunUpdated``."""

@@ -1,0 +1,1 @@
+"""Uploaded files: uploads (create, complete), version assets, downloads, quotas."""

@@ -1,0 +1,1 @@
+"""Creator test runs: a version run on the configured engine as a test session, checked."""

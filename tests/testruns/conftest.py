@@ -1,0 +1,13 @@
+"""The orchestrator tests' engines (the private dockerd, moto's server) for test runs."""
+
+from __future__ import annotations
+
+from tests.orchestrator.conftest import (
+    aws,
+    docker_api,
+    ecs_env,
+    moto_server,
+    private_dockerd,
+)
+
+__all__ = ["aws", "docker_api", "ecs_env", "moto_server", "private_dockerd"]

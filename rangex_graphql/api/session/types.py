@@ -67,6 +67,7 @@ def _learner_failure_reason(row: Mapping[str, Any]) -> str | None:
             "end_reason",
             "event_id",
             "last_activity_at",
+            "is_test",
         ),
         "failure_detail_text": "failure_reason",
     },
@@ -127,6 +128,7 @@ class EnvironmentSessionNode(RowNode, Node):
     failure_detail_text: strawberry.Private[str | None]
     event_id: strawberry.Private[UUID | None]
     last_activity_at: strawberry.Private[datetime | None]
+    is_test: strawberry.Private[bool]  # a creator's test run: not the learner's own play
 
     @strawberry.field(
         description="When the idle timeout ends it unless the learner is heard from "

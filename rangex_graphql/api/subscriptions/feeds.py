@@ -72,7 +72,9 @@ class MySessions(Feed):
         if message is None or context.viewer is None:
             return None
         session = await context.loader(sessions_by_id).load(_uuid(message.get("sessionId")))
-        return session if session is not None and session.user_id == context.viewer.id else None
+        if session is None or session.user_id != context.viewer.id or session.is_test:
+            return None  # test runs stream on testRunUpdated
+        return session
 
 
 class Notifications(Feed):

@@ -40,11 +40,14 @@ async def test_my_sessions_reports_each_change_of_each_session(
     server = await live()
     owner, first = await learner_with_session()
     second = await factories.session(owner, await first.version)
+    test_run = await factories.session(owner, await first.version)
+    await EnvironmentSession.filter(id=test_run.id).update(is_test=True)
     _, stranger_session = await learner_with_session()
     async with Client.open(server.url, token_for(settings, owner)) as client:
         await client.subscribe("mine", MY_SESSIONS)
         await listening(server.runtime, topic_for_user(owner.id))
         await changed(server.runtime, stranger_session)  # on another user's topic
+        await changed(server.runtime, test_run)  # a test run: not the learner's play
         await changed(server.runtime, first)
         await EnvironmentSession.filter(id=second.id).update(state=SessionState.PAUSED)
         await second.refresh_from_db()

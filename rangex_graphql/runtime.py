@@ -6,6 +6,7 @@ they need from it as arguments."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +17,12 @@ from .mail import Mailer, MailQueue, build_mailer
 from .orchestrator import Driver
 from .services.tokens import LoginGuard
 from .settings import Settings
+
+log = logging.getLogger(__name__)
+# How long closing waits for the background tasks it cancelled. A task that does not end
+# by then (stuck in a driver call that ignores the cancellation) is left behind with an
+# error in the log: shutting down must not hang on it.
+CLOSE_WAIT_SECONDS = 10.0
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -65,7 +72,18 @@ class Runtime:
     async def aclose(self) -> None:
         for task in tuple(self.tasks):
             task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        if self.tasks:
+            done, stuck = await asyncio.wait(tuple(self.tasks), timeout=CLOSE_WAIT_SECONDS)
+            for task in done:
+                if not task.cancelled():
+                    task.exception()  # retrieved: it ended as it ended, nothing to report
+            for task in stuck:
+                log.error(
+                    "background task %s did not stop within %.0f s of its cancellation; "
+                    "closing without it",
+                    task.get_name(),
+                    CLOSE_WAIT_SECONDS,
+                )
         await self.mailer.drain()
         await self.login_guard.aclose()
         await self.rate_limits.aclose()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 
 import httpx
+import pytest
 import redis.asyncio as aioredis
 
+from rangex_graphql import runtime as runtime_module
 from rangex_graphql.app import create_app
 from rangex_graphql.runtime import build_runtime
 from rangex_graphql.security.throttle import LoginThrottle
@@ -79,3 +82,33 @@ async def test_an_apps_cost_budget_and_persisted_queries_share_the_runtimes_pool
 def test_a_runtime_without_redis_url_has_no_redis(settings: Settings) -> None:
     runtime = build_runtime(settings.model_copy(update={"redis_url": None}))
     assert runtime.redis is None
+
+
+async def test_closing_does_not_hang_on_a_task_that_ignores_its_cancellation(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A background task stuck in a call that swallows the cancellation (a database
+    driver's, say) is left behind with an error in the log instead of hanging the close."""
+    monkeypatch.setattr(runtime_module, "CLOSE_WAIT_SECONDS", 0.2)
+    runtime = build_runtime(settings)
+    released = asyncio.Event()
+
+    async def stubborn() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            await released.wait()  # ignores the cancellation until the test lets it go
+
+    async def polite() -> None:
+        await asyncio.sleep(3600)
+
+    stuck = runtime.spawn(stubborn, "stubborn")
+    ended = runtime.spawn(polite, "polite")
+    await asyncio.sleep(0)
+    async with asyncio.timeout(5):
+        await runtime.aclose()
+    assert ended.cancelled()
+    assert not stuck.done()
+    assert "background task stubborn did not stop" in caplog.text
+    released.set()
+    await stuck

@@ -47,7 +47,8 @@ def build_driver(settings: Settings, *, assets: AssetSource | None = None) -> Dr
                 event_poll_interval=settings.ecs_event_poll_interval,
                 api_timeout=settings.ecs_api_timeout,
                 max_attempts=settings.ecs_max_attempts,
-            )
+            ),
+            assets=assets,
         )
     from .simulated import SimulatedDelays, SimulatedDriver
     from .simulated_db import DatabaseStore

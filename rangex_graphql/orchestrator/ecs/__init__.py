@@ -1,8 +1,8 @@
 """The ECS Fargate driver: a session's machines as Fargate tasks in one VPC (aiobotocore).
 
 Its parts: ``config`` (settings and clients), ``inventory`` (lookups), ``tags``,
-``groups`` (security groups), ``task_definitions``, ``tasks``, ``events`` (the poller),
-``status``, and ``driver``, which composes them.
+``groups`` (security groups), ``task_definitions``, ``tasks``, ``assets`` (EMBEDDED
+assets), ``events`` (the poller), ``status``, and ``driver``, which composes them.
 
 Per session (names start with ``<prefix>-<session id>``; every resource carries every
 session label as a tag):
@@ -37,7 +37,9 @@ session label as a tag):
   machine label, ``startedBy`` derived from the session id, ECS Exec off), waited for
   until RUNNING; its ENI's private address is the machine's address, the public one
   (``assign_public_ip``, only for machines that publish ports or have internet egress)
-  is where its published ports are reached.
+  is where its published ports are reached. A machine's EMBEDDED assets are fetched by
+  its task as it starts, from presigned URLs made at each ``run_task`` (provision and
+  resume) and passed as a container override with a wrapper command (``assets``).
 
 Machine sizes are Fargate task sizes: the machine's vCPU and memory rounded up to the
 smallest valid Fargate combination (0.25 vCPU: 512-2048 MiB, 0.5: 1024-4096, 1:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rangex_graphql.orchestrator._common import SessionLocks
+from rangex_graphql.orchestrator.ecs.assets import FETCH_SECONDS, AssetsProblem, AssetUrls
 from rangex_graphql.orchestrator.ecs.config import EcsClients, EcsConfig, Sleep
 from rangex_graphql.orchestrator.ecs.errors import (
     ENGINE_ERRORS,
@@ -34,9 +35,11 @@ from rangex_graphql.orchestrator.ecs.tasks import Launch, Tasks
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_SESSION,
+    AssetSource,
     Driver,
     EngineEvent,
     EngineUnavailable,
+    InvalidPlan,
     MachineHandle,
     MachineStatus,
     OperationFailed,
@@ -55,7 +58,9 @@ class EcsDriver:
     Create it anywhere; it makes its clients on first use, inside the event loop.
     ``session`` is an ``aiobotocore`` session to make them from (credentials from the
     default chain otherwise); ``clients`` are ready ``(ecs, ec2)`` clients (stubbed in
-    tests), which the driver uses but does not close; ``sleep`` waits between polls.
+    tests), which the driver uses but does not close; ``sleep`` waits between polls;
+    ``assets`` is the object store the tasks fetch their EMBEDDED assets from (presigned
+    URLs, ``assets.py``).
     """
 
     def __init__(
@@ -65,6 +70,7 @@ class EcsDriver:
         session: Any = None,
         clients: tuple[Any, Any] | None = None,
         sleep: Sleep = asyncio.sleep,
+        assets: AssetSource | None = None,
     ) -> None:
         self.config = config
         self._clients = EcsClients(config, session=session, clients=clients)
@@ -73,7 +79,10 @@ class EcsDriver:
         self.inventory = Inventory(config, self._clients)
         self.task_definitions = TaskDefinitions(config, self._clients)
         self.groups = SecurityGroups(config, self._clients, self.inventory, sleep)
-        self.tasks = Tasks(config, self._clients, self.inventory, self.groups, sleep)
+        self.asset_urls = AssetUrls(assets, lifetime=config.start_timeout + FETCH_SECONDS)
+        self.tasks = Tasks(
+            config, self._clients, self.inventory, self.groups, sleep, self.asset_urls
+        )
         self.watcher = TaskWatcher(config, self.inventory, self.tasks)
 
     def group_name(self, session_id: str, role: str = "session") -> str:
@@ -170,6 +179,7 @@ class EcsDriver:
     async def provision(self, plan: SessionPlan) -> list[MachineHandle]:
         validate_plan(plan)
         check_plan(plan, round_fargate_sizes=self.config.round_fargate_sizes)
+        await self._check_assets(plan)
         sid = plan.session_id
         async with self._locks.hold(sid):
             with engine("provision"):
@@ -187,6 +197,19 @@ class EcsDriver:
                 if isinstance(exc, ENGINE_ERRORS):
                     raise ProvisionFailed(sid, None, reason(exc)) from exc
                 raise
+
+    async def _check_assets(self, plan: SessionPlan) -> None:
+        """Refuse, before anything exists, a plan whose assets no task could be given
+        (no store, no absolute URL, overrides over ECS's limit). The URLs made here are
+        thrown away: each run_task makes its own."""
+        problems: list[str] = []
+        for m in plan.machines:
+            try:
+                await self.asset_urls.overrides(m.name, m.command, m.assets)
+            except AssetsProblem as exc:
+                problems.append(str(exc))
+        if problems:
+            raise InvalidPlan(plan.session_id, problems)
 
     async def _provision(self, plan: SessionPlan, attempt: Attempt) -> list[MachineHandle]:
         # Task definitions first: shared by content, nothing to undo, and their ARNs go
@@ -213,6 +236,8 @@ class EcsDriver:
                 ),
                 public_ip=self.tasks.public_ip(m.published_ports, m.egress),
                 published=m.published_ports,
+                command=m.command,
+                assets=m.assets,
             )
             for m, definition in zip(plan.machines, definitions, strict=True)
         ]

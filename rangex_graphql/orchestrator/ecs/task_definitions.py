@@ -14,6 +14,7 @@ import math
 
 from botocore.exceptions import ClientError  # type: ignore[import-untyped]
 
+from rangex_graphql.orchestrator.ecs.assets import ASSETS_LABEL, check_machine, label_value
 from rangex_graphql.orchestrator.ecs.config import EcsClients, EcsConfig
 from rangex_graphql.orchestrator.ecs.errors import error_code
 from rangex_graphql.orchestrator.ecs.tags import (
@@ -110,11 +111,7 @@ def check_plan(plan: SessionPlan, *, round_fargate_sizes: bool) -> None:
                 f"machine {machine.name!r}: Fargate cannot add {beyond} (only SYS_PTRACE "
                 "beyond the default capabilities)"
             )
-        if machine.assets:
-            # Not placed on ECS yet (docs/files.md): refused, never started without them.
-            problems.append(
-                f"machine {machine.name!r}: EMBEDDED assets are not supported on ECS yet"
-            )
+        problems.extend(check_machine(machine))  # EMBEDDED assets: fetched by the task
         task_tags = len(plan.machine_labels(machine)) + 2  # provision, published ports
         if task_tags > MAX_TAGS:
             problems.append(f"machine {machine.name!r}: {task_tags} tags, AWS allows 50")
@@ -179,6 +176,9 @@ class TaskDefinitions:
             ]
         if spec.command is not None:
             container["command"] = list(spec.command)
+        if spec.assets:
+            # What each run_task presigns (a resume has no plan); see assets.py.
+            container["dockerLabels"] = {ASSETS_LABEL: label_value(spec.assets)}
         if self.config.log_group:
             container["logConfiguration"] = {
                 "logDriver": "awslogs",

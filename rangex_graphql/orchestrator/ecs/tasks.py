@@ -16,6 +16,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rangex_graphql.orchestrator.ecs.assets import (
+    ASSETS_LABEL,
+    AssetsProblem,
+    AssetUrls,
+    assets_of_label,
+)
 from rangex_graphql.orchestrator.ecs.config import EcsClients, EcsConfig, Sleep
 from rangex_graphql.orchestrator.ecs.errors import (
     ENGINE_ERRORS,
@@ -45,6 +51,7 @@ from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
     LABEL_ROLE,
+    AssetSpec,
     DriverError,
     EgressPolicy,
     MachineHandle,
@@ -70,6 +77,9 @@ class Launch:
     security_groups: tuple[str, ...]
     public_ip: bool
     published: tuple[PortSpec, ...]
+    # The machine's command and EMBEDDED assets: each run presigns the assets afresh.
+    command: tuple[str, ...] | None = None
+    assets: tuple[AssetSpec, ...] = ()
 
 
 def _eni(task: Json) -> tuple[str | None, str | None]:
@@ -90,8 +100,10 @@ class Tasks:
         inventory: Inventory,
         groups: SecurityGroups,
         sleep: Sleep,
+        asset_urls: AssetUrls,
     ) -> None:
         self.config = config
+        self.asset_urls = asset_urls
         self._clients = clients
         self._inventory = inventory
         self._groups = groups
@@ -130,6 +142,7 @@ class Tasks:
         published = parse_published(content.get(TAG_PUBLISHED, ""))
         egress = EgressPolicy(content.get(LABEL_EGRESS, EgressPolicy.NONE.value))
         containers = described["taskDefinition"].get("containerDefinitions") or [{}]
+        command = containers[0].get("command")
         return Launch(
             name=machine,
             role=MachineRole(content.get(LABEL_ROLE, MachineRole.INTERNAL.value)),
@@ -139,6 +152,8 @@ class Tasks:
             security_groups=self._groups.for_machine(view.groups, machine, published, egress),
             public_ip=self.public_ip(published, egress),
             published=published,
+            command=None if command is None else tuple(str(part) for part in command),
+            assets=assets_of_label((containers[0].get("dockerLabels") or {}).get(ASSETS_LABEL)),
         )
 
     async def running_handles(self, session_id: str) -> list[MachineHandle]:
@@ -178,6 +193,13 @@ class Tasks:
     async def _run(self, session_id: str, launch: Launch, attempt: Attempt) -> str:
         ecs = await self._clients.ecs()
         token = hashlib.sha256(f"{attempt.id}/{launch.name}".encode()).hexdigest()[:32]
+        extra: Json = {}
+        try:  # URLs made for this run: a resume's tasks get fresh ones
+            overrides = await self.asset_urls.overrides(launch.name, launch.command, launch.assets)
+        except AssetsProblem as exc:
+            raise MachineFailed(launch.name, str(exc)) from exc
+        if overrides is not None:
+            extra["overrides"] = overrides
         response = await ecs.run_task(
             cluster=self.config.cluster,
             taskDefinition=launch.task_definition,
@@ -197,6 +219,7 @@ class Tasks:
                 }
             },
             clientToken=token,  # a retried call starts no second task
+            **extra,
         )
         tasks = response.get("tasks") or []
         if not tasks:

@@ -38,7 +38,6 @@ from rangex_graphql.models.enums import (
 )
 from rangex_graphql.orchestrator.docker import DockerDriver
 from rangex_graphql.orchestrator.docker_assets import build_archive, parents
-from rangex_graphql.orchestrator.ecs.task_definitions import check_plan
 from rangex_graphql.orchestrator.protocol import (
     AssetSpec,
     InvalidPlan,
@@ -290,10 +289,3 @@ async def test_a_session_whose_asset_object_is_missing_fails_with_nothing_left(
     assert row.end_reason == "provision_failed"
     assert row.failure_reason == f"the stored file for {TOOL_PATH} is missing"
     assert await labelled(docker_api, f"rangex.session={session_id}") == ([], [])
-
-
-def test_ecs_refuses_a_plan_with_embedded_assets_until_it_places_them() -> None:
-    plan = plan_with(AssetSpec("files/tool", TOOL_PATH, 0o755))
-    with pytest.raises(InvalidPlan, match="EMBEDDED assets are not supported on ECS yet"):
-        check_plan(plan, round_fargate_sizes=True)
-    check_plan(plan_with(), round_fargate_sizes=True)  # without assets: accepted

@@ -71,6 +71,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--pool-max", type=int, default=10, help="database pool size, both")
     parser.add_argument("--cases", default="abcd", help="which cases to run, e.g. 'ad'")
+    parser.add_argument(
+        "--execution-plans",
+        choices=["on", "off"],
+        default="on",
+        help="the API server's RANGEX_EXECUTION_PLANS: off runs graphql-core's executor",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS_PATH)
     parser.add_argument(
         "--profile",
@@ -96,6 +102,7 @@ def settings_for(args: argparse.Namespace, driver: str, secret_key: str) -> Sett
         db_pool_max=args.pool_max,
         secret_key=secret_key,
         access_token_minutes=TOKEN_MINUTES,
+        execution_plans=args.execution_plans == "on",
     )
 
 
@@ -114,6 +121,7 @@ def server_envs(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
         # The seeded sessions (case d) are fixed data: the expiry, idle timeout and
         # reconciler jobs would end them in the middle of the run (the baseline has none).
         "RANGEX_JOBS_ENABLED": "false",
+        "RANGEX_EXECUTION_PLANS": str(settings.execution_plans).lower(),
     }
     baseline = {
         "BENCH_DRIVER": str(settings.mysql_driver),
@@ -287,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     version = code_version()
     print(
         f"RangeX HTTP benchmark: code {version}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, load average {load_at_start:.2f} at start"
+        f"{os.cpu_count()} CPUs, load average {load_at_start:.2f} at start, "
+        f"execution plans {args.execution_plans}"
     )
     if load_at_start > BUSY_LOAD_AVERAGE:
         print("!! other processes are using the CPUs: expect noisy numbers")
@@ -307,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "code": version,
         "database_url": args.database_url,
+        "execution_plans": args.execution_plans,
         "load_average": {"start": load_at_start, "end": os.getloadavg()[0]},
         "seed_rows": summary.rows,
         "runs": [run.as_json() for run in runs],

@@ -718,6 +718,18 @@ class Settings(BaseSettings):
         "`Authorization` whose result has no error (CDNs may cache it); 0: `no-store`",
     )
     # --- end of persisted queries ---
+    # --- execution plans (api/plans) ---
+    execution_plans: bool = Field(
+        default=True,
+        description="run queries from cached execution plans (`api/plans`); `false` runs "
+        "graphql-core's executor for every operation",
+    )
+    execution_plans_verify: bool = Field(
+        default=False,
+        description="testing aid: run every planned query through graphql-core as well and "
+        "fail the request on any difference (twice the work; the test suite turns it on)",
+    )
+    # --- end of execution plans ---
     # --- creator test runs (services/testruns) ---
     require_passed_test_run: bool = Field(
         default=False,

@@ -17,9 +17,21 @@ from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
+
+# On SQLite every planned query of the suite also runs through graphql-core; a difference
+# fails the request and the session (see pytest_sessionfinish). Not on MySQL: with several
+# connections, resolvers that fail under one nullable parent may finish in another order
+# from run to run, and graphql-core keeps the error of the first (its answer varies too).
+# Set before any Settings is built.
+os.environ.setdefault(
+    "RANGEX_EXECUTION_PLANS_VERIFY",
+    "false" if os.environ.get("RANGEX_TEST_DATABASE_URL", "").startswith("mysql") else "true",
+)
+
 from tortoise import Tortoise
 
 from rangex_graphql import models
+from rangex_graphql.api.plans.verify import MISMATCHES, verifying
 from rangex_graphql.db.config import dialect_of, tortoise_config
 from rangex_graphql.db.migrate import apply_migrations
 from rangex_graphql.settings import Settings
@@ -139,6 +151,8 @@ class StatementCounter(logging.Handler):
         self.statements: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        if verifying.get():  # graphql-core's second run of a planned query: not the request's
+            return
         message = record.getMessage()
         if message.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
             self.statements.append(message)
@@ -168,3 +182,15 @@ def sql_counter() -> Iterator[StatementCounter]:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A plan that answered differently from graphql-core fails the run, even where the
+    test itself did not look at the answer."""
+    if MISMATCHES:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"{len(MISMATCHES)} execution plan mismatch(es):", red=True)
+            for mismatch in MISMATCHES[:20]:
+                reporter.write_line(f"  {mismatch}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -6,6 +6,7 @@ as factories, and ``loader(factory)`` makes one DataLoader per factory per reque
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -66,6 +67,13 @@ class Context:
     def reset_loaders(self) -> None:
         """Forget every loaded row: after a write, what follows reads afresh."""
         self._loaders.clear()
+
+    def with_fresh_loaders(self) -> Context:
+        """The same request with nothing loaded yet (the execution plans' equality check
+        runs graphql-core from the state the plan started from)."""
+        clone = copy.copy(self)
+        clone._loaders = {}
+        return clone
 
     def is_self_or_admin(self, user_id: UUID) -> bool:
         return self.viewer is not None and (self.viewer.is_admin or self.viewer.id == user_id)

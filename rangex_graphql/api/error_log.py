@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError, GraphQLSyntaxError, MiddlewareManager
+from strawberry.extensions import SchemaExtension
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.types import ExecutionContext
 
+from .extension_hooks import PreparedExtensionsRunner, middleware_manager
+from .plans import PlanCache
 from .unavailable import is_outage
 
 log = logging.getLogger("rangex_graphql.errors")
@@ -82,7 +86,25 @@ def log_errors(
 
 class ApiSchema(strawberry.Schema):
     """Strawberry's schema, logging errors as above instead of with Strawberry's logger
-    (which logs each error with its source excerpt and a traceback)."""
+    (which logs each error with its source excerpt and a traceback), and running queries
+    from execution plans (`plans/`) where the settings say so."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan_cache = PlanCache(maxsize=512)
+
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        return PreparedExtensionsRunner(execution_context=execution_context, extensions=extensions)
+
+    def _get_middleware_manager(self, extensions: list[SchemaExtension]) -> MiddlewareManager:
+        return middleware_manager(extensions)
+
+    def _get_execute_function(self) -> Callable[..., Any]:
+        if self.config.enable_experimental_incremental_execution:  # pragma: no cover
+            return super()._get_execute_function()
+        return self.plan_cache.execute
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None

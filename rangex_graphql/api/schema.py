@@ -225,7 +225,7 @@ get_object_definition(Mutation, strict=True).description = (
 )
 
 
-def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+def build_schema(*, introspection: bool = True) -> ApiSchema:
     introspection_cache = IntrospectionCache()
     validation_cache = DocumentValidationCache(maxsize=512)  # by the parsed document's identity
     extensions: list[Callable[[], SchemaExtension]] = [

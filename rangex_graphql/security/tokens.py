@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from uuid import UUID
 
 from joserfc import jws, jwt
@@ -16,7 +17,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 
 from ..settings import Settings
-from .keys import Purpose, current_subkey, subkeys
+from .keys import Purpose, all_keys, current_subkey, is_public_key, subkey
 
 ALGORITHM = "HS256"
 
@@ -41,7 +42,15 @@ def _signing_key(settings: Settings) -> tuple[str, OctKey]:
 def _verification_keys(settings: Settings) -> dict[str, OctKey]:
     # Only subkeys: a token signed with a raw server key (the scheme before subkeys, or
     # a key published in source code) has no key id here and is refused.
-    return {key_id(k): OctKey.import_key(k) for k in subkeys(settings, Purpose.ACCESS_TOKEN)}
+    return _imported_keys(tuple(all_keys(settings)))
+
+
+@lru_cache(maxsize=8)
+def _imported_keys(keys: tuple[str, ...]) -> dict[str, OctKey]:
+    """Derived and imported once per set of server keys (every request verifies a token;
+    deriving, hashing and importing the keys each time was about 2% of a small query)."""
+    derived = [subkey(k, Purpose.ACCESS_TOKEN) for k in keys if not is_public_key(k)]
+    return {key_id(k): OctKey.import_key(k) for k in derived}
 
 
 def issue_access_token(

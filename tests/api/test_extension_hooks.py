@@ -22,8 +22,10 @@ class Query:
 
 class Recording(SchemaExtension):
     calls: list[str] = []  # noqa: RUF012 - shared on purpose: read by the test
+    instances: list[SchemaExtension] = []  # noqa: RUF012 - kept alive: ids stay distinct
 
     def on_operation(self) -> Iterator[None]:
+        self.instances.append(self)
         self.calls.append(f"operation start {id(self)}")
         yield
         self.calls.append(f"operation end {id(self)}")
@@ -45,6 +47,7 @@ class Resolving(SchemaExtension):
 async def test_each_request_runs_the_hooks_of_its_own_extension_instance() -> None:
     schema = ApiSchema(query=Query, extensions=[Recording])
     Recording.calls.clear()
+    Recording.instances.clear()
     for _ in range(2):
         result = await schema.execute("{ hello }")
         assert result.errors is None
@@ -59,7 +62,8 @@ async def test_each_request_runs_the_hooks_of_its_own_extension_instance() -> No
         f"operation end {instance}",
     ]
     assert len(second) == 5
-    assert second[0] != first[0]  # a new extension instance for the second request
+    assert len(Recording.instances) == 2
+    assert Recording.instances[0] is not Recording.instances[1]  # one instance per request
 
 
 def test_the_middleware_manager_is_shared_only_when_nothing_resolves() -> None:

@@ -1,11 +1,13 @@
 """Throughput of the GraphQL API against a hand-written baseline, in the same run.
 
-Seeds a MySQL/MariaDB database, starts the API (``rangex_graphql.app:create_app``) and the
-baseline (``baseline_app.py``) as uvicorn subprocesses, checks that both answer with the
-same data, then loads one server at a time and prints requests/s, latency, SQL statements
-per request and the rangex/baseline ratio against the targets. See README.md.
+Seeds a MySQL/MariaDB database, starts the API (``rangex_graphql.app:create_app``) twice,
+with execution plans off and on, and the baseline (``baseline_app.py``), each a uvicorn
+subprocess; checks that they answer with the same data, then loads one server at a time,
+in alternating rounds, and prints requests/s, latency, SQL statements per request and the
+rangex/baseline ratios, plans off and on, against the targets. See README.md.
 
     .venv/bin/python benchmarks/http_queries.py --duration 10 --driver both
+    .venv/bin/python benchmarks/http_queries.py --execution-plans on   # one API server
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import signal
 import subprocess
 import sys
 import time
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import AsyncExitStack, ExitStack, contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -29,7 +32,17 @@ import uvloop
 from cases import CASES, Case, Viewer
 from load import ClientKind, LoadResult, LoadSession, fetch_once
 from profiling import py_spy, sampling, summarize
-from report import CaseResult, DriverRun, driver_comparison, table, write_json
+from report import (
+    PLANS_OFF,
+    PLANS_ON,
+    CaseResult,
+    DriverRun,
+    driver_comparison,
+    plans_table,
+    primary_mode,
+    table,
+    write_json,
+)
 from seed import SeedSummary, exclusive_database, seed
 from servers import BENCH_DIR, Server, free_port, running_server, uvicorn_command
 from sql_count import count_statements
@@ -52,6 +65,14 @@ class DataMismatch(RuntimeError):
     pass
 
 
+def plan_modes(text: str) -> tuple[str, ...]:
+    """``on``, ``off`` or both (``on,off`` in any order): the API servers to measure."""
+    given = {part.strip() for part in text.split(",")}
+    if not given or not given <= {PLANS_OFF, PLANS_ON}:
+        raise argparse.ArgumentTypeError(f"expected on, off or on,off, not {text!r}")
+    return tuple(mode for mode in (PLANS_OFF, PLANS_ON) if mode in given)
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds measured per case")
@@ -61,21 +82,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--rounds",
         type=int,
         default=2,
-        help="the duration is split in this many rounds per server, in ABBA order, so that "
-        "drift in the machine's load hits both servers alike",
+        help="the duration is split in this many rounds per server, the servers taking turns "
+        "forwards then backwards (ABC CBA), so that drift in the machine's load hits all alike",
     )
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--driver", choices=["asyncmy", "aiomysql", "both"], default="asyncmy")
     parser.add_argument(
         "--client", choices=[k.value for k in ClientKind], default=ClientKind.RAW.value
     )
-    parser.add_argument("--pool-max", type=int, default=10, help="database pool size, both")
+    parser.add_argument("--pool-max", type=int, default=10, help="database pool size, every server")
     parser.add_argument("--cases", default="abcd", help="which cases to run, e.g. 'ad'")
     parser.add_argument(
         "--execution-plans",
-        choices=["on", "off"],
-        default="on",
-        help="the API server's RANGEX_EXECUTION_PLANS: off runs graphql-core's executor",
+        type=plan_modes,
+        default=(PLANS_OFF, PLANS_ON),
+        metavar="on,off",
+        help="RANGEX_EXECUTION_PLANS of the API servers: one server per value, both by "
+        "default (off runs graphql-core's executor); the targets apply to plans on",
     )
     parser.add_argument("--output", type=Path, default=RESULTS_PATH)
     parser.add_argument(
@@ -95,6 +118,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def settings_for(args: argparse.Namespace, driver: str, secret_key: str) -> Settings:
+    """The API's settings, plans on (``with_plans`` switches them per server)."""
     return Settings(
         database_url=args.database_url,
         mysql_driver=MySQLDriver(driver),
@@ -102,8 +126,12 @@ def settings_for(args: argparse.Namespace, driver: str, secret_key: str) -> Sett
         db_pool_max=args.pool_max,
         secret_key=secret_key,
         access_token_minutes=TOKEN_MINUTES,
-        execution_plans=args.execution_plans == "on",
+        execution_plans=True,
     )
+
+
+def with_plans(settings: Settings, mode: str) -> Settings:
+    return settings.model_copy(update={"execution_plans": mode == PLANS_ON})
 
 
 def server_envs(settings: Settings) -> tuple[dict[str, str], dict[str, str]]:
@@ -179,39 +207,77 @@ async def verify_same_data(case: Case, rangex: Server, baseline: Server, token: 
 
 async def measure_case(
     case: Case,
-    rangex: Server,
+    apis: dict[str, Server],
     baseline: Server,
     token: str | None,
     args: argparse.Namespace,
     profile_path: Path | None = None,
-) -> tuple[LoadResult, LoadResult]:
-    """Warm both servers up, then load them one at a time: rangex, baseline, baseline,
-    rangex, ... for ``args.rounds`` rounds of ``duration / rounds`` seconds each."""
-    ours = LoadSession(
-        rangex,
-        [case.graphql_request(n, token) for n in range(case.request_count())],
-        concurrency=args.concurrency,
-        client=ClientKind(args.client),
-    )
+) -> tuple[dict[str, LoadResult], LoadResult]:
+    """Warm every server up, then load them one at a time, forwards then backwards (plans
+    off, plans on, baseline, baseline, plans on, plans off, ...), for ``args.rounds``
+    rounds of ``duration / rounds`` seconds each. Returns the API's loads by mode."""
+    requests = range(case.request_count())
+    client = ClientKind(args.client)
+    plans: dict[str, LoadSession] = {
+        mode: LoadSession(
+            server,
+            [case.graphql_request(n, token) for n in requests],
+            concurrency=args.concurrency,
+            client=client,
+        )
+        for mode, server in apis.items()
+    }
     theirs = LoadSession(
         baseline,
-        [case.baseline_request(n, token) for n in range(case.request_count())],
+        [case.baseline_request(n, token) for n in requests],
         concurrency=args.concurrency,
-        client=ClientKind(args.client),
+        client=client,
     )
-    totals = {rangex.name: LoadResult(), baseline.name: LoadResult()}
-    async with ours, theirs:
-        for session in (ours, theirs):
+    sessions = [*plans.values(), theirs]
+    totals = {session.server.name: LoadResult() for session in sessions}
+    async with AsyncExitStack() as opened:
+        for session in sessions:
+            await opened.enter_async_context(session)
             await session.phase(args.warmup)
         with ExitStack() as stack:
-            if profile_path is not None:  # idle time (the baseline's turns) is not sampled
-                stack.enter_context(sampling(rangex.pid, 2 * args.duration + 1, profile_path))
+            if profile_path is not None:  # idle time (the other servers' turns) is not sampled
+                profiled = apis[primary_mode(list(apis))]
+                seconds = len(sessions) * args.duration + 1
+                stack.enter_context(sampling(profiled.pid, seconds, profile_path))
             for round_number in range(args.rounds):
-                order = (ours, theirs) if round_number % 2 == 0 else (theirs, ours)
+                order = sessions if round_number % 2 == 0 else sessions[::-1]
                 for session in order:
                     phase = await session.phase(args.duration / args.rounds)
                     totals[session.server.name].add(phase)
-    return totals[rangex.name], totals[baseline.name]
+    rangex = {mode: totals[session.server.name] for mode, session in plans.items()}
+    return rangex, totals[baseline.name]
+
+
+@contextmanager
+def api_servers(
+    settings: Settings, modes: tuple[str, ...], driver: str, results_dir: Path
+) -> Iterator[dict[str, Server]]:
+    """One API server per execution plans mode, all on the same database and secret."""
+    with ExitStack() as stack:
+        servers = {}
+        for mode in modes:
+            env, _ = server_envs(with_plans(settings, mode))
+            command = uvicorn_command("rangex_graphql.app:create_app", free_port())
+            log_path = results_dir / f"rangex-plans-{mode}-{driver}.log"
+            servers[mode] = stack.enter_context(
+                running_server(f"rangex-plans-{mode}", command, env, log_path)
+            )
+        yield servers
+
+
+def count_statements_by_mode(
+    settings: Settings, modes: tuple[str, ...], cases: list[Case], tokens: dict[Viewer, str]
+) -> dict[str, dict[str, int]]:
+    """Statements per request, by case key, for each execution plans mode."""
+    return {
+        mode: asyncio.run(count_statements(with_plans(settings, mode), cases, tokens))
+        for mode in modes
+    }
 
 
 def run_driver(
@@ -222,19 +288,13 @@ def run_driver(
         Viewer.ADMIN: issue_access_token(settings, summary.admin_id)[0],
         Viewer.LEARNER: issue_access_token(settings, summary.learner_id)[0],
     }
-    statements = asyncio.run(count_statements(settings, cases, tokens))
-    rangex_env, baseline_env = server_envs(settings)
+    modes: tuple[str, ...] = args.execution_plans
+    statements = count_statements_by_mode(settings, modes, cases, tokens)
+    _, baseline_env = server_envs(settings)
     results_dir = args.output.parent
     run = DriverRun(driver, args.client, args.concurrency, args.duration, args.warmup, args.rounds)
     with ExitStack() as stack:
-        rangex = stack.enter_context(
-            running_server(
-                "rangex",
-                uvicorn_command("rangex_graphql.app:create_app", free_port()),
-                rangex_env,
-                results_dir / f"rangex-{driver}.log",
-            )
-        )
+        apis = stack.enter_context(api_servers(settings, modes, driver, results_dir))
         baseline = stack.enter_context(
             running_server(
                 "baseline",
@@ -243,22 +303,23 @@ def run_driver(
                 results_dir / f"baseline-{driver}.log",
             )
         )
-        print(
-            f"\n[{driver}] rangex pid {rangex.pid} :{rangex.port}, "
-            f"baseline pid {baseline.pid} :{baseline.port}"
-        )
+        started = ", ".join(f"{s.name} pid {s.pid} :{s.port}" for s in [*apis.values(), baseline])
+        print(f"\n[{driver}] {started}")
         for case in cases:
             token = tokens.get(case.viewer)
-            verdict = uvloop.run(verify_same_data(case, rangex, baseline, token))
-            print(f"[{driver}] ({case.key}) {verdict}")
+            for api in apis.values():
+                verdict = uvloop.run(verify_same_data(case, api, baseline, token))
+                print(f"[{driver}] ({case.key}) {api.name}: {verdict}")
         for case in cases:
             profile_path = results_dir / f"pyspy-{driver}-{case.key}.txt" if args.profile else None
-            rangex_load, baseline_load = uvloop.run(
-                measure_case(case, rangex, baseline, tokens.get(case.viewer), args, profile_path)
+            rangex_loads, baseline_load = uvloop.run(
+                measure_case(case, apis, baseline, tokens.get(case.viewer), args, profile_path)
             )
-            for name, load in (("rangex", rangex_load), ("baseline", baseline_load)):
-                print(f"[{driver}] ({case.key}) {name:<8} {load.requests_per_second:8.1f} req/s")
-            result = CaseResult(case, rangex_load, baseline_load, statements[case.key])
+            named = [(f"plans {mode}", load) for mode, load in rangex_loads.items()]
+            for name, load in [*named, ("baseline", baseline_load)]:
+                print(f"[{driver}] ({case.key}) {name:<9} {load.requests_per_second:8.1f} req/s")
+            by_mode = {mode: statements[mode][case.key] for mode in modes}
+            result = CaseResult(case, rangex_loads, baseline_load, by_mode)
             if profile_path is not None:
                 result.profile = summarize(profile_path)
             run.cases.append(result)
@@ -296,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"RangeX HTTP benchmark: code {version}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, load average {load_at_start:.2f} at start, "
-        f"execution plans {args.execution_plans}"
+        f"execution plans {','.join(args.execution_plans)}"
     )
     if load_at_start > BUSY_LOAD_AVERAGE:
         print("!! other processes are using the CPUs: expect noisy numbers")
@@ -312,26 +373,34 @@ def main(argv: list[str] | None = None) -> int:
     except DataMismatch as mismatch:
         print(f"the servers disagree, nothing was timed: {mismatch}", file=sys.stderr)
         return 2
+    load_at_end = os.getloadavg()[0]
     document: dict[str, Any] = {
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "code": version,
         "database_url": args.database_url,
-        "execution_plans": args.execution_plans,
-        "load_average": {"start": load_at_start, "end": os.getloadavg()[0]},
+        "execution_plans": list(args.execution_plans),
+        "load_average": {"start": load_at_start, "end": load_at_end},
         "seed_rows": summary.rows,
         "runs": [run.as_json() for run in runs],
     }
     for run in runs:
         print("\n" + table(run))
+        compared = plans_table(run)
+        if compared:
+            print("\n" + compared)
         for result in run.cases:
             if result.profile:
-                print(f"\nwhere rangex spent its time in ({result.case.key}), py-spy:")
+                print(
+                    f"\nwhere rangex (plans {result.primary}) spent its time in "
+                    f"({result.case.key}), py-spy:"
+                )
                 print("\n".join("  " + line for line in result.profile))
     if len(runs) == 2:
         line, document["driver_comparison"] = driver_comparison(runs[0], runs[1])
         print("\n" + line)
     write_json(args.output, document)
-    print(f"\nresults: {args.output}")
+    print(f"\nload average {load_at_start:.2f} at start, {load_at_end:.2f} at the end")
+    print(f"results: {args.output}")
     return 0 if all(run.passed for run in runs) else 1
 
 

@@ -724,6 +724,13 @@ class Settings(BaseSettings):
         description="run queries from cached execution plans (`api/plans`); `false` runs "
         "graphql-core's executor for every operation",
     )
+    execution_plans_cache_size: int = Field(
+        default=512,
+        ge=1,
+        le=100_000,
+        description="plans kept per process, the least recently used dropped first (about "
+        "10-35 KB each on the benchmark's documents: docs/execution-plans.md)",
+    )
     execution_plans_verify: bool = Field(
         default=False,
         description="testing aid: run every planned query through graphql-core as well and "

@@ -89,9 +89,9 @@ class ApiSchema(strawberry.Schema):
     (which logs each error with its source excerpt and a traceback), and running queries
     from execution plans (`plans/`) where the settings say so."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan_cache_size: int = 512, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.plan_cache = PlanCache(maxsize=512)
+        self.plan_cache = PlanCache(maxsize=plan_cache_size)
 
     def create_extensions_runner(
         self, execution_context: ExecutionContext, extensions: list[SchemaExtension]

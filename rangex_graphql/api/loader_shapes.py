@@ -22,6 +22,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
+from ..db.row_unions import united_reader
 from ..db.rows import RowCounter, row_reader
 
 T = TypeVar("T")
@@ -51,8 +52,13 @@ def many_by_key(
     to_node: Callable[[Row], T],
     order_by: Iterable[str] = ("position", "id"),
     where: dict[str, Any] | None = None,
+    *,
+    united: bool = False,
 ) -> DataLoader[UUID, list[T]]:
-    reader = row_reader(model, tuple(columns), key, tuple(order_by), tuple((where or {}).items()))
+    """``united``: its statement joins those of other united loaders asked for in the same
+    turn (a session's machines, answers and unlocked hints: ``db/row_unions.py``)."""
+    shape = (model, tuple(columns), key, tuple(order_by), tuple((where or {}).items()))
+    reader = united_reader(*shape) if united else row_reader(*shape)
 
     async def load(keys: list[UUID]) -> list[list[T]]:
         rows = await reader.where_in(keys)

@@ -225,7 +225,7 @@ get_object_definition(Mutation, strict=True).description = (
 )
 
 
-def build_schema(*, introspection: bool = True) -> ApiSchema:
+def build_schema(*, introspection: bool = True, plan_cache_size: int = 512) -> ApiSchema:
     introspection_cache = IntrospectionCache()
     validation_cache = DocumentValidationCache(maxsize=512)  # by the parsed document's identity
     extensions: list[Callable[[], SchemaExtension]] = [
@@ -246,6 +246,7 @@ def build_schema(*, introspection: bool = True) -> ApiSchema:
         subscription=Subscription,
         types=NODE_TYPES,
         extensions=extensions,
+        plan_cache_size=plan_cache_size,
     )
     document_input_lengths(built._schema)
     return built

@@ -7,10 +7,12 @@ with graphql-core's answer as well; these tests pin the planner's own rules."""
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pytest
 from graphql import parse
 
+from rangex_graphql.api.error_log import ApiSchema
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.api.plans import compile as plan_compile
 from rangex_graphql.api.plans.entry import PlanCache
@@ -180,6 +182,7 @@ async def test_the_equality_check_catches_a_plan_that_answers_differently(
         )
 
     monkeypatch.setattr(plan_compile, "_leaf", shouting_leaf)
+    monkeypatch.setattr(plan_compile, "_COMPLETERS", WeakKeyDictionary())  # made anew
     document = SCENARIO.replace("query Scenario", "query ScenarioShouting")  # a new plan
     recorded = len(MISMATCHES)
     data, errors = await run(
@@ -202,3 +205,31 @@ def test_first_difference_names_the_path() -> None:
     # Where two graphql-core runs disagree (a clock read), the plan is not held to either.
     assert first_difference([["asOf", "a"]], [["asOf", "b"]], [["asOf", "c"]]) is None
     assert first_difference([["n", 1]], [["n", 2]], [["n", 2]]) == "at /0/1: 1 vs 2"
+
+
+async def test_the_plan_cache_keeps_as_many_plans_as_the_setting_says(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rangex_graphql.api import schema as schema_module
+    from rangex_graphql.api.http.routes import http_routes
+
+    built: list[ApiSchema] = []
+    real_build = schema_module.build_schema
+
+    def recorded(**options: Any) -> ApiSchema:
+        built.append(real_build(**options))
+        return built[-1]
+
+    monkeypatch.setattr(schema_module, "build_schema", recorded)
+    http_routes(settings.model_copy(update={"execution_plans_cache_size": 2}))
+    cache = built[0].plan_cache
+    assert cache.maxsize == 2
+
+    monkeypatch.setattr(schema, "plan_cache", cache)
+    await _world()
+    for number in range(4):
+        query = f"query Q{number} {{ scenarios(first: 1) {{ totalCount }} }}"
+        data, errors = await run(_plans(settings), query)
+        assert errors == []
+        assert data is not None
+    assert len(cache) == 2

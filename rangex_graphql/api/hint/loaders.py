@@ -37,6 +37,7 @@ def unlocks_by_session() -> DataLoader[UUID, list[tuple[UUID, datetime]]]:
         ("id", "session_id", "hint_id", "unlocked_at"),
         lambda row: (UUID(str(row["hint_id"])), row["unlocked_at"]),
         order_by=("unlocked_at", "id"),
+        united=True,
     )
 
 

@@ -23,7 +23,10 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
     from ..subscriptions.server import SubscriptionServer
 
     services = runtime or build_runtime(settings)
-    schema = build_schema(introspection=settings.introspection)
+    schema = build_schema(
+        introspection=settings.introspection,
+        plan_cache_size=settings.execution_plans_cache_size,
+    )
 
     async def context_getter(connection: HTTPConnection) -> object:
         try:

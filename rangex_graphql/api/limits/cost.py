@@ -26,7 +26,7 @@ of the budget this minute; absent when no budget applies).
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from ipaddress import IPv6Address, IPv6Network, ip_address
 from typing import Any
@@ -42,8 +42,12 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
+    ListValueNode,
     NamedTypeNode,
+    ObjectValueNode,
     SelectionSetNode,
+    ValueNode,
+    VariableNode,
     get_named_type,
     get_nullable_type,
     get_operation_ast,
@@ -56,12 +60,14 @@ from strawberry.extensions import SchemaExtension
 from ...security.cost_budget import CostBudget
 from ...settings import Settings
 from ..context import Context
+from ..document_memo import DocumentMemo
 from ..errors import ApiError
 
 LIST_ESTIMATE = 10
 INTROSPECTION_COST = 1
 PAGE_FIELDS = frozenset({"nodes", "edges"})
 PAGE_ARGUMENTS = ("first", "last")
+COST_ARGUMENTS = frozenset({*PAGE_ARGUMENTS, "ids"})
 
 
 class QueryTooComplex(ApiError):
@@ -120,6 +126,88 @@ def operation_cost(
     return _CostWalk(schema, fragments, values, model).selections(
         root, operation.selection_set, None
     )
+
+
+class _CostMemo:
+    """One operation's costs by the values of the variables its cost reads (page sizes and
+    ID lists): the catalog query costs the same for every `$slug`."""
+
+    __slots__ = ("costs", "variables")
+
+    def __init__(self, variables: tuple[str, ...]) -> None:
+        self.variables = variables
+        self.costs: dict[Hashable, int] = {}
+
+
+_COSTS: DocumentMemo[_CostMemo] = DocumentMemo()
+_COSTS_PER_OPERATION = 32
+_ABSENT = object()
+
+
+def remembered_operation_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    model: CostModel,
+) -> int:
+    """``operation_cost``, worked out once per document, operation and values of the
+    variables it reads."""
+    memo = _COSTS.get(
+        document,
+        (schema, operation_name, model),
+        lambda: _CostMemo(tuple(sorted(set(_cost_variables(document))))),
+    )
+    given = variables or {}
+    key = _hashable(tuple(given.get(name, _ABSENT) for name in memo.variables))
+    cost = memo.costs.get(key) if key is not None else None
+    if cost is None:
+        cost = operation_cost(schema, document, operation_name, variables, model)
+        if key is not None and len(memo.costs) < _COSTS_PER_OPERATION:
+            memo.costs[key] = cost
+    return cost
+
+
+def _cost_variables(document: DocumentNode) -> Iterator[str]:
+    """The variables any page size or ID list of the document takes."""
+    for definition in document.definitions:
+        selection_set = getattr(definition, "selection_set", None)
+        if selection_set is not None:
+            yield from _selection_cost_variables(selection_set)
+
+
+def _selection_cost_variables(selection_set: SelectionSetNode) -> Iterator[str]:
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            for argument in selection.arguments or ():
+                if argument.name.value in COST_ARGUMENTS:
+                    yield from _variables_in(argument.value)
+        if isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
+            yield from _selection_cost_variables(selection.selection_set)
+
+
+def _variables_in(value: ValueNode) -> Iterator[str]:
+    if isinstance(value, VariableNode):
+        yield value.name.value
+    elif isinstance(value, ListValueNode):
+        for item in value.values:
+            yield from _variables_in(item)
+    elif isinstance(value, ObjectValueNode):
+        for field in value.fields:
+            yield from _variables_in(field.value)
+
+
+def _hashable(value: Any) -> Hashable | None:
+    """A JSON value as a dictionary key (lists as tuples, scalars with their type); None
+    when it cannot be one."""
+    if isinstance(value, list | tuple):
+        items = [_hashable(item) for item in value]
+        return None if any(item is None for item in items) else ("list", *items)
+    if isinstance(value, dict):
+        return None
+    if not isinstance(value, Hashable):
+        return None
+    return (type(value), value)  # `true` and `1` are equal keys, not equal page sizes
 
 
 class _CostWalk:
@@ -265,7 +353,7 @@ class QueryCost(SchemaExtension):
         context: Context = execution_context.context
         settings = context.settings
         assert execution_context.graphql_document is not None
-        cost = operation_cost(
+        cost = remembered_operation_cost(
             execution_context.schema._schema,
             execution_context.graphql_document,
             execution_context.operation_name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -43,6 +44,7 @@ from graphql import (
 from graphql.type.introspection import TypeMetaFieldDef
 from strawberry.extensions import SchemaExtension
 
+from ..document_memo import DocumentMemo
 from ..errors import BadUserInput
 from .input_lengths import argument_coordinate, input_field_coordinate, length_limit
 
@@ -83,27 +85,40 @@ def invalid_unicode_in(value: object, path: Path = ()) -> Path | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _VariableUse:
+    """An argument (or a part of one) whose value is a variable's."""
+
+    variable: str
+    type_: GraphQLInputType
+    coordinate: str
+    name: str
+    path: Path
+    refused_default: InvalidInput | None  # when absent: the default's first refusal
+
+
+Site = _VariableUse | InvalidInput
+"""Where an operation's arguments are checked: a variable's use, or a literal refused."""
+
+
 class _ArgumentWalk:
-    """Every argument of one operation, with the variables' values where they are used."""
+    """Every argument of one operation, in order: the literals checked, the variables'
+    uses noted (their values are checked per request, ``check_sites``)."""
 
     def __init__(
-        self,
-        schema: GraphQLSchema,
-        document: DocumentNode,
-        operation: OperationDefinitionNode,
-        variables: Mapping[str, Any],
+        self, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
     ) -> None:
         self.schema = schema
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        self.variables = dict(variables)
         self.variable_defaults = {
             d.variable.name.value: d.default_value
             for d in operation.variable_definitions or ()
             if d.default_value is not None
         }
         self.seen_fragments: set[str] = set()
+        self.sites: list[Site] = []
 
     def check(self, parent: GraphQLNamedType, selection_set: SelectionSetNode) -> None:
         for selection in selection_set.selections:
@@ -151,13 +166,18 @@ class _ArgumentWalk:
     def value(
         self, node: ValueNode, type_: GraphQLInputType, coordinate: str, name: str, path: Path
     ) -> None:
-        """A literal (or a variable's value) of ``type_``, for ``coordinate``."""
+        """A literal (or a variable's use) of ``type_``, for ``coordinate``."""
         if isinstance(node, VariableNode):
             variable = node.name.value
-            if variable in self.variables:
-                self.raw(self.variables[variable], type_, coordinate, name, path)
-            elif variable in self.variable_defaults:
-                self.value(self.variable_defaults[variable], type_, coordinate, name, path)
+            default = self.variable_defaults.get(variable)
+            refused = None
+            if default is not None:
+                before = len(self.sites)
+                self.value(default, type_, coordinate, name, path)
+                refusals = self.sites[before:]
+                del self.sites[before:]
+                refused = next((r for r in refusals if isinstance(r, InvalidInput)), None)
+            self.sites.append(_VariableUse(variable, type_, coordinate, name, path, refused))
             return
         if isinstance(type_, GraphQLNonNull):
             self.value(node, type_.of_type, coordinate, name, path)
@@ -173,32 +193,64 @@ class _ArgumentWalk:
                     field_type = type_.fields[key].type
                     self.value(field.value, field_type, field_coordinate, key, (*path, key))
         elif isinstance(node, StringValueNode):
-            self.string(node.value, get_named_type(type_).name, coordinate, name, path)
+            refused = _refusal(node.value, get_named_type(type_).name, coordinate, name, path)
+            if refused is not None:
+                self.sites.append(refused)
 
-    def raw(
-        self, value: object, type_: GraphQLInputType, coordinate: str, name: str, path: Path
-    ) -> None:
-        """A variable's JSON value of ``type_`` (not coerced yet: it may not fit the type)."""
-        if isinstance(type_, GraphQLNonNull):
-            self.raw(value, type_.of_type, coordinate, name, path)
-        elif isinstance(type_, GraphQLList):
-            items = value if isinstance(value, list) else [value]
-            for i, item in enumerate(items):
-                self.raw(item, type_.of_type, coordinate, name, (*path, i))
-        elif isinstance(type_, GraphQLInputObjectType) and isinstance(value, Mapping):
-            for key, item in value.items():
-                if key in type_.fields:
-                    field_coordinate = input_field_coordinate(type_.name, key)
-                    field_type = type_.fields[key].type
-                    self.raw(item, field_type, field_coordinate, key, (*path, key))
-        elif isinstance(value, str):
-            self.string(value, get_named_type(type_).name, coordinate, name, path)
 
-    def string(self, value: str, named_type: str, coordinate: str, name: str, path: Path) -> None:
-        problem = string_problem(value, length_limit(coordinate, named_type, name))
-        if problem is not None:
-            field = ".".join(map(str, path))
-            raise InvalidInput(f"{field}: {problem}", field=field)
+def _raw(value: object, type_: GraphQLInputType, coordinate: str, name: str, path: Path) -> None:
+    """A variable's JSON value of ``type_`` (not coerced yet: it may not fit the type)."""
+    if isinstance(type_, GraphQLNonNull):
+        _raw(value, type_.of_type, coordinate, name, path)
+    elif isinstance(type_, GraphQLList):
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            _raw(item, type_.of_type, coordinate, name, (*path, i))
+    elif isinstance(type_, GraphQLInputObjectType) and isinstance(value, Mapping):
+        for key, item in value.items():
+            if key in type_.fields:
+                field_coordinate = input_field_coordinate(type_.name, key)
+                field_type = type_.fields[key].type
+                _raw(item, field_type, field_coordinate, key, (*path, key))
+    elif isinstance(value, str):
+        refused = _refusal(value, get_named_type(type_).name, coordinate, name, path)
+        if refused is not None:
+            raise refused
+
+
+def _refusal(
+    value: str, named_type: str, coordinate: str, name: str, path: Path
+) -> InvalidInput | None:
+    problem = string_problem(value, length_limit(coordinate, named_type, name))
+    if problem is None:
+        return None
+    field = ".".join(map(str, path))
+    return InvalidInput(f"{field}: {problem}", field=field)
+
+
+_SITES: DocumentMemo[tuple[Site, ...]] = DocumentMemo()
+
+
+def argument_sites(
+    schema: GraphQLSchema, document: DocumentNode, operation_name: str | None
+) -> tuple[Site, ...]:
+    """The operation's argument checks in order, worked out once per document."""
+
+    def walk() -> tuple[Site, ...]:
+        operation = get_operation_ast(document, operation_name)
+        root = schema.get_root_type(operation.operation) if operation is not None else None
+        if operation is None or root is None:
+            return ()
+        found = _ArgumentWalk(schema, document, operation)
+        found.check(root, operation.selection_set)
+        return tuple(found.sites)
+
+    return _SITES.get(document, (schema, operation_name), walk)
+
+
+def _again(refused: InvalidInput) -> InvalidInput:
+    """A fresh error like ``refused`` (a cached one is not raised twice)."""
+    return InvalidInput(refused.message, field=(refused.extensions or {}).get("field"))
 
 
 def check_arguments(
@@ -209,13 +261,15 @@ def check_arguments(
 ) -> None:
     """Raise ``InvalidInput`` for the first string argument that cannot be taken, then for
     a lone surrogate anywhere else in the variables (a key, a value of another type)."""
-    operation = get_operation_ast(document, operation_name)
-    root = schema.get_root_type(operation.operation) if operation is not None else None
-    if operation is not None and root is not None:
-        _ArgumentWalk(schema, document, operation, variables or {}).check(
-            root, operation.selection_set
-        )
-    found = invalid_unicode_in(variables or {})
+    given = variables or {}
+    for site in argument_sites(schema, document, operation_name):
+        if isinstance(site, InvalidInput):
+            raise _again(site)
+        if site.variable in given:
+            _raw(given[site.variable], site.type_, site.coordinate, site.name, site.path)
+        elif site.refused_default is not None:
+            raise _again(site.refused_default)
+    found = invalid_unicode_in(given)
     if found is not None:
         field = ".".join(map(str, found))
         raise InvalidInput(

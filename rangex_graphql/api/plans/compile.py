@@ -12,7 +12,9 @@ an interface or union type gets one per runtime type it meets.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from inspect import isasyncgenfunction
 from typing import TYPE_CHECKING, Any, Protocol
+from weakref import WeakKeyDictionary
 
 from graphql import (
     GraphQLAbstractType,
@@ -23,6 +25,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLSchema,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetails, collect_fields, collect_subfields
@@ -30,6 +33,7 @@ from graphql.execution.executor import default_field_resolver, to_nodes
 from graphql.language import FieldNode
 from graphql.pyutils import Path
 from graphql.type import is_abstract_type, is_leaf_type, is_list_type, is_non_null_type
+from strawberry.types.arguments import convert_arguments
 
 if TYPE_CHECKING:
     from graphql.execution.executor import Executor
@@ -96,6 +100,7 @@ class FieldPlan:
         "attribute",
         "complete",
         "details",
+        "direct",
         "field_def",
         "fragment_variables",
         "key",
@@ -114,6 +119,7 @@ class FieldPlan:
         parent_type: GraphQLObjectType,
         field_def: GraphQLField,
         details: list[FieldDetails],
+        schema: GraphQLSchema,
     ) -> None:
         self.key = key
         self.parent_type = parent_type
@@ -126,12 +132,16 @@ class FieldPlan:
         self.args_needed = bool(field_def.args or self.node.arguments)
         self.resolve = field_def.resolve or default_field_resolver
         self.attribute = _plain_attribute(field_def, self.args_needed)
-        self.complete = completer(self, self.return_type)
+        self.direct = None if self.attribute else shared_direct_call(self, schema)
+        self.complete = shared_completer(self)
         self.needs_path = not is_leaf_type(_named(self.return_type))
-        # Runtime object type -> the plan of this field's sub-selection on it.
-        self.object_plans: dict[GraphQLObjectType, ObjectPlan] = {}
+        # Runtime object type -> the plan of this field's sub-selection on it (made on
+        # first use; leaves never have one).
+        self.object_plans: dict[GraphQLObjectType, ObjectPlan] | None = None
 
     def object_plan(self, executor: Executor[Any], object_type: GraphQLObjectType) -> ObjectPlan:
+        if self.object_plans is None:
+            self.object_plans = {}
         plan = self.object_plans.get(object_type)
         if plan is None:
             collected = collect_subfields(
@@ -173,7 +183,7 @@ class ObjectPlan:
         for key, details in grouped.items():
             field_def = schema.get_field(object_type, details[0].node.name.value)
             if field_def is not None:  # graphql-core leaves unknown fields out too
-                fields.append(FieldPlan(key, object_type, field_def, details))
+                fields.append(FieldPlan(key, object_type, field_def, details, schema))
         self.fields = fields
 
 
@@ -216,9 +226,122 @@ def _plain_attribute(field_def: GraphQLField, args_needed: bool) -> str | None:
     return name if isinstance(name, str) else None
 
 
+class DirectCall:
+    """A Strawberry resolver called as Strawberry's own wrapper calls it, without the wrapper.
+
+    For a field with no field extensions (permission classes are extensions) and no
+    exception handlers, the wrapper only converts the arguments to Python values, passes
+    the source as `self`/`root`/`parent` and Strawberry's `Info` where the resolver asks
+    for them, then calls the function. That is done here; a resolver that asks for neither
+    `info` nor arguments is called without any resolver info being built.
+    """
+
+    __slots__ = (
+        "arguments",
+        "config",
+        "field",
+        "function",
+        "info_name",
+        "needs_info",
+        "pass_self",
+        "scalar_registry",
+        "source_names",
+    )
+
+    def __init__(self, field: Any, converter: Any) -> None:
+        resolver = field.base_resolver
+        self.field = field
+        self.function: Callable[..., Any] = resolver.wrapped_func
+        self.pass_self = resolver.self_parameter is not None
+        self.source_names = tuple(
+            parameter.name
+            for parameter in (resolver.parent_parameter, resolver.root_parameter)
+            if parameter is not None
+        )
+        info = resolver.info_parameter
+        self.info_name: str | None = info.name if info is not None else None
+        self.arguments = field.arguments
+        # Input types may build their value from the info (Strawberry's `convert_arguments`).
+        self.needs_info = self.info_name is not None or bool(self.arguments)
+        self.config = converter.config
+        self.scalar_registry = converter.scalar_registry
+
+    @classmethod
+    def of(cls, field_def: GraphQLField, schema: GraphQLSchema) -> DirectCall | None:
+        field = (field_def.extensions or {}).get(STRAWBERRY_DEFINITION)
+        strawberry_schema = getattr(schema, "_strawberry_schema", None)
+        if field is None or strawberry_schema is None:
+            return None
+        resolver = getattr(field, "base_resolver", None)
+        if resolver is None or field.extensions or field.is_subscription:
+            return None
+        if isasyncgenfunction(resolver.wrapped_func):
+            return None
+        converter = strawberry_schema.schema_converter
+        # No public reader of the handlers that apply to a field.
+        if converter._get_field_exception_handlers(field):
+            return None
+        return cls(field, converter)
+
+    def __call__(
+        self, source: Any, info: GraphQLResolveInfo[Any] | None, args: dict[str, Any]
+    ) -> Any:
+        kwargs: dict[str, Any] = {}
+        strawberry_info = None
+        if self.needs_info:
+            strawberry_info = self.config.info_class(_raw_info=info, _field=self.field)
+        if args:
+            kwargs = convert_arguments(
+                args,
+                self.arguments,
+                scalar_registry=self.scalar_registry,
+                config=self.config,
+                info=strawberry_info,
+            )
+        for name in self.source_names:
+            kwargs[name] = source
+        if self.info_name is not None:
+            kwargs[self.info_name] = strawberry_info
+        if self.pass_self:
+            return self.function(source, **kwargs)
+        return self.function(**kwargs)
+
+
 # Completion functions, one per return type shape. Each mirrors graphql-core's
 # `complete_value` for its shape; anything unusual is handed to graphql-core's own
 # `complete_value` for that value (the same errors, by construction).
+
+
+_COMPLETERS: WeakKeyDictionary[GraphQLObjectType, dict[str, Completer]] = WeakKeyDictionary()
+
+
+_DIRECT_CALLS: WeakKeyDictionary[GraphQLObjectType, dict[str, DirectCall | None]] = (
+    WeakKeyDictionary()
+)
+
+
+def shared_direct_call(field: FieldPlan, schema: GraphQLSchema) -> DirectCall | None:
+    """The field's `DirectCall` (or None), made once per schema field as its completer."""
+    by_name = _DIRECT_CALLS.get(field.parent_type)
+    if by_name is None:
+        by_name = _DIRECT_CALLS[field.parent_type] = {}
+    name = field.node.name.value
+    if name not in by_name:
+        by_name[name] = DirectCall.of(field.field_def, schema)
+    return by_name[name]
+
+
+def shared_completer(field: FieldPlan) -> Completer:
+    """The completion function of a schema field, made once and shared by every plan that
+    selects it (it depends on the field's type and name only)."""
+    by_name = _COMPLETERS.get(field.parent_type)
+    if by_name is None:
+        by_name = _COMPLETERS[field.parent_type] = {}
+    name = field.node.name.value
+    complete = by_name.get(name)
+    if complete is None:
+        complete = by_name[name] = completer(field, field.return_type)
+    return complete
 
 
 def completer(field: FieldPlan, type_: GraphQLOutputType) -> Completer:

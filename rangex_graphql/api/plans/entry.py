@@ -2,8 +2,10 @@
 
 `PlanCache.execute` takes graphql-core's `execute` arguments. It lets graphql-core build
 the request's executor (operation choice, variable coercion and their errors are
-graphql-core's), then runs a query from its cached plan, and anything else (mutations,
-resolver middleware, a field whose results have side effects) with graphql-core.
+graphql-core's), then runs a query (or a subscription's operation on an event, for the
+shared execution of `subscriptions/fanout.py`) from its cached plan, and anything else
+(mutations, resolver middleware, a field whose results have side effects) with
+graphql-core.
 """
 
 from __future__ import annotations
@@ -148,9 +150,14 @@ def _reference(executor: Executor[Any] | list[GraphQLError]) -> Any:
     return executor.execute_operation()
 
 
+PLANNED_OPERATIONS = frozenset({OperationType.QUERY, OperationType.SUBSCRIPTION})
+"""Queries, and subscriptions executed on an event (`subscriptions/fanout.py` runs the
+operation on each event's value; subscribing itself never comes here)."""
+
+
 def _plannable(executor: Executor[Any]) -> bool:
     return (
-        executor.operation.operation is OperationType.QUERY
+        executor.operation.operation in PLANNED_OPERATIONS
         and not getattr(executor.middleware_manager, "_middleware_resolvers", None)
         and executor.field_resolver is default_field_resolver
         and executor.type_resolver is default_type_resolver

@@ -111,19 +111,28 @@ class PlanRun:
     def resolved_field(self, fp: FieldPlan, source: Any, path: Path | None, type_name: str) -> Any:
         executor = self.executor
         field_path = Path(path, fp.key, type_name)
-        info = executor.build_resolve_info(fp.field_def, fp.nodes, fp.parent_type, field_path)
+        direct = fp.direct
+        info: GraphQLResolveInfo[Any] | None = None
         try:
-            if fp.args_needed:
-                args = get_argument_values(
+            if direct is None or direct.needs_info:
+                info = executor.build_resolve_info(
+                    fp.field_def, fp.nodes, fp.parent_type, field_path
+                )
+            args = (
+                get_argument_values(
                     fp.field_def,
                     fp.node,
                     executor.variable_values,
                     fp.fragment_variables,
                     executor.hide_suggestions,
                 )
-                result = fp.resolve(source, info, **args)
+                if fp.args_needed
+                else {}
+            )
+            if direct is not None:
+                result = direct(source, info, args)
             else:
-                result = fp.resolve(source, info)
+                result = fp.resolve(source, info, **args)  # type: ignore[arg-type]
             if self.is_awaitable(result):
                 return self._complete_awaitable(fp, info, field_path, result)
             completed = fp.complete(self, fp, result, field_path, info)
@@ -135,7 +144,11 @@ class PlanRun:
             return None
 
     async def _complete_awaitable(
-        self, fp: FieldPlan, info: GraphQLResolveInfo[Any], path: Path, result: Awaitable[Any]
+        self,
+        fp: FieldPlan,
+        info: GraphQLResolveInfo[Any] | None,
+        path: Path,
+        result: Awaitable[Any],
     ) -> Any:
         try:
             resolved = await self.executor.with_abort_signal(result)

@@ -65,6 +65,7 @@ def answers_by_session() -> DataLoader[UUID, list[AnswerRow]]:
         SESSION_ANSWER_COLUMNS,
         AnswerRow.from_row,
         order_by=("question_id",),
+        united=True,
     )
 
 

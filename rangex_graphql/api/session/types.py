@@ -304,6 +304,7 @@ def session_machines_by_session() -> DataLoader[UUID, list[SessionMachineNode]]:
         SessionMachineNode.columns(),
         SessionMachineNode.from_row,
         order_by=("created_at", "id"),
+        united=True,
     )
 
 

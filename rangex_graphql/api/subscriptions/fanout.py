@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError, execute
+from graphql.execution.executor import Executor
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.utils.await_maybe import await_maybe
 
@@ -260,7 +261,9 @@ class Group:
         if value is None:
             return None, False
         schema = self.hub.schema
-        outcome: Any = execute(
+        # The schema's plan cache runs it from a plan (`plans/`), or graphql-core does.
+        run = getattr(schema, "plan_cache", None)
+        outcome: Any = (run.execute if run is not None else execute)(
             schema._schema,
             self.operation.document,
             root_value=value,
@@ -268,6 +271,7 @@ class Group:
             variable_values=self.operation.variables,
             operation_name=self.operation.operation_name,
             is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+            executor_class=Executor,
         )
         result: ExecutionResult = await await_maybe(outcome)
         self.hub.executions += 1

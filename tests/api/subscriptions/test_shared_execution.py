@@ -8,7 +8,12 @@ from collections.abc import Callable
 from contextlib import AsyncExitStack
 from typing import Any
 
+import pytest
+from graphql import ExecutionResult
+
 from rangex_graphql.api.ids import to_global_id
+from rangex_graphql.api.plans.compile import ObjectPlan
+from rangex_graphql.api.plans.run import PlanRun
 from rangex_graphql.models import EnvironmentSession
 from rangex_graphql.models.enums import SessionState, UserRole
 from rangex_graphql.settings import Settings
@@ -142,3 +147,38 @@ async def test_joiners_share_the_current_value_until_something_changes(
         _, latest = await join(stack)
         assert hub.executions - before == 1
         assert latest["payload"] != joined[0][1]["payload"]
+
+
+async def test_an_event_runs_the_operation_from_its_plan(
+    settings: Settings,
+    live: Callable[..., Any],
+    sql_counter: StatementCounter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: list[str] = []
+    original = PlanRun.run
+
+    async def counted(self: PlanRun, plan: ObjectPlan) -> ExecutionResult:
+        runs.append(plan.name)
+        return await original(self, plan)
+
+    monkeypatch.setattr(PlanRun, "run", counted)
+    server = await live()
+    async with AsyncExitStack() as stack:
+        session, clients = await admins_watching(settings, server, stack, 2, NEUTRAL)
+        runs.clear()
+        sql_counter.reset()
+        executions, received = await one_event(server, session, clients)
+        planned_statements = sql_counter.count
+        assert (executions, runs) == (1, ["Subscription"])
+        update = received[0]["payload"]["data"]["sessionUpdated"]
+        assert update["state"] == session.state.value
+        assert update["machines"]
+
+        monkeypatch.setattr(server.runtime.settings, "execution_plans", False)
+        runs.clear()
+        sql_counter.reset()
+        executions, unplanned = await one_event(server, session, clients)
+        assert (executions, runs) == (1, [])
+        assert unplanned[0]["payload"] == received[0]["payload"]
+        assert sql_counter.count == planned_statements

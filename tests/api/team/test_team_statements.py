@@ -53,7 +53,9 @@ async def test_teams_read_in_the_same_statements_for_1_and_30(
         assert len(data["teams"]["nodes"]) == total
         assert all(len(t["joinRequests"]) == 2 for t in data["teams"]["nodes"])
     assert sizes[1] > sizes[0] * 10
-    assert counts[0] == counts[1], sql_counter.statements
     # teams page; the viewer's memberships; members; join requests; users (members and
-    # captains); users (applicants); the requests' teams
-    assert counts[0] == 7, sql_counter.statements
+    # captains); users (applicants); the requests' teams. The two user reads are one
+    # loader's: when the members and the join requests arrive in the same event-loop turn
+    # (it depends on the database's timing, not on the rows) they share one statement.
+    for count in counts:
+        assert count in (6, 7), sql_counter.statements

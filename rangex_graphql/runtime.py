@@ -14,6 +14,7 @@ from uuid import uuid4
 
 from .broker import Broker
 from .mail import Mailer, MailQueue, build_mailer
+from .observability.metrics import Metrics
 from .orchestrator import Driver
 from .services.tokens import LoginGuard
 from .settings import Settings
@@ -55,6 +56,8 @@ class Runtime:
     # The object store (files/): the drivers read EMBEDDED assets from it; its client
     # (S3) is closed with the runtime. None: the driver was given without one.
     store: ObjectStore | None = None
+    # The app's metrics (observability/), None when metrics are off: nothing is collected.
+    metrics: Metrics | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
@@ -107,6 +110,8 @@ def build_runtime(
 ) -> Runtime:
     from .broker.factory import build_broker
     from .files.factory import build_store
+    from .observability.orchestrator_calls import MeteredDriver
+    from .observability.sql_statements import count_statements
     from .orchestrator.factory import build_driver
     from .redis_pool import build_redis
     from .security.cost_budget import build_cost_budget
@@ -117,15 +122,21 @@ def build_runtime(
     redis = build_redis(settings)
     broker = broker or build_broker(settings)
     store = build_store(settings)
+    driver = driver or build_driver(settings, assets=store)
+    metrics = Metrics(settings) if settings.metrics_enabled else None
+    if metrics is not None:
+        count_statements()
+        driver = MeteredDriver(driver, metrics.orchestrator, settings.orchestrator.value)
     return Runtime(
         settings=settings,
         mailer=MailQueue(mailer or build_mailer(settings)),
         login_guard=login_guard or build_login_throttle(settings, redis=redis),
         broker=broker,
-        driver=driver or build_driver(settings, assets=store),
+        driver=driver,
         rate_limits=build_rate_limits(settings, redis=redis),
         revocations=SessionRevocations(settings, broker),
         cost_budget=build_cost_budget(settings, redis=redis),
         redis=redis,
         store=store,
+        metrics=metrics,
     )

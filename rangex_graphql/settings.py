@@ -737,6 +737,47 @@ class Settings(BaseSettings):
         "fail the request on any difference (twice the work; the test suite turns it on)",
     )
     # --- end of execution plans ---
+    # --- metrics (observability/, api/http/metrics.py) ---
+    metrics_token: SecretStr = Field(
+        default=SecretStr(""),
+        description="bearer token Prometheus sends to GET /metrics (`Authorization: Bearer "
+        "<token>`, at least 32 characters); unset: /metrics answers 404 and no metric is "
+        "collected, unless RANGEX_METRICS_ALLOW_UNAUTHENTICATED is set",
+    )
+    metrics_allow_unauthenticated: bool = Field(
+        default=False,
+        description="serve /metrics without a token (when none is set): only where the "
+        "listen address is private to the scraper (a private network, a sidecar)",
+    )
+    metrics_max_operation_names: int = Field(
+        default=200,
+        ge=1,
+        le=10_000,
+        description="distinct operation names the request metrics label (first come); "
+        "later ones are counted as `other`",
+    )
+    metrics_database_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=3600,
+        description="how long the metrics read from the database (sessions by state, the "
+        "month's spend) are reused before a scrape reads them again",
+    )
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _long_metrics_token(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (random)")
+        return value
+
+    @property
+    def metrics_enabled(self) -> bool:
+        """Metrics are collected and served: a token is set, or serving them without
+        one is allowed explicitly."""
+        return bool(self.metrics_token.get_secret_value()) or self.metrics_allow_unauthenticated
+
+    # --- end of metrics ---
     # --- creator test runs (services/testruns) ---
     require_passed_test_run: bool = Field(
         default=False,

@@ -71,6 +71,9 @@ def test_the_resolver_reads_relative_imports() -> None:
         ("rangex_graphql.security", "rangex_graphql.api"),
         ("rangex_graphql.security", "rangex_graphql.services"),
         ("rangex_graphql.settings", "rangex_graphql.security"),
+        ("rangex_graphql.observability", "rangex_graphql.api"),
+        ("rangex_graphql.observability", "rangex_graphql.services"),
+        ("rangex_graphql.observability", "rangex_graphql.jobs"),
     ],
 )
 def test_no_module_imports_a_layer_above(package: str, forbidden: str) -> None:

@@ -2,7 +2,8 @@
 
 A job is one pass (``run_once``); the loop runs it at once, then again after its interval
 (varied by ``jobs_jitter`` so replicas drift apart). A failed pass is logged and the loop
-goes on. The loops are the runtime's background tasks, so ``Runtime.aclose`` stops them.
+goes on. With metrics on, every pass is counted by job and outcome, and timed. The loops
+are the runtime's background tasks, so ``Runtime.aclose`` stops them.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
+from ..observability.job_runs import JobMetrics
 from ..runtime import Runtime
 from .clock import utc_now
 from .engine_events import watch_engine_events
@@ -43,14 +46,22 @@ def pause_after_pass(interval: float, jitter: float, rng: random.Random | None =
     return max(0.0, interval + (rng or random).uniform(-spread, spread))
 
 
-async def run_periodically(job: PeriodicJob, jitter: float) -> None:
+async def run_periodically(
+    job: PeriodicJob, jitter: float, metrics: JobMetrics | None = None
+) -> None:
+    """``metrics``: where each finished pass is counted (None: metrics are off)."""
     while True:
+        started = time.perf_counter()
+        ok = False
         try:
             await job.run_once()
+            ok = True
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("background job %s failed; it runs again in its next pass", job.name)
+        if metrics is not None:
+            metrics.record(job.name, ok, time.perf_counter() - started)
         await asyncio.sleep(pause_after_pass(job.interval_seconds, jitter))
 
 
@@ -102,8 +113,11 @@ def start_jobs(runtime: Runtime) -> list[asyncio.Task[None]]:
     if not runtime.settings.jobs_enabled:
         return []
     jitter = runtime.settings.jobs_jitter
+    metrics = runtime.metrics.jobs if runtime.metrics is not None else None
     tasks = [
-        runtime.spawn(partial(run_periodically, job, jitter), name=f"rangex-job-{job.name}")
+        runtime.spawn(
+            partial(run_periodically, job, jitter, metrics), name=f"rangex-job-{job.name}"
+        )
         for job in periodic_jobs(runtime)
     ]
     tasks.append(

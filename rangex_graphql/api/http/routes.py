@@ -1,4 +1,5 @@
-"""HTTP routes: GraphQL (HTTP and WebSocket), GraphiQL's assets, health and readiness."""
+"""HTTP routes: GraphQL (HTTP and WebSocket), GraphiQL's assets, health and readiness,
+and the metrics when enabled."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ...runtime import Runtime, build_runtime
 from ...settings import Settings
 from .files import file_routes
 from .health import DATABASE, broker_check, health_routes, orchestrator_check
+from .metrics import metrics_routes
 from .view import RequestRefused, graphql_routes
 
 
@@ -48,6 +50,9 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
         context.viewer = credentials.viewer
         context.connection_credentials = credentials
 
+    websocket_server = SubscriptionServer(schema, services)
+    if services.metrics is not None:
+        services.metrics.subscriptions_active.set_function(websocket_server.hub.subscription_count)
     store = build_store(settings)
     uploads = file_routes(settings, store) if isinstance(store, LocalStore) else []
     return [
@@ -57,10 +62,12 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
             context_getter,
             settings,
             connection_init=connection_init,
-            websocket_server=SubscriptionServer(schema, services),
+            websocket_server=websocket_server,
             redis=services.redis,
+            metrics=services.metrics,
         ),
         *health_routes(
             [DATABASE, orchestrator_check(services.driver), broker_check(services.broker)]
         ),
+        *metrics_routes(settings, services.metrics),
     ]

@@ -13,10 +13,15 @@ this view follows the GraphQL-over-HTTP draft instead:
 - Every error carries ``extensions.code``.
 - A database or Redis that is away (``api/unavailable.py``) gets 503 with ``Retry-After``
   and ``SERVICE_UNAVAILABLE``, during execution or before it (the context's reads).
+
+With metrics on, each HTTP request is observed (``observability/graphql_requests.py``):
+its operation name, its errors' codes or its refusal, its duration and SQL statements;
+and each WebSocket counts in the open connections while it lasts.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
@@ -43,6 +48,8 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from ...observability.graphql_requests import RequestObservation
+from ...observability.metrics import Metrics
 from ...settings import Settings
 from ..json_encoding import to_json, to_json_bytes
 from ..unavailable import (
@@ -130,6 +137,7 @@ class GraphQLView(GraphQL[Any, None]):
         settings: Settings | None = None,
         websocket_server: WebSocketServer | None = None,
         redis: Redis | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         settings = settings or Settings()
         legacy = (GRAPHQL_WS_PROTOCOL,) if settings.ws_legacy_protocol else ()
@@ -157,6 +165,7 @@ class GraphQLView(GraphQL[Any, None]):
         self.request_limits = RequestLimits.from_settings(settings)
         self.max_query_tokens = settings.max_query_tokens
         self.persisted_queries = PersistedQueries.from_settings(settings, redis=redis)
+        self.metrics = metrics
 
     async def on_ws_connect(self, context: Any) -> Any:
         """``connection_init`` of graphql-transport-ws: authenticate from its payload.
@@ -174,21 +183,35 @@ class GraphQLView(GraphQL[Any, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        if self.metrics is None:
+            await self._http(scope, receive, send, None)
+            return
+        observation = self.metrics.requests.start()
+        try:
+            await self._http(scope, receive, send, observation)
+        except asyncio.CancelledError:
+            observation.counted = False  # the client went away: no answer to count
+            raise
+        finally:
+            self.metrics.requests.finish(observation)
+
+    async def _http(
+        self, scope: Scope, receive: Receive, send: Send, observation: RequestObservation | None
+    ) -> None:
         request = Request(scope, self.request_limits.bounded(receive))
+        if observation is not None:
+            request.state.observation = observation
         response_type = negotiate_response_type(request.headers.get("accept"))
+        refusal: RequestRefused | None = None
         try:
             response = await self._respond(request, response_type)
         except RequestRefused as refused:
-            response = self._refusal(refused, response_type or JSON)
+            refusal = refused
         except LimitExceeded as exceeded:
             close = {"Connection": "close"} if exceeded.close else {}
             refusal = RequestRefused(exceeded.status_code, exceeded.message, exceeded.code, close)
-            response = self._refusal(refusal, response_type or JSON)
         except HTTPException as error:  # Strawberry's own refusals, should any remain
-            response = self._refusal(
-                RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST),
-                response_type or JSON,
-            )
+            refusal = RequestRefused(error.status_code, error.reason, ErrorCode.BAD_REQUEST)
         except Exception as error:
             if is_outage(error):
                 log.warning("GraphQL request failed, dependency away: %s", type(error).__name__)
@@ -198,7 +221,10 @@ class GraphQLView(GraphQL[Any, None]):
                 refusal = RequestRefused(
                     500, "Internal server error", ErrorCode.INTERNAL_SERVER_ERROR
                 )
+        if refusal is not None:
             response = self._refusal(refusal, response_type or JSON)
+            if observation is not None:
+                observation.refused(refusal.code, refusal.status_code)
         await response(scope, receive, send)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -209,6 +235,19 @@ class GraphQLView(GraphQL[Any, None]):
         if self.allowed_origins and origin and origin not in self.allowed_origins:
             await websocket.close(code=4403, reason="Origin not allowed")  # HTTP 403
             return
+        if self.metrics is None:
+            await self._serve_websocket(websocket, scope, receive, send)
+            return
+        connections = self.metrics.websocket_connections
+        connections.inc()
+        try:
+            await self._serve_websocket(websocket, scope, receive, send)
+        finally:
+            connections.dec()
+
+    async def _serve_websocket(
+        self, websocket: WebSocket, scope: Scope, receive: Receive, send: Send
+    ) -> None:
         offered = scope.get("subprotocols") or []
         if self.websocket_server is not None and GRAPHQL_TRANSPORT_WS_PROTOCOL in offered:
             await self.websocket_server.serve(websocket)
@@ -224,6 +263,9 @@ class GraphQLView(GraphQL[Any, None]):
                 {"Allow": "GET, POST"},
             )
         if self.should_render_graphql_ide(self.request_adapter_class(request)):
+            observation = _observation(request)
+            if observation is not None:
+                observation.counted = False  # a page, not a GraphQL request
             return await self.render_graphql_ide(request)
         if response_type is None:
             raise RequestRefused(
@@ -326,6 +368,9 @@ class GraphQLView(GraphQL[Any, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        observation = _observation(request)
+        if observation is not None:
+            observation.read_operation(request_data.operation_name)
         is_get = request_adapter.method == "GET"
         allowed = {OperationType.QUERY} if is_get else {OperationType.QUERY, OperationType.MUTATION}
         if request_data.operation_name is None and has_several_operations(
@@ -385,6 +430,9 @@ class GraphQLView(GraphQL[Any, None]):
             response.pop("data", None)
         if result.errors:
             response["errors"] = [_with_code(error, stage) for error in result.errors]
+        observation = _observation(request)
+        if observation is not None:
+            observation.answered(_codes(response), executed=stage is Stage.EXECUTION)
         return response
 
     def create_response(
@@ -407,6 +455,11 @@ class GraphQLView(GraphQL[Any, None]):
             response.status_code = 503
             response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+def _observation(request: Request) -> RequestObservation | None:
+    """The metrics' observation of this request (``_http``), None when metrics are off."""
+    return getattr(request.state, "observation", None)
 
 
 def _request_data(params: object) -> GraphQLRequestData:
@@ -445,6 +498,15 @@ def _unavailable_refusal() -> RequestRefused:
     return RequestRefused(
         503, UNAVAILABLE_MESSAGE, SERVICE_UNAVAILABLE, {"Retry-After": str(RETRY_AFTER_SECONDS)}
     )
+
+
+def _codes(response_data: GraphQLHTTPResponse) -> list[str]:
+    """The ``extensions.code`` of each error of a response (every error has one)."""
+    return [
+        str(error.get("extensions", {}).get("code"))
+        for error in response_data.get("errors") or []
+        if isinstance(error, dict)
+    ]
 
 
 def _has_code(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], code: str) -> bool:
@@ -536,9 +598,11 @@ def graphql_routes(
     connection_init: ConnectionInit | None = None,
     websocket_server: WebSocketServer | None = None,
     redis: Redis | None = None,
+    metrics: Metrics | None = None,
 ) -> list[BaseRoute]:
     """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on;
-    ``redis``: the runtime's pool (persisted queries)."""
+    ``redis``: the runtime's pool (persisted queries); ``metrics``: the runtime's, None
+    when metrics are off."""
     graphiql = (
         GraphiQL(settings.graphiql_assets_dir or default_assets_dir())
         if settings.graphiql
@@ -552,6 +616,7 @@ def graphql_routes(
         settings=settings,
         websocket_server=websocket_server,
         redis=redis,
+        metrics=metrics,
     )
     routes: list[BaseRoute] = [
         Route(path, view, name="graphql"),

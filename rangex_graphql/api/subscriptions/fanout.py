@@ -103,6 +103,10 @@ class Hub:
             await group.welcome(member)
         return group
 
+    def subscription_count(self) -> int:
+        """Subscriptions open in this process (the metrics read it when scraped)."""
+        return sum(len(group.members) for group in self.groups.values())
+
     def leave(self, group: Group, member: Subscriber) -> None:
         group.members.pop(member, None)
         if not group.members and self.groups.get(group.key) is group:

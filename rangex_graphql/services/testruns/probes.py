@@ -134,7 +134,10 @@ class DockerProbe:
 
 def network_probe(driver: Driver, timeout: float) -> DockerProbe | str:
     """The probe for the runtime's engine, or why there is none."""
+    from ...observability.orchestrator_calls import engine_driver
     from ...orchestrator.docker import DockerDriver
+
+    driver = engine_driver(driver)
 
     if isinstance(driver, DockerDriver):
         return DockerProbe(driver.config.docker_url, timeout)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from uuid import UUID
@@ -39,18 +40,41 @@ def _signing_key(settings: Settings) -> tuple[str, OctKey]:
     return key_id(key), OctKey.import_key(key)
 
 
-def _verification_keys(settings: Settings) -> dict[str, OctKey]:
-    # Only subkeys: a token signed with a raw server key (the scheme before subkeys, or
-    # a key published in source code) has no key id here and is refused.
-    return _imported_keys(tuple(all_keys(settings)))
+VERIFIED_TOKENS_KEPT = 4096
+
+
+class _KeySet:
+    """The verification keys of one set of server keys, and the tokens they verified.
+
+    A token's signature and claims are checked once; a later request with the same token
+    only checks that it has not expired since (the other claims only ever get more
+    valid with time: ``iat`` and ``nbf`` in the past stay there). Refused tokens are not
+    kept, so made-up tokens cannot fill it; a new set of keys (a rotation) starts empty.
+    Whether the token was revoked is not decided here (``api/viewer.py`` checks that on
+    every request)."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        # Only subkeys: a token signed with a raw server key (the scheme before subkeys,
+        # or a key published in source code) has no key id here and is refused.
+        derived = [subkey(k, Purpose.ACCESS_TOKEN) for k in keys if not is_public_key(k)]
+        self.keys = {key_id(k): OctKey.import_key(k) for k in derived}
+        self.verified: OrderedDict[str, AccessClaims] = OrderedDict()
+
+    def remember(self, token: str, claims: AccessClaims) -> None:
+        self.verified[token] = claims
+        if len(self.verified) > VERIFIED_TOKENS_KEPT:
+            self.verified.popitem(last=False)
+
+
+def _key_set(settings: Settings) -> _KeySet:
+    return _key_set_of(tuple(all_keys(settings)))
 
 
 @lru_cache(maxsize=8)
-def _imported_keys(keys: tuple[str, ...]) -> dict[str, OctKey]:
+def _key_set_of(keys: tuple[str, ...]) -> _KeySet:
     """Derived and imported once per set of server keys (every request verifies a token;
     deriving, hashing and importing the keys each time was about 2% of a small query)."""
-    derived = [subkey(k, Purpose.ACCESS_TOKEN) for k in keys if not is_public_key(k)]
-    return {key_id(k): OctKey.import_key(k) for k in derived}
+    return _KeySet(keys)
 
 
 def issue_access_token(
@@ -76,16 +100,29 @@ def issue_access_token(
     return jwt.encode({"alg": ALGORITHM, "kid": kid}, claims, key, algorithms=[ALGORITHM]), expires
 
 
-def verify_access_token(settings: Settings, token: str) -> AccessClaims | None:
+def verify_access_token(
+    settings: Settings, token: str, now: float | None = None
+) -> AccessClaims | None:
     """The claims of a valid, unexpired token signed by a current or previous key."""
+    key_set = _key_set(settings)
+    moment = int(time.time() if now is None else now)
+    known = key_set.verified.get(token)
+    if known is not None:
+        return known if known.expires_at > moment else None  # as joserfc decides `exp`
+    claims = _verified(key_set.keys, token, moment)
+    if claims is not None:
+        key_set.remember(token, claims)
+    return claims
+
+
+def _verified(keys: dict[str, OctKey], token: str, now: int) -> AccessClaims | None:
     try:
-        keys = _verification_keys(settings)
         header_kid = jws.extract_compact(token.encode()).headers().get("kid")
         key = keys.get(str(header_kid))
         if key is None:
             return None
         decoded = jwt.decode(token, key, algorithms=[ALGORITHM])
-        jwt.JWTClaimsRegistry(exp={"essential": True}, sub={"essential": True}).validate(
+        jwt.JWTClaimsRegistry(now=now, exp={"essential": True}, sub={"essential": True}).validate(
             decoded.claims
         )
         sid = decoded.claims.get("sid")

@@ -41,7 +41,9 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY rangex_graphql ./rangex_graphql
 COPY migrations /app/migrations
-RUN pip install --no-cache-dir . && rm -rf /src
+# `--build-arg EXTRAS=otel` adds OpenTelemetry (RANGEX_OTEL_ENDPOINT: docs/observability.md).
+ARG EXTRAS=""
+RUN pip install --no-cache-dir ".${EXTRAS:+[$EXTRAS]}" && rm -rf /src
 
 COPY --from=assets /build/node_modules /app/node_modules
 

@@ -49,7 +49,7 @@ def tune_garbage_collector() -> None:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     redact_access_log()
     check_production_settings(settings)
     configure_password_hashing(max_concurrent=settings.password_hash_concurrency)

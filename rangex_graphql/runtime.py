@@ -26,9 +26,11 @@ log = logging.getLogger(__name__)
 CLOSE_WAIT_SECONDS = 10.0
 
 if TYPE_CHECKING:
+    from opentelemetry.sdk.trace.export import SpanExporter
     from redis.asyncio import Redis
 
     from .files.store import ObjectStore
+    from .observability.spans import Tracing
     from .security.cost_budget import CostBudget
     from .security.rate_limits import RateLimits
     from .services.revocations import SessionRevocations
@@ -58,6 +60,8 @@ class Runtime:
     store: ObjectStore | None = None
     # The app's metrics (observability/), None when metrics are off: nothing is collected.
     metrics: Metrics | None = None
+    # The app's traces (observability/tracing.py), None unless RANGEX_OTEL_ENDPOINT is set.
+    tracing: Tracing | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
@@ -98,6 +102,9 @@ class Runtime:
             await self.store.aclose()
         if self.redis is not None:
             await self.redis.aclose()
+        if self.tracing is not None:
+            # Exports the spans still queued (the exporter's timeout bounds the wait).
+            await asyncio.to_thread(self.tracing.shutdown)
 
 
 def build_runtime(
@@ -107,11 +114,15 @@ def build_runtime(
     driver: Driver | None = None,
     broker: Broker | None = None,
     mailer: Mailer | None = None,
+    span_exporter: SpanExporter | None = None,
 ) -> Runtime:
+    """``span_exporter``: where spans go instead of the OTLP collector, when tracing is
+    on (tests, benchmarks)."""
     from .broker.factory import build_broker
     from .files.factory import build_store
     from .observability.orchestrator_calls import MeteredDriver
     from .observability.sql_statements import count_statements
+    from .observability.tracing import build_tracing
     from .orchestrator.factory import build_driver
     from .redis_pool import build_redis
     from .security.cost_budget import build_cost_budget
@@ -119,14 +130,25 @@ def build_runtime(
     from .security.throttle import build_login_throttle
     from .services.revocations import SessionRevocations
 
+    metrics = Metrics(settings) if settings.metrics_enabled else None
+    # First: the start-up stops here, nothing opened, when the otel extra is missing.
+    tracing = build_tracing(
+        settings,
+        exporter=span_exporter,
+        operation_names=metrics.requests.operation_names if metrics is not None else None,
+    )
     redis = build_redis(settings)
     broker = broker or build_broker(settings)
     store = build_store(settings)
     driver = driver or build_driver(settings, assets=store)
-    metrics = Metrics(settings) if settings.metrics_enabled else None
-    if metrics is not None:
+    if metrics is not None or tracing is not None:
         count_statements()
-        driver = MeteredDriver(driver, metrics.orchestrator, settings.orchestrator.value)
+        driver = MeteredDriver(
+            driver,
+            metrics.orchestrator if metrics is not None else None,
+            settings.orchestrator.value,
+            tracing=tracing,
+        )
     return Runtime(
         settings=settings,
         mailer=MailQueue(mailer or build_mailer(settings)),
@@ -139,4 +161,5 @@ def build_runtime(
         redis=redis,
         store=store,
         metrics=metrics,
+        tracing=tracing,
     )

@@ -26,6 +26,11 @@ class Orchestrator(StrEnum):
     ECS = "ecs"
 
 
+class LogFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
 class PersistedQueriesMode(StrEnum):
     OFF = "off"
     AUTOMATIC = "automatic"
@@ -98,6 +103,11 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="`serve` listen port")
     workers: int = Field(default=1, ge=1, description="`serve` worker processes")
     log_level: str = Field(default="info", description="Python log level")
+    log_format: LogFormat = Field(
+        default=LogFormat.TEXT,
+        description="`text`: one human line per record (time, level, logger, message); "
+        "`json`: one JSON object per line with the request ID (docs/observability.md)",
+    )
     graphiql: bool = Field(default=True, description="serve GraphiQL at GET /graphql")
     graphiql_assets_dir: Path | None = Field(
         default=None,
@@ -778,6 +788,30 @@ class Settings(BaseSettings):
         return bool(self.metrics_token.get_secret_value()) or self.metrics_allow_unauthenticated
 
     # --- end of metrics ---
+    # --- traces (observability/tracing.py, the `otel` extra) ---
+    otel_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP collector that receives the traces, e.g. "
+        "`http://otel-collector:4318` (`/v1/traces` is added); unset: no tracing, "
+        "OpenTelemetry is not even imported. Needs `pip install 'rangex-graphql[otel]'`",
+    )
+    otel_service_name: str = Field(
+        default="rangex-graphql",
+        min_length=1,
+        max_length=100,
+        description="`service.name` of the traces' resource",
+    )
+
+    @field_validator("otel_endpoint")
+    @classmethod
+    def _http_otel_endpoint(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL (OTLP over HTTP)")
+        return value
+
+    # --- end of traces ---
     # --- creator test runs (services/testruns) ---
     require_passed_test_run: bool = Field(
         default=False,

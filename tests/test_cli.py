@@ -349,3 +349,46 @@ def test_serve_skips_migrations_when_disabled(
     assert result.exit_code == 0, result.output
     assert not db_file.exists()
     assert "listening on http://127.0.0.1:8000" in result.stdout
+
+
+def test_serve_with_a_trace_endpoint_but_without_the_otel_extra_refuses_to_start(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(app))
+    monkeypatch.setitem(sys.modules, "opentelemetry.sdk.trace", None)  # not installed
+    monkeypatch.setenv("RANGEX_DATABASE_URL", f"sqlite://{db_file}")
+    monkeypatch.setenv("RANGEX_MIGRATE_ON_START", "false")
+    monkeypatch.setenv("RANGEX_OTEL_ENDPOINT", "http://collector:4318")
+    monkeypatch.chdir(db_file.parent)
+
+    result = runner.invoke(cli.app, ["serve"])
+
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "RANGEX_OTEL_ENDPOINT is set" in message
+    assert "pip install 'rangex-graphql[otel]'" in message
+    assert started == []
+
+
+@pytest.mark.parametrize("log_format", ["text", "json"])
+def test_serve_gives_uvicorn_the_log_format(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch, log_format: str
+) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options))
+    monkeypatch.setenv("RANGEX_DATABASE_URL", f"sqlite://{db_file}")
+    monkeypatch.setenv("RANGEX_MIGRATE_ON_START", "false")
+    monkeypatch.setenv("RANGEX_LOG_FORMAT", log_format)
+    monkeypatch.chdir(db_file.parent)
+
+    result = runner.invoke(cli.app, ["serve"])
+
+    assert result.exit_code == 0, result.output
+    formatters = started["log_config"]["formatters"]
+    assert set(formatters) == {"default", "access"}
+    factories = {formatter.get("()") for formatter in formatters.values()}
+    if log_format == "json":
+        assert factories == {"rangex_graphql.log_setup.json_formatter"}
+    else:  # uvicorn's own
+        assert factories == {"uvicorn.logging.DefaultFormatter", "uvicorn.logging.AccessFormatter"}

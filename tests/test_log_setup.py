@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from rangex_graphql.log_setup import QueryStringRedactor, configure_logging, redact_access_log
-
-
-@contextmanager
-def unconfigured(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    """A process where nobody configured logging (as under uvicorn), stderr captured."""
-    root, ours = logging.getLogger(), logging.getLogger("rangex_graphql")
-    saved = (root.handlers[:], ours.handlers[:], ours.level)
-    root.handlers.clear()
-    ours.handlers.clear()
-    stderr = io.StringIO()
-    monkeypatch.setattr("sys.stderr", stderr)
-    try:
-        yield stderr
-    finally:
-        root.handlers[:], ours.handlers[:] = saved[0], saved[1]
-        ours.setLevel(saved[2])
+from tests.support.log_capture import unconfigured
 
 
 def test_request_errors_at_info_are_written_with_their_level_and_logger(

@@ -10,12 +10,13 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from starlette.requests import HTTPConnection
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from ..observability.request_ids import request_id_or_new
 from ..runtime import Runtime, build_runtime
 from ..security.client_ip import client_ip
 from ..services.audit import RequestMeta
@@ -46,7 +47,9 @@ class Context:
     viewer: Viewer | None
     request: HTTPConnection | None = None
     extensions: dict[str, Any] = field(default_factory=dict)
-    request_id: str = field(default_factory=lambda: uuid4().hex)
+    # The one bound while the request runs (observability/request_ids.py), which every
+    # log line written meanwhile carries too; a new one outside any request.
+    request_id: str = field(default_factory=request_id_or_new)
     client_ip: str | None = None
     runtime: Runtime | None = None
     # The graphql-transport-ws connection_init payload (WebSocket contexts only).
@@ -93,28 +96,20 @@ class Context:
 Info = StrawberryInfo[Context, None]
 
 
-def _request_id(connection: HTTPConnection) -> str | None:
-    supplied = connection.headers.get("x-request-id", "")
-    if supplied and len(supplied) <= 64 and supplied.isascii() and supplied.isprintable():
-        return supplied
-    return None
-
-
 async def build_context(
     connection: HTTPConnection, runtime: Runtime, viewer: Viewer | None = None
 ) -> Context:
     """Context of an HTTP request (the viewer from its Authorization header) or of a
-    WebSocket (the viewer already resolved from its connection_init payload)."""
+    WebSocket (the viewer already resolved from its connection_init payload); its request
+    ID is the one the view bound (the client's ``X-Request-Id`` or a new one)."""
     if viewer is None and connection.scope["type"] == "http":
         viewer = await viewer_from_token(
             runtime.settings, bearer_token(connection.headers), runtime.revocations.revoked
         )
-    context = Context(
+    return Context(
         settings=runtime.settings,
         viewer=viewer,
         request=connection,
         runtime=runtime,
         client_ip=client_ip(connection, runtime.settings.trusted_proxy_networks),
     )
-    context.request_id = _request_id(connection) or context.request_id
-    return context

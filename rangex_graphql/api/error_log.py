@@ -63,24 +63,46 @@ def log_errors(
     request_id: str | None,
     executed: bool = True,
 ) -> None:
-    """One line for the client's errors of one result; a traceback per unexpected error."""
+    """One line for the client's errors of one result; a traceback per unexpected error.
+
+    The same facts go with each line as fields (``extra``), which the JSON log format
+    renders (``log_setup.EXTRA_FIELDS``)."""
     where = f"operation {operation_name or '-'}, document {document}, request id {request_id}"
+    fields: dict[str, object] = {"operation": operation_name, "document": document}
+    if request_id is not None:
+        fields["request_id"] = request_id
     expected = [error for error in errors if not is_unexpected(error)]
     if expected:
-        problems = ", ".join(f"{error_code(e, executed)} at {_path(e)}" for e in expected)
-        log.info("GraphQL request error: %s (%s)", problems, where)
+        codes = [error_code(e, executed) for e in expected]
+        problems = ", ".join(
+            f"{code} at {_path(e)}" for code, e in zip(codes, expected, strict=True)
+        )
+        log.info(
+            "GraphQL request error: %s (%s)",
+            problems,
+            where,
+            extra={**fields, "error_codes": codes},
+        )
     for error in errors:
-        if is_unexpected(error) and is_outage(error.original_error):
+        if not is_unexpected(error):
+            continue
+        extra = {**fields, "path": _path(error)}
+        if is_outage(error.original_error):
             # Not a bug: no traceback per request while a dependency is away.
             log.warning(
                 "dependency unavailable at %s (%s): %s",
                 _path(error),
                 where,
                 type(error.original_error).__name__,
+                extra={**extra, "error_codes": ["SERVICE_UNAVAILABLE"]},
             )
-        elif is_unexpected(error):
+        else:
             log.error(
-                "unexpected error at %s (%s)", _path(error), where, exc_info=error.original_error
+                "unexpected error at %s (%s)",
+                _path(error),
+                where,
+                exc_info=error.original_error,
+                extra={**extra, "error_codes": ["INTERNAL_SERVER_ERROR"]},
             )
 
 

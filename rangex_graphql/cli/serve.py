@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from ..db.migrate import apply_migrations
+from ..log_setup import uvicorn_log_config
+from ..observability.tracing import TracingUnavailable, check_tracing_available
 from ..security.keys import SecretKeyError, check_secret_key
 from ..settings import Settings, get_settings
 from .common import err, fail, load_settings, out, run
@@ -51,7 +53,8 @@ def serve(
     workers = workers or settings.workers
     try:
         check_secret_key(settings, host)
-    except SecretKeyError as problem:
+        check_tracing_available(settings)
+    except (SecretKeyError, TracingUnavailable) as problem:
         fail(str(problem))
     # The workers' app factory checks the key against the address actually served.
     os.environ["RANGEX_HOST"] = host
@@ -78,6 +81,8 @@ def serve(
         reload=reload,
         reload_dirs=[str(Path(__file__).resolve().parent.parent)] if reload else None,
         log_level=settings.log_level.lower(),
+        # uvicorn's own lines as JSON too with RANGEX_LOG_FORMAT=json (the supervisor's).
+        log_config=uvicorn_log_config(settings.log_format),
         # The client address comes from RANGEX_TRUSTED_PROXIES only; uvicorn's own
         # X-Forwarded-For handling would trust any local peer.
         proxy_headers=False,

@@ -2,7 +2,8 @@
 long; which top-level errors by code; how many SQL statements each sent.
 
 The view starts an observation when a request arrives, notes what it learns (the
-operation name, the errors' codes, a refusal) and finishes it once the response is sent.
+operation name, the errors' codes, a refusal), ends it once the response is sent and
+records it here (and in the request's span when tracing is on: ``spans.py``).
 
 Outcome of a request:
 
@@ -60,6 +61,7 @@ class RequestObservation:
     error_codes: list[str] = field(default_factory=list)
     server_fault: bool = False
     counted: bool = True  # False: GraphiQL's page, or a request cancelled before its answer
+    cancelled: bool = False  # the client went away before the answer
 
     def read_operation(self, name: str | None) -> None:
         self.operation_name = name
@@ -81,6 +83,17 @@ class RequestObservation:
         if self.server_fault:
             return Outcome.ERROR
         return Outcome.REFUSED if self.error_codes else Outcome.OK
+
+    def end(self) -> None:
+        """The response is sent: statements sent from now on are not this request's."""
+        stop_counting(self.token)
+
+
+def observe_request() -> RequestObservation:
+    """Observe a request from now on (metrics or tracing on); its SQL statements are
+    counted until it ends."""
+    count, token = start_counting()
+    return RequestObservation(time.perf_counter(), count, token)
 
 
 class RequestMetrics:
@@ -117,19 +130,14 @@ class RequestMetrics:
         self._seconds = {outcome: self.seconds.labels(outcome.value) for outcome in Outcome}
         self._errors: dict[str, Counter] = {}
 
-    def start(self) -> RequestObservation:
-        """Observe a request from now on; its SQL statements are counted until finished."""
-        count, token = start_counting()
-        return RequestObservation(time.perf_counter(), count, token)
-
-    def finish(self, observation: RequestObservation) -> None:
-        stop_counting(observation.token)
+    def record(self, observation: RequestObservation) -> None:
+        """Count a request that has ended (``RequestObservation.end``)."""
         if not observation.counted:
             return
         outcome = observation.outcome
         self._seconds[outcome].observe(time.perf_counter() - observation.started)
         self.statements.observe(observation.statements.statements)
-        key = (self._operation_label(observation), outcome)
+        key = (operation_label(observation, self.operation_names), outcome)
         counter = self._requests.get(key)
         if counter is None:
             counter = self._requests[key] = self.requests.labels(key[0], outcome.value)
@@ -141,9 +149,12 @@ class RequestMetrics:
                 errors = self._errors[label] = self.errors.labels(label)
             errors.inc()
 
-    def _operation_label(self, observation: RequestObservation) -> str:
-        if not observation.name_read:
-            return UNKNOWN
-        if observation.operation_name is None:
-            return ANONYMOUS
-        return self.operation_names.value(observation.operation_name, admit=observation.executed)
+
+def operation_label(observation: RequestObservation, names: BoundedLabel) -> str:
+    """The bounded name of the request's operation (``names`` admits a name once its
+    request reached execution): ``unknown``, ``anonymous``, a name or ``other``."""
+    if not observation.name_read:
+        return UNKNOWN
+    if observation.operation_name is None:
+        return ANONYMOUS
+    return names.value(observation.operation_name, admit=observation.executed)

@@ -1,9 +1,11 @@
-"""Orchestrator operations counted and timed, by engine, operation and outcome.
+"""Orchestrator operations counted and timed, by engine, operation and outcome, and
+traced (a span per call: ``spans.py``).
 
 Every call the platform makes to an engine goes through the runtime's driver, so
-:class:`MeteredDriver` wraps that one object (when metrics are enabled) and passes each
-operation through to the engine's driver. Anything else a caller reads from the driver
-(an engine's own attributes) comes from the wrapped one; :func:`engine_driver` unwraps.
+:class:`MeteredDriver` wraps that one object (when metrics or tracing are enabled) and
+passes each operation through to the engine's driver. Anything else a caller reads from
+the driver (an engine's own attributes) comes from the wrapped one; :func:`engine_driver`
+unwraps.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
@@ -22,6 +24,9 @@ from ..orchestrator.protocol import (
     MachineStatus,
     SessionPlan,
 )
+
+if TYPE_CHECKING:
+    from .spans import Tracing
 
 T = TypeVar("T")
 SECONDS_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
@@ -50,15 +55,26 @@ class OrchestratorMetrics:
 
 
 class MeteredDriver:
-    """A :class:`Driver` that records each operation of ``engine``'s driver."""
+    """A :class:`Driver` that records (``metrics``) and traces (``tracing``) each
+    operation of ``engine``'s driver; either may be None."""
 
-    def __init__(self, driver: Driver, metrics: OrchestratorMetrics, engine: str) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        metrics: OrchestratorMetrics | None,
+        engine: str,
+        tracing: Tracing | None = None,
+    ) -> None:
         self.engine = driver
         self.metrics = metrics
         self.engine_name = engine
+        self.tracing = tracing
 
     async def _timed(self, operation: str, call: Awaitable[T]) -> T:
         started = time.perf_counter()
+        span = None
+        if self.tracing is not None:
+            span = self.tracing.orchestrator_call_started(self.engine_name, operation)
         outcome = "error"
         try:
             result = await call
@@ -68,7 +84,11 @@ class MeteredDriver:
             outcome = "cancelled"
             raise
         finally:
-            self.metrics.record(self.engine_name, operation, outcome, time.perf_counter() - started)
+            if self.metrics is not None:
+                seconds = time.perf_counter() - started
+                self.metrics.record(self.engine_name, operation, outcome, seconds)
+            if span is not None and self.tracing is not None:
+                self.tracing.orchestrator_call_finished(span, outcome)
 
     async def ping(self) -> None:
         await self._timed("ping", self.engine.ping())

@@ -10,6 +10,9 @@ it on). The cost is about 0.15 µs per statement.
 
 Counted: every statement (``"%s: %s"``, query and values, or a script without arguments);
 not counted: the client's connection messages (they have arguments of another format).
+
+With tracing on, the count also hands each statement's SQL text (never its values) to
+``on_statement``, which starts the statement's span (``spans.py``).
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ STATEMENT_FORMAT = "%s: %s"  # Tortoise's clients: log.debug("%s: %s", query, va
 
 
 class StatementCount:
-    __slots__ = ("statements",)
+    __slots__ = ("on_statement", "statements")
 
     def __init__(self) -> None:
         self.statements = 0
+        # Called with each statement's SQL text (tracing on), None otherwise.
+        self.on_statement: Callable[[str], None] | None = None
 
 
 _current: ContextVar[StatementCount | None] = ContextVar("rangex_sql_statements", default=None)
@@ -71,6 +76,8 @@ def _counting(logger: logging.Logger) -> Callable[..., None]:
         count = current()
         if count is not None and (not args or msg == STATEMENT_FORMAT):
             count.statements += 1
+            if count.on_statement is not None:
+                count.on_statement(str(args[0] if args else msg))
         if enabled(logging.DEBUG):
             # The record names Tortoise's line as its origin, not this one.
             debug(msg, *args, stacklevel=kwargs.pop("stacklevel", 1) + 1, **kwargs)

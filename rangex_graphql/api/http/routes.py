@@ -65,6 +65,7 @@ def http_routes(settings: Settings, runtime: Runtime | None = None) -> list[Base
             websocket_server=websocket_server,
             redis=services.redis,
             metrics=services.metrics,
+            tracing=services.tracing,
         ),
         *health_routes(
             [DATABASE, orchestrator_check(services.driver), broker_check(services.broker)]

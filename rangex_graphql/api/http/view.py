@@ -14,9 +14,15 @@ this view follows the GraphQL-over-HTTP draft instead:
 - A database or Redis that is away (``api/unavailable.py``) gets 503 with ``Retry-After``
   and ``SERVICE_UNAVAILABLE``, during execution or before it (the context's reads).
 
-With metrics on, each HTTP request is observed (``observability/graphql_requests.py``):
-its operation name, its errors' codes or its refusal, its duration and SQL statements;
-and each WebSocket counts in the open connections while it lasts.
+Each HTTP request and WebSocket connection has a request ID bound while it runs
+(``observability/request_ids.py``: the client's ``X-Request-Id`` or a new one), which
+every log line written meanwhile carries, and the context and masked errors too.
+
+With metrics or tracing on, each HTTP request is observed
+(``observability/graphql_requests.py``): its operation name, its errors' codes or its
+refusal, its duration and SQL statements, counted in the metrics and traced in a span
+(``observability/spans.py``); and each WebSocket counts in the open connections while it
+lasts.
 """
 
 from __future__ import annotations
@@ -26,11 +32,12 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, GraphQLSyntaxError
 from redis.asyncio import Redis
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -48,8 +55,9 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
-from ...observability.graphql_requests import RequestObservation
+from ...observability.graphql_requests import RequestObservation, observe_request
 from ...observability.metrics import Metrics
+from ...observability.request_ids import bound_request_id, new_request_id, supplied_request_id
 from ...settings import Settings
 from ..json_encoding import to_json, to_json_bytes
 from ..unavailable import (
@@ -74,6 +82,9 @@ from .persisted_queries import (
     persisted_request_data,
 )
 from .request_limits import LimitExceeded, RequestLimits
+
+if TYPE_CHECKING:
+    from ...observability.spans import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +149,7 @@ class GraphQLView(GraphQL[Any, None]):
         websocket_server: WebSocketServer | None = None,
         redis: Redis | None = None,
         metrics: Metrics | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         settings = settings or Settings()
         legacy = (GRAPHQL_WS_PROTOCOL,) if settings.ws_legacy_protocol else ()
@@ -166,6 +178,7 @@ class GraphQLView(GraphQL[Any, None]):
         self.max_query_tokens = settings.max_query_tokens
         self.persisted_queries = PersistedQueries.from_settings(settings, redis=redis)
         self.metrics = metrics
+        self.tracing = tracing
 
     async def on_ws_connect(self, context: Any) -> Any:
         """``connection_init`` of graphql-transport-ws: authenticate from its payload.
@@ -177,23 +190,39 @@ class GraphQLView(GraphQL[Any, None]):
         return await super().on_ws_connect(context)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket":
-            await self._websocket(scope, receive, send)
-            return
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await super().__call__(scope, receive, send)
             return
-        if self.metrics is None:
-            await self._http(scope, receive, send, None)
-            return
-        observation = self.metrics.requests.start()
+        with bound_request_id(_request_id(scope)) as request_id:
+            if scope["type"] == "websocket":
+                await self._websocket(scope, receive, send)
+            elif self.metrics is None and self.tracing is None:
+                await self._http(scope, receive, send, None)
+            else:
+                await self._observed_http(scope, receive, send, request_id)
+
+    async def _observed_http(
+        self, scope: Scope, receive: Receive, send: Send, request_id: str
+    ) -> None:
+        observation = observe_request()
+        tracing = self.tracing
+        span = None if tracing is None else tracing.request_started(observation, request_id)
         try:
-            await self._http(scope, receive, send, observation)
+            if tracing is None or span is None:
+                await self._http(scope, receive, send, observation)
+            else:
+                with tracing.current(span):  # the parent of orchestrator calls' spans
+                    await self._http(scope, receive, send, observation)
         except asyncio.CancelledError:
             observation.counted = False  # the client went away: no answer to count
+            observation.cancelled = True
             raise
         finally:
-            self.metrics.requests.finish(observation)
+            observation.end()
+            if self.metrics is not None:
+                self.metrics.requests.record(observation)
+            if tracing is not None and span is not None:
+                tracing.request_finished(span, observation)
 
     async def _http(
         self, scope: Scope, receive: Receive, send: Send, observation: RequestObservation | None
@@ -458,8 +487,13 @@ class GraphQLView(GraphQL[Any, None]):
 
 
 def _observation(request: Request) -> RequestObservation | None:
-    """The metrics' observation of this request (``_http``), None when metrics are off."""
+    """The observation of this request (``_http``), None when metrics and tracing are off."""
     return getattr(request.state, "observation", None)
+
+
+def _request_id(scope: Scope) -> str:
+    """The client's (a proxy's) ``X-Request-Id`` when it is a sane one, else a new ID."""
+    return supplied_request_id(Headers(scope=scope)) or new_request_id()
 
 
 def _request_data(params: object) -> GraphQLRequestData:
@@ -599,10 +633,11 @@ def graphql_routes(
     websocket_server: WebSocketServer | None = None,
     redis: Redis | None = None,
     metrics: Metrics | None = None,
+    tracing: Tracing | None = None,
 ) -> list[BaseRoute]:
     """``path`` for HTTP and WebSocket, and GraphiQL's assets when GraphiQL is on;
-    ``redis``: the runtime's pool (persisted queries); ``metrics``: the runtime's, None
-    when metrics are off."""
+    ``redis``: the runtime's pool (persisted queries); ``metrics`` and ``tracing``: the
+    runtime's, None when off."""
     graphiql = (
         GraphiQL(settings.graphiql_assets_dir or default_assets_dir())
         if settings.graphiql
@@ -617,6 +652,7 @@ def graphql_routes(
         websocket_server=websocket_server,
         redis=redis,
         metrics=metrics,
+        tracing=tracing,
     )
     routes: list[BaseRoute] = [
         Route(path, view, name="graphql"),

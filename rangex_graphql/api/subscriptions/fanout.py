@@ -22,6 +22,7 @@ from strawberry.execution.is_awaitable import optimized_is_awaitable
 from strawberry.utils.await_maybe import await_maybe
 
 from ...broker.protocol import MISSED, Message, Subscription
+from ...observability.request_ids import bound_request_id, new_request_id
 from ...runtime import Runtime
 from ..context import Context
 from ..error_log import document_hash, is_unexpected, log_errors
@@ -227,7 +228,14 @@ class Group:
     async def emit(
         self, message: Message | None, only: list[Subscriber] | None = None, welcome: bool = False
     ) -> None:
-        """Execute once for ``only`` or every member, and deliver the result."""
+        """Execute once for ``only`` or every member, and deliver the result; the
+        execution has a request ID of its own (its context's, its log lines')."""
+        with bound_request_id(new_request_id()):
+            await self._emit(message, only, welcome)
+
+    async def _emit(
+        self, message: Message | None, only: list[Subscriber] | None, welcome: bool
+    ) -> None:
         self._last_emit = asyncio.get_running_loop().time()
         generation = self._generation
         members = list(self.members) if only is None else only

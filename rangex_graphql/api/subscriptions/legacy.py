@@ -19,7 +19,6 @@ import logging
 from contextlib import suppress
 from dataclasses import replace
 from typing import Any
-from uuid import uuid4
 
 from graphql import GraphQLError, OperationType
 from strawberry.http.exceptions import WebSocketDisconnected
@@ -35,6 +34,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as ExecutedType
 
+from ...observability.request_ids import bound_request_id, new_request_id
 from ..context import Context
 from ..error_log import document_hash, error_code
 from ..error_masking import INTERNAL_MESSAGE
@@ -98,8 +98,19 @@ class LegacyWsHandler(BaseGraphQLWSHandler[Context, None]):
         operation_name: str | None,
         variables: dict[str, object] | None,
     ) -> None:
+        with bound_request_id(new_request_id()) as request_id:
+            await self._operation(operation_id, query, operation_name, variables, request_id)
+
+    async def _operation(
+        self,
+        operation_id: str,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, object] | None,
+        request_id: str,
+    ) -> None:
         # replace() makes the copy's loaders afresh (an init=False field): no stale rows.
-        context = replace(self.context, request_id=uuid4().hex, extensions={})
+        context = replace(self.context, request_id=request_id, extensions={})
         try:
             await self._run(operation_id, context, query, operation_name, variables)
             await self.send_message(CompleteMessage(type="complete", id=operation_id))

@@ -28,6 +28,7 @@ from graphql import GraphQLError, OperationType
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.types.graphql import OperationType as ExecutedType
 
+from ...observability.request_ids import bound_request_id, new_request_id
 from ...security.client_ip import client_ip
 from ...settings import Settings
 from ..context import Context, InvalidCredentials
@@ -242,7 +243,9 @@ class TransportWsSocket:
         elif kind == "pong":
             pass
         elif kind == "subscribe":
-            await self._subscribe(message)
+            # An operation: its own request ID (a subscription's events get theirs).
+            with bound_request_id(new_request_id()):
+                await self._subscribe(message)
         elif kind == "complete":
             self._complete(message.get("id"))
         else:

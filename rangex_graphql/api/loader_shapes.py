@@ -24,6 +24,7 @@ from tortoise.models import Model
 
 from ..db.row_unions import united_reader
 from ..db.rows import RowCounter, row_reader
+from .request_loader import RequestLoader
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -42,7 +43,7 @@ def one_by_id(
         found = {row["id"]: to_node(row) for row in rows}
         return [found.get(key) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 def many_by_key(
@@ -67,7 +68,7 @@ def many_by_key(
             grouped[row[key]].append(to_node(row))
         return [grouped.get(k, []) for k in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 def count_by_key(
@@ -81,7 +82,7 @@ def count_by_key(
         counts = await counter.counts(keys)
         return [counts.get(str(k), 0) for k in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 async def required(loader: DataLoader[K, V | None], key: K) -> V:
@@ -105,8 +106,9 @@ async def read_ahead(loader: DataLoader[K, V], keys: Iterable[K]) -> dict[K, V]:
         future = cache.get(key)
         if future is None:
             missing.append(key)
-        else:
-            held[key] = future
+        else:  # each caller waits on its own: see ``request_loader.py``
+            done = not isinstance(future, asyncio.Future) or future.done()
+            held[key] = future if done else asyncio.shield(future)
     found: dict[K, V] = {}
     if missing:
         try:

@@ -20,6 +20,7 @@ from tortoise.models import Model
 from ..settings import Settings
 from .errors import BadUserInput
 from .pagination import Connection, Edge, PageInfo, page_size
+from .request_loader import RequestLoader
 
 T = TypeVar("T")
 Filter = tuple[tuple[str, tuple[str, ...]], ...]  # ((column, allowed values), ...)
@@ -110,7 +111,7 @@ class NestedConnectionLoader(Generic[T]):
         self.to_node = to_node
 
     def loader(self) -> DataLoader[NestedKey, Connection[T]]:
-        counts: DataLoader[tuple[UUID, Filter], int] = DataLoader(load_fn=self._count)
+        counts: DataLoader[tuple[UUID, Filter], int] = RequestLoader(load_fn=self._count)
 
         async def load(keys: list[NestedKey]) -> list[Connection[T]]:
             by_page: dict[NestedPage, list[UUID]] = defaultdict(list)
@@ -122,7 +123,7 @@ class NestedConnectionLoader(Generic[T]):
             }
             return [pages[key.page][key.parent] for key in keys]
 
-        return DataLoader(load_fn=load)
+        return RequestLoader(load_fn=load)
 
     async def _count(self, keys: list[tuple[UUID, Filter]]) -> list[int]:
         """``totalCount`` of many parents: one grouped COUNT per distinct filter."""

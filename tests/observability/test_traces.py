@@ -26,6 +26,7 @@ from rangex_graphql.api.http.routes import http_routes
 from rangex_graphql.api.scenario import types as scenario_types
 from rangex_graphql.app import create_app
 from rangex_graphql.broker import MemoryBroker
+from rangex_graphql.models import Scenario
 from rangex_graphql.observability.spans import traces_url
 from rangex_graphql.observability.tracing import TracingUnavailable
 from rangex_graphql.orchestrator.protocol import SessionNotFound
@@ -150,13 +151,14 @@ async def test_sql_statements_are_child_spans_of_their_request(
     (request,) = traced.requests()
     statements = [span for span in traced.spans() if span.kind is SpanKind.CLIENT]
     assert len(statements) == CATALOG_STATEMENTS
+    dialect = Scenario._meta.db.capabilities.dialect
     assert attributes(request)["rangex.sql_statements"] == CATALOG_STATEMENTS
     for statement in statements:
         assert statement.parent is not None
         assert statement.parent.span_id == request.context.span_id
         assert statement.context.trace_id == request.context.trace_id
         assert statement.name == "SELECT"
-        assert attributes(statement)["db.system.name"] == "sqlite"
+        assert attributes(statement)["db.system.name"] == dialect  # sqlite or mysql
         assert attributes(statement)["db.query.text"].lstrip().upper().startswith("SELECT")
         assert statement.start_time is not None
         assert statement.end_time is not None

@@ -17,6 +17,7 @@ from ...models import ScenarioFavorite, ScenarioRating
 from ..loader_shapes import count_by_key, one_by_id
 from ..nested_pagination import NestedConnectionLoader, NestedKey
 from ..pagination import Connection
+from ..request_loader import RequestLoader
 from .types import ScenarioRatingNode
 
 UserScenario = tuple[UUID, UUID]
@@ -59,7 +60,7 @@ def ratings_by_id() -> DataLoader[UUID, ScenarioRatingNode | None]:
 
 
 def favorited_by_user() -> DataLoader[UserScenario, bool]:
-    return DataLoader(load_fn=_favorited)
+    return RequestLoader(load_fn=_favorited)
 
 
 def favorite_count_by_scenario() -> DataLoader[UUID, int]:
@@ -67,7 +68,7 @@ def favorite_count_by_scenario() -> DataLoader[UUID, int]:
 
 
 def rating_by_user() -> DataLoader[UserScenario, ScenarioRatingNode | None]:
-    return DataLoader(load_fn=_ratings)
+    return RequestLoader(load_fn=_ratings)
 
 
 def rating_pages_by_scenario() -> DataLoader[NestedKey, Connection[ScenarioRatingNode]]:

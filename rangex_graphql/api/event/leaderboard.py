@@ -44,6 +44,7 @@ from ..pagination import (
     page_size,
     paginate,
 )
+from ..request_loader import RequestLoader
 from ..team.types import TeamNode, teams_by_id
 from ..viewer import Viewer
 
@@ -78,7 +79,7 @@ def user_profiles_by_id() -> DataLoader[UUID, tuple[str, bool] | None]:
         found = {row["id"]: (row["display_name"], row["profile_hidden"]) for row in rows}
         return [found.get(key) for key in keys]
 
-    return DataLoader(load)
+    return RequestLoader(load)
 
 
 def shows_user(context: Context, user_id: UUID, hidden: bool) -> bool:
@@ -219,7 +220,7 @@ def board_events_by_id() -> DataLoader[UUID, BoardEvent | None]:
         found = await board_events(keys)
         return [found.get(key) for key in keys]
 
-    return DataLoader(load)
+    return RequestLoader(load)
 
 
 def actor_of(viewer: Viewer | None) -> Actor | None:
@@ -316,7 +317,7 @@ def event_question_challenges() -> DataLoader[tuple[UUID, UUID], UUID | None]:
         found = {(row["event_id"], row["question_id"]): row["challenge_id"] for row in rows}
         return [found.get(key) for key in keys]
 
-    return DataLoader(load)
+    return RequestLoader(load)
 
 
 @strawberry.type(name="EventSolve", description="A question solved in an event.")

@@ -24,6 +24,7 @@ from ..pagination import (
     SortKey,
     paginate,
 )
+from ..request_loader import RequestLoader
 from ..viewer import Viewer
 from .loaders import event_scenarios_by_id, registrations_by_id
 from .types import (
@@ -82,7 +83,7 @@ def participations() -> DataLoader[tuple[UUID, UUID], bool]:
         found = {(str(e), str(u)) for e, u in rows}
         return [(str(e), str(u)) in found for e, u in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 async def event_if_visible(info: Info, event: EventNode | None) -> EventNode | None:

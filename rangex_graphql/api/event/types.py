@@ -39,6 +39,7 @@ from ..node import (
     to_one,
 )
 from ..pagination import After, Before, Connection, First, Last
+from ..request_loader import RequestLoader
 from ..scenario.types import ScenarioVersionNode, versions_by_id
 from ..team.types import TeamNode, teams_by_id
 from . import leaderboard as board
@@ -395,4 +396,4 @@ def viewer_registrations() -> DataLoader[tuple[UUID, UUID], EventRegistrationNod
                     found[key] = EventRegistrationNode.from_row(row)
         return [found.get(key) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)

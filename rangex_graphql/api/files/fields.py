@@ -17,6 +17,7 @@ from ...models.enums import AssetDelivery, AssetKind
 from ...services.authoring.visibility import can_see_unpublished
 from ..context import Info
 from ..ids import to_global_id
+from ..request_loader import RequestLoader
 from .types import VersionAssetType
 
 ASSET_COLUMNS = (
@@ -66,7 +67,7 @@ def assets_by_version() -> DataLoader[UUID, list[VersionAssetType]]:
             grouped.setdefault(str(row["version_id"]), []).append(_asset(row))
         return [grouped.get(str(key), []) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 def cover_keys_by_version() -> DataLoader[UUID, str | None]:
@@ -77,7 +78,7 @@ def cover_keys_by_version() -> DataLoader[UUID, str | None]:
         found = {str(row["id"]): row["cover_file__object_key"] for row in rows}
         return [found.get(str(key)) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 def avatar_keys_by_user() -> DataLoader[UUID, str | None]:
@@ -94,7 +95,7 @@ def avatar_keys_by_user() -> DataLoader[UUID, str | None]:
         found = {files[str(row["id"])]: row["object_key"] for row in stored}
         return [found.get(str(key)) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 async def link(info: Info, key: str | None) -> str | None:
@@ -141,4 +142,4 @@ def assets_by_id() -> DataLoader[UUID, tuple[UUID, VersionAssetType] | None]:
         found = {str(row["id"]): (row["version_id"], _asset(row)) for row in rows}
         return [found.get(str(key)) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)

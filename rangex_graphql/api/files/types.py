@@ -16,6 +16,7 @@ from ...services.files.errors import FileCode
 from ..context import Info
 from ..node import Node, RowNode, row_node, same
 from ..payload import ERROR_CODE, ERROR_MESSAGE
+from ..request_loader import RequestLoader
 
 FILE_CODES = {
     FileCode.INVALID_FILENAME: "1 to 255 letters, digits, '.', '-', '_', '+' or spaces; no "
@@ -99,7 +100,7 @@ def file_facts_by_id() -> DataLoader[UUID, tuple[int, str] | None]:
         found = {str(r["id"]): (int(r["size"]), str(r["content_type"])) for r in rows}
         return [found.get(str(key)) for key in keys]
 
-    return DataLoader(load_fn=load)
+    return RequestLoader(load_fn=load)
 
 
 @row_node(

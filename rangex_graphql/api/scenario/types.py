@@ -60,6 +60,7 @@ from ..node import (
     to_one,
 )
 from ..pagination import After, Before, Connection, First, Last
+from ..request_loader import RequestLoader
 from ..session.latest import SESSION_TYPES, latest_session_by_viewer_and_version
 from ..testrun.loaders import TEST_RUN_TYPES
 from ..testrun.queries import latest_run_of_version, runs_of_version
@@ -721,19 +722,19 @@ def _code_of_ethics(texts: tuple[str, str]) -> str:
 def version_texts() -> DataLoader[UUID, tuple[str, str]]:
     """A version's long texts learners read (mission, code of ethics): not in the node's
     columns, so lists of versions do not carry them."""
-    return DataLoader(load_fn=_texts)
+    return RequestLoader(load_fn=_texts)
 
 
 def solutions_by_version() -> DataLoader[UUID, str]:
     """The solution write-up, read only once the reader is known to be allowed it."""
-    return DataLoader(load_fn=_solutions)
+    return RequestLoader(load_fn=_solutions)
 
 
 scenarios_by_id = nodes_by_id("Scenario")
 
 
 def tags_by_scenario() -> DataLoader[UUID, list[str]]:
-    return DataLoader(load_fn=_tags)
+    return RequestLoader(load_fn=_tags)
 
 
 def versions_by_id() -> DataLoader[UUID, ScenarioVersionNode | None]:
@@ -775,4 +776,4 @@ def questions_by_version() -> DataLoader[UUID, list[QuestionNode]]:
 
 
 def answers_by_question() -> DataLoader[UUID, list[str]]:
-    return DataLoader(load_fn=_answers)
+    return RequestLoader(load_fn=_answers)

@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 from ...db.rows import row_converter
 from ...models import EnvironmentSession
 from ..node import node_class
+from ..request_loader import RequestLoader
 
 SESSION_TYPES = "rangex_graphql.api.session.types"
 ViewerVersion = tuple[UUID, UUID]  # (viewer, version)
@@ -67,4 +68,4 @@ async def _latest(keys: list[ViewerVersion]) -> list[Any]:
 def latest_session_by_viewer_and_version() -> DataLoader[ViewerVersion, Any]:
     """The viewer's newest session (``EnvironmentSessionNode``) of each version, test runs
     left out; None when there is none."""
-    return DataLoader(load_fn=_latest)
+    return RequestLoader(load_fn=_latest)

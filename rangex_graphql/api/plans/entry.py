@@ -105,7 +105,12 @@ class PlanCache:
             # graphql-core from the same start: loaders the plan filled would change the
             # order in which resolvers finish, and with it which errors are kept.
             fresh = getattr(context_value, "with_fresh_loaders", lambda: context_value)
-            return verified(result, lambda: _reference(build(fresh())), operation_name)
+            return verified(
+                result,
+                lambda: _reference(build(fresh())),
+                operation_name,
+                plan_again=lambda: _planned_again(build(fresh()), plan),
+            )
         return result
 
     def plan_for(
@@ -142,6 +147,12 @@ class PlanCache:
                 self._conditions.popitem(last=False)
         coerced = executor.variable_values.coerced
         return tuple(bool(coerced.get(name)) for name in entry[1])
+
+
+def _planned_again(executor: Executor[Any] | list[GraphQLError], plan: ObjectPlan) -> Any:
+    if isinstance(executor, list):  # pragma: no cover: it built once already
+        return ExecutionResult(None, errors=executor)
+    return PlanRun(executor).run(plan)
 
 
 def _reference(executor: Executor[Any] | list[GraphQLError]) -> Any:

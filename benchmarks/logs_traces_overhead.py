@@ -26,31 +26,23 @@ import asyncio
 import gc
 import logging
 import os
-import secrets
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-
-from pydantic import SecretStr
-from tortoise import Tortoise
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
 
-from metrics_overhead import CASES, App, Timing, build, seed, send  # noqa: E402
+from metrics_overhead import App, build, print_comparison, seeded_database  # noqa: E402
 
-from rangex_graphql.db.config import tortoise_config  # noqa: E402
-from rangex_graphql.db.migrate import apply_migrations  # noqa: E402
 from rangex_graphql.log_setup import FORMAT, json_formatter  # noqa: E402
 from rangex_graphql.observability.request_ids import bound_request_id  # noqa: E402
 from rangex_graphql.observability.sql_statements import (  # noqa: E402
     STATEMENT_LOGGER,
     count_statements,
 )
-from rangex_graphql.settings import Settings  # noqa: E402
 
 # A collector's OTLP/HTTP traces endpoint that answers 200 to every export.
 STUB_COLLECTOR = """
@@ -149,54 +141,18 @@ def switch_tracing(app: App, on: bool) -> None:
             wrapper.__aexit__ = original  # type: ignore[method-assign]
 
 
-async def compare_traces(app: App, query: str, requests: int, rounds: int) -> tuple[Timing, Timing]:
-    """(off, on)"""
-    timings = (Timing(), Timing())
-    for on in (False, True):
-        switch_tracing(app, on)
-        await send(app, query, 200, Timing())  # warm-up: plans, caches
-    per_round = requests // rounds
-    for turn in range(rounds):
-        for on in (False, True) if turn % 2 == 0 else (True, False):
-            switch_tracing(app, on)
-            gc.collect()
-            await send(app, query, per_round, timings[on])
-    return timings
-
-
 async def traces(arguments: argparse.Namespace, endpoint: str) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="rangex-traces-bench-"))
-    settings = Settings(
-        _env_file=None,
-        database_url=f"sqlite://{folder / 'bench.sqlite3'}",
-        secret_key=SecretStr(secrets.token_urlsafe(48)),
-        migrate_on_start=False,
-        jobs_enabled=False,
-        graphiql=False,
-        cost_budget_per_minute=0,
-        log_level="warning",
-        otel_endpoint=endpoint,
-    )
-    await apply_migrations(settings)
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
-    try:
-        await seed(arguments.scenarios)
+    async with seeded_database(
+        "rangex-traces-bench-", arguments.scenarios, otel_endpoint=endpoint
+    ) as settings:
         app = build(settings)
         sampled = f", {arguments.sample:g} sampled" if arguments.sample is not None else ""
         print(f"traces: {arguments.requests} requests per case{sampled}, off and on, ABBA rounds")
-        print(f"{'case':10} {'off µs':>9} {'on µs':>9} {'Δ µs':>7} {'Δ %':>6}   (CPU; wall)")
-        for case, query in CASES.items():
-            off, on = await compare_traces(app, query, arguments.requests, arguments.rounds)
-            (cpu_off, wall_off), (cpu_on, wall_on) = off.per_request(), on.per_request()
-            print(
-                f"{case:10} {cpu_off:9.1f} {cpu_on:9.1f} {cpu_on - cpu_off:7.1f} "
-                f"{100 * (cpu_on - cpu_off) / cpu_off:5.1f}%   "
-                f"(wall {wall_off:.1f} / {wall_on:.1f})"
-            )
+        await print_comparison(
+            app, arguments.requests, arguments.rounds, lambda on: switch_tracing(app, on)
+        )
         await app.client.aclose()
         await app.runtime.aclose()  # the last batch exported
-    finally:
-        await Tortoise.close_connections()
 
 
 def main(arguments: argparse.Namespace) -> None:

@@ -23,9 +23,12 @@ import secrets
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from pydantic import SecretStr
@@ -129,19 +132,62 @@ async def send(app: App, query: str, count: int, timing: Timing) -> None:
     timing.wall.append(1e6 * (time.perf_counter() - wall) / count)
 
 
-async def compare(app: App, query: str, requests: int, rounds: int) -> tuple[Timing, Timing]:
-    """(off, on)"""
+async def compare(
+    app: App, query: str, requests: int, rounds: int, switch: Callable[[bool], None]
+) -> tuple[Timing, Timing]:
+    """(off, on), ``switch(on)`` turning what is measured off and on between rounds."""
     timings = (Timing(), Timing())
     for on in (False, True):
-        app.switch(on)
+        switch(on)
         await send(app, query, 200, Timing())  # warm-up: plans, caches
     per_round = requests // rounds
     for turn in range(rounds):
         for on in (False, True) if turn % 2 == 0 else (True, False):
-            app.switch(on)
+            switch(on)
             gc.collect()
             await send(app, query, per_round, timings[on])
     return timings
+
+
+async def print_comparison(
+    app: App, requests: int, rounds: int, switch: Callable[[bool], None]
+) -> None:
+    """Each case off and on (``compare``), a line each: CPU µs per request and the
+    difference, wall µs beside."""
+    print(f"{'case':10} {'off µs':>9} {'on µs':>9} {'Δ µs':>7} {'Δ %':>6}   (CPU; wall)")
+    for case, query in CASES.items():
+        off, on = await compare(app, query, requests, rounds, switch)
+        (cpu_off, wall_off), (cpu_on, wall_on) = off.per_request(), on.per_request()
+        print(
+            f"{case:10} {cpu_off:9.1f} {cpu_on:9.1f} {cpu_on - cpu_off:7.1f} "
+            f"{100 * (cpu_on - cpu_off) / cpu_off:5.1f}%   "
+            f"(wall {wall_off:.1f} / {wall_on:.1f})"
+        )
+
+
+@asynccontextmanager
+async def seeded_database(prefix: str, scenarios: int, **overrides: Any) -> AsyncIterator[Settings]:
+    """Settings on a fresh SQLite database in a temporary folder (``overrides`` on top),
+    migrated, seeded and open in Tortoise for the block."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    settings = Settings(
+        _env_file=None,
+        database_url=f"sqlite://{folder / 'bench.sqlite3'}",
+        secret_key=SecretStr(secrets.token_urlsafe(48)),
+        migrate_on_start=False,
+        jobs_enabled=False,
+        graphiql=False,
+        cost_budget_per_minute=0,
+        log_level="warning",
+        **overrides,
+    )
+    await apply_migrations(settings)
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    try:
+        await seed(scenarios)
+        yield settings
+    finally:
+        await Tortoise.close_connections()
 
 
 def scrape_cost(app: App, repeats: int = 200) -> float:
@@ -160,38 +206,14 @@ def scrape_cost(app: App, repeats: int = 200) -> float:
 
 
 async def main(arguments: argparse.Namespace) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="rangex-metrics-bench-"))
-    settings = Settings(
-        _env_file=None,
-        database_url=f"sqlite://{folder / 'bench.sqlite3'}",
-        secret_key=SecretStr(secrets.token_urlsafe(48)),
-        migrate_on_start=False,
-        jobs_enabled=False,
-        graphiql=False,
-        cost_budget_per_minute=0,
-        log_level="warning",
-    )
-    await apply_migrations(settings)
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
-    try:
-        await seed(arguments.scenarios)
+    async with seeded_database("rangex-metrics-bench-", arguments.scenarios) as settings:
         token = SecretStr(secrets.token_urlsafe(32))
         app = build(settings.model_copy(update={"metrics_token": token}))
         print(f"{arguments.requests} requests per case, metrics off and on, ABBA rounds")
-        print(f"{'case':10} {'off µs':>9} {'on µs':>9} {'Δ µs':>7} {'Δ %':>6}   (CPU; wall)")
-        for case, query in CASES.items():
-            off, on = await compare(app, query, arguments.requests, arguments.rounds)
-            (cpu_off, wall_off), (cpu_on, wall_on) = off.per_request(), on.per_request()
-            print(
-                f"{case:10} {cpu_off:9.1f} {cpu_on:9.1f} {cpu_on - cpu_off:7.1f} "
-                f"{100 * (cpu_on - cpu_off) / cpu_off:5.1f}%   "
-                f"(wall {wall_off:.1f} / {wall_on:.1f})"
-            )
+        await print_comparison(app, arguments.requests, arguments.rounds, app.switch)
         print(f"scrape: {scrape_cost(app):.0f} µs CPU per exposition (1,000 subscriptions)")
         await app.client.aclose()
         await app.runtime.aclose()
-    finally:
-        await Tortoise.close_connections()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from inspect import isasyncgenfunction
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from weakref import WeakKeyDictionary
 
 from graphql import (
@@ -312,36 +312,34 @@ class DirectCall:
 # `complete_value` for that value (the same errors, by construction).
 
 
-_COMPLETERS: WeakKeyDictionary[GraphQLObjectType, dict[str, Completer]] = WeakKeyDictionary()
+T = TypeVar("T")
+PerField = WeakKeyDictionary[GraphQLObjectType, dict[str, T]]
+"""What is made once per schema field (parent type, field name) and shared by every plan
+that selects it; a schema that goes takes its entries along."""
+
+_COMPLETERS: PerField[Completer] = WeakKeyDictionary()
+_DIRECT_CALLS: PerField[DirectCall | None] = WeakKeyDictionary()
 
 
-_DIRECT_CALLS: WeakKeyDictionary[GraphQLObjectType, dict[str, DirectCall | None]] = (
-    WeakKeyDictionary()
-)
-
-
-def shared_direct_call(field: FieldPlan, schema: GraphQLSchema) -> DirectCall | None:
-    """The field's `DirectCall` (or None), made once per schema field as its completer."""
-    by_name = _DIRECT_CALLS.get(field.parent_type)
+def _per_field(made: PerField[T], field: FieldPlan, make: Callable[[], T]) -> T:
+    by_name = made.get(field.parent_type)
     if by_name is None:
-        by_name = _DIRECT_CALLS[field.parent_type] = {}
+        by_name = made[field.parent_type] = {}
     name = field.node.name.value
     if name not in by_name:
-        by_name[name] = DirectCall.of(field.field_def, schema)
+        by_name[name] = make()
     return by_name[name]
 
 
+def shared_direct_call(field: FieldPlan, schema: GraphQLSchema) -> DirectCall | None:
+    """The field's `DirectCall` (or None), made once per schema field."""
+    return _per_field(_DIRECT_CALLS, field, lambda: DirectCall.of(field.field_def, schema))
+
+
 def shared_completer(field: FieldPlan) -> Completer:
-    """The completion function of a schema field, made once and shared by every plan that
-    selects it (it depends on the field's type and name only)."""
-    by_name = _COMPLETERS.get(field.parent_type)
-    if by_name is None:
-        by_name = _COMPLETERS[field.parent_type] = {}
-    name = field.node.name.value
-    complete = by_name.get(name)
-    if complete is None:
-        complete = by_name[name] = completer(field, field.return_type)
-    return complete
+    """The completion function of a schema field, made once per schema field (it depends
+    on the field's type and name only)."""
+    return _per_field(_COMPLETERS, field, lambda: completer(field, field.return_type))
 
 
 def completer(field: FieldPlan, type_: GraphQLOutputType) -> Completer:

@@ -1,9 +1,9 @@
 """What is worked out from a parsed document once, kept by the document's identity.
 
-Strawberry's parser cache hands out one ``DocumentNode`` per query text, so a walk over
-the document (its cost, where its arguments take variables) can be done once per text
-and reused by every request that sends it, as the validation cache does
-(``validation_cache.py``). An entry holds its document, so the ``id`` in its key cannot be
+Strawberry's parser cache hands out one ``DocumentNode`` per query text, so what is
+worked out from the document (its validation, its execution plans, its cost, where its
+arguments take variables) can be done once per text and reused by every request that
+sends it. An entry holds its document, so the ``id`` in its key cannot be
 reused while it is cached; a document parsed anew is a miss, never a wrong hit.
 """
 

@@ -15,13 +15,14 @@ every request, as there.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from graphql.validation import ASTValidationRule
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
+
+from .document_memo import DocumentMemo
 
 Rules = tuple[type[ASTValidationRule], ...]
 
@@ -30,27 +31,17 @@ class DocumentValidationCache:
     """At most ``maxsize`` results, the least recently used dropped first."""
 
     def __init__(self, maxsize: int) -> None:
-        self.maxsize = maxsize
-        self._entries: OrderedDict[
-            tuple[int, int, Rules], tuple[GraphQLSchema, DocumentNode, list[GraphQLError]]
-        ] = OrderedDict()
+        self._results: DocumentMemo[list[GraphQLError]] = DocumentMemo(maxsize)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._results)
 
     def validate(
         self, schema: GraphQLSchema, document: DocumentNode, rules: Rules
     ) -> list[GraphQLError]:
-        key = (id(schema), id(document), rules)
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] is schema and entry[1] is document:
-            self._entries.move_to_end(key)
-            return entry[2]
-        errors = validate_document(schema, document, rules)
-        self._entries[key] = (schema, document, errors)
-        if len(self._entries) > self.maxsize:
-            self._entries.popitem(last=False)
-        return errors
+        return self._results.get(
+            document, (schema, rules), lambda: validate_document(schema, document, rules)
+        )
 
 
 class ValidationCache(SchemaExtension):

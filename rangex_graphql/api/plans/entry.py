@@ -10,7 +10,6 @@ graphql-core.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Awaitable, Iterable
 from typing import Any
 
@@ -32,6 +31,7 @@ from graphql.language import (
     SelectionSetNode,
 )
 
+from ..document_memo import DocumentMemo
 from .compile import ObjectPlan, Unplannable, root_plan
 from .run import PlanRun
 from .verify import verified
@@ -39,8 +39,6 @@ from .verify import verified
 UNPLANNED_ROOT_FIELDS = frozenset({"scenarioExport"})
 """Query fields with a side effect (an audited export): graphql-core alone runs them, so
 that the equality check (`verify.py`) never runs one twice."""
-
-PlanKey = tuple[int, str | None, tuple[bool, ...]]
 
 
 class PlanCache:
@@ -53,9 +51,12 @@ class PlanCache:
     """
 
     def __init__(self, maxsize: int = 256) -> None:
-        self.maxsize = maxsize
-        self._plans: OrderedDict[PlanKey, tuple[DocumentNode, ObjectPlan | None]] = OrderedDict()
-        self._conditions: OrderedDict[int, tuple[DocumentNode, tuple[str, ...]]] = OrderedDict()
+        self._plans: DocumentMemo[ObjectPlan | None] = DocumentMemo(maxsize)
+        self._conditions: DocumentMemo[tuple[str, ...]] = DocumentMemo(maxsize)
+
+    @property
+    def maxsize(self) -> int:
+        return self._plans.maxsize
 
     def __len__(self) -> int:
         return len(self._plans)
@@ -118,35 +119,28 @@ class PlanCache:
     ) -> ObjectPlan | None:
         if not _plannable(executor):
             return None
-        key = (id(document), operation_name, self._condition_values(executor, document))
-        entry = self._plans.get(key)
-        if entry is not None and entry[0] is document:
-            self._plans.move_to_end(key)
-            return entry[1]
-        try:
-            plan: ObjectPlan | None = root_plan(executor)
-        except Unplannable:
-            plan = None
-        if plan is not None and any(
-            field.node.name.value in UNPLANNED_ROOT_FIELDS for field in plan.fields
-        ):
-            plan = None
-        self._plans[key] = (document, plan)
-        if len(self._plans) > self.maxsize:
-            self._plans.popitem(last=False)
-        return plan
+        key = (operation_name, self._condition_values(executor, document))
+        return self._plans.get(document, key, lambda: _plan(executor))
 
     def _condition_values(
         self, executor: Executor[Any], document: DocumentNode
     ) -> tuple[bool, ...]:
-        entry = self._conditions.get(id(document))
-        if entry is None or entry[0] is not document:
-            entry = (document, tuple(sorted(set(_condition_variables(document)))))
-            self._conditions[id(document)] = entry
-            if len(self._conditions) > self.maxsize:
-                self._conditions.popitem(last=False)
+        names = self._conditions.get(
+            document, None, lambda: tuple(sorted(set(_condition_variables(document))))
+        )
         coerced = executor.variable_values.coerced
-        return tuple(bool(coerced.get(name)) for name in entry[1])
+        return tuple(bool(coerced.get(name)) for name in names)
+
+
+def _plan(executor: Executor[Any]) -> ObjectPlan | None:
+    """The operation's plan; None when graphql-core is to run it whole."""
+    try:
+        plan = root_plan(executor)
+    except Unplannable:
+        return None
+    if any(field.node.name.value in UNPLANNED_ROOT_FIELDS for field in plan.fields):
+        return None
+    return plan
 
 
 def _planned_again(executor: Executor[Any] | list[GraphQLError], plan: ObjectPlan) -> Any:

@@ -131,6 +131,8 @@ MODELS_CHILD_FIRST = [
     models.ScenarioTag,
     models.Scenario,
     models.StoredFile,
+    models.ImageVariant,
+    models.RegistryCredential,
     models.User,
 ]
 

@@ -43,6 +43,14 @@ from .hint.mutations import HintMutation
 from .hint.queries import resolve_hint_node
 from .hint.types import HintNode
 from .ids import from_global_id
+from .image.credential_mutations import RegistryCredentialMutation
+from .image.mutations import ImageMutation
+from .image.queries import (
+    ImageQuery,
+    resolve_image_variant_node,
+    resolve_registry_credential_node,
+)
+from .image.types import ImageVariantNode, RegistryCredentialNode
 from .limits import (
     DocumentLimits,
     InputLimits,
@@ -106,6 +114,8 @@ NODE_RESOLVERS: dict[str, NodeResolver] = {
     "Notification": resolve_notification_node,
     "VersionTestRun": resolve_test_run_node,
     "VersionAsset": resolve_asset_node,
+    "ImageVariant": resolve_image_variant_node,
+    "RegistryCredential": resolve_registry_credential_node,
 }
 NODE_TYPES = [
     UserNode,
@@ -128,6 +138,8 @@ NODE_TYPES = [
     NotificationNode,
     VersionTestRunNode,
     VersionAssetType,
+    ImageVariantNode,
+    RegistryCredentialNode,
 ]
 MAX_NODES = 100
 
@@ -193,6 +205,7 @@ Query = merge_types(
         AuditQuery,
         ScenarioDocumentQuery,
         SessionQuery,
+        ImageQuery,
     ),
 )
 Mutation = merge_types(
@@ -211,6 +224,8 @@ Mutation = merge_types(
         SessionMutation,
         TeamMutation,
         TestRunMutation,
+        ImageMutation,
+        RegistryCredentialMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.

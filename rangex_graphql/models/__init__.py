@@ -13,6 +13,7 @@ from .event_solve import EventSolve
 from .files import StoredFile, VersionAsset
 from .hint import Hint, HintUnlock
 from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
+from .image import ImageVariant, RegistryCredential
 from .lock import PlatformLock
 from .notification import Notification
 from .persisted_query import PersistedQuery
@@ -42,6 +43,7 @@ MODEL_MODULES = [
     "rangex_graphql.models.lock",
     "rangex_graphql.models.simulated",
     "rangex_graphql.models.persisted_query",
+    "rangex_graphql.models.image",
 ]
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "EventSolve",
     "Hint",
     "HintUnlock",
+    "ImageVariant",
     "Machine",
     "MfaRecoveryCode",
     "Notification",
@@ -67,6 +70,7 @@ __all__ = [
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",
+    "RegistryCredential",
     "Scenario",
     "ScenarioFavorite",
     "ScenarioRating",

@@ -27,6 +27,7 @@ from aiodocker.containers import DockerContainer
 from aiodocker.exceptions import DockerError
 from aiodocker.networks import DockerNetwork
 
+from rangex_graphql.orchestrator import docker_registry
 from rangex_graphql.orchestrator._common import SessionLocks
 from rangex_graphql.orchestrator.docker_assets import place_assets, read_objects
 from rangex_graphql.orchestrator.docker_containers import Containers
@@ -57,6 +58,7 @@ from rangex_graphql.orchestrator.protocol import (
     validate_plan,
 )
 from rangex_graphql.orchestrator.provisioning import Attempt, Rollbacks, each
+from rangex_graphql.orchestrator.registry import RegistryAuth
 
 __all__ = ["DockerDriver", "DockerDriverConfig"]
 
@@ -94,6 +96,16 @@ class DockerDriver:
                 timeout=aiohttp.ClientTimeout(total=self.config.api_timeout),
             )
         return self._client
+
+    # -- private registries (registry.RegistryAccess) ------------------------------------
+
+    async def registry_login(self, auth: RegistryAuth) -> None:
+        await docker_registry.login(self._docker(), auth)
+
+    async def pinned_reference(self, image_ref: str, auth: RegistryAuth | None) -> str | None:
+        return await docker_registry.pinned_reference(
+            self._docker(), image_ref, auth, self.config.pull_timeout
+        )
 
     # -- ping, status, list_owned --------------------------------------------------------
 

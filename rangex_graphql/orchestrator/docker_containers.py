@@ -29,6 +29,7 @@ from rangex_graphql.orchestrator.docker_networks import (
     SessionLayout,
     outer_role,
 )
+from rangex_graphql.orchestrator.docker_registry import pull
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_PROVISION,
@@ -89,7 +90,7 @@ class Containers:
             if not self.config.pull_missing_images:
                 raise ProvisionFailed(sid, spec.name, exc.message) from exc
             try:
-                await docker.images.pull(spec.image, timeout=self.config.pull_timeout)
+                await pull(docker, spec.image, spec.registry_auth, self.config.pull_timeout)
             except ENGINE_ERRORS as pull_exc:
                 raise ProvisionFailed(
                     sid, spec.name, f"image {spec.image} is not available: {reason(pull_exc)}"

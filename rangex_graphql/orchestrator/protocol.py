@@ -20,6 +20,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal, Protocol, runtime_checkable
 
+from .registry import RegistryAuth
+
 # -- labels ---------------------------------------------------------------------------
 
 LABEL_SESSION = "rangex.session"
@@ -215,6 +217,8 @@ class MachineSpec:
     ulimits: Mapping[str, int] = field(default_factory=dict)  # soft = hard; ULIMIT_BOUNDS
     healthcheck: HealthcheckSpec | None = None
     assets: tuple[AssetSpec, ...] = ()  # files placed before the machine starts
+    # The login for the image's private registry (registry.py); None: pulled anonymously.
+    registry_auth: RegistryAuth | None = None
 
     @property
     def published_ports(self) -> tuple[PortSpec, ...]:

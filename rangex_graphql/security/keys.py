@@ -41,6 +41,7 @@ class Purpose(StrEnum):
     SECRET_BOX = "secret-box"
     SESSION_FLAG = "session-flag"
     FILE_URL = "file-url"
+    REGISTRY_CREDENTIAL = "registry-credential"
 
 
 class SecretKeyError(ValueError):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
-from uuid import UUID, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from tortoise.models import Model
 
@@ -23,6 +23,7 @@ from ..models.enums import (
     VersionScoringMode,
     VersionStatus,
 )
+from ..models.image import ImageApproval
 from ..security.passwords import hash_password_sync, verify_password_sync
 from ..services.authoring.machine_rules import PROFILE_RESOURCES
 from ..services.authoring.spec import entrypoint_of_port
@@ -92,6 +93,27 @@ class CatalogBuilder(RowMaker):
         self.users()
         for index, spec in enumerate(data.SCENARIOS):
             self.scenario(index, spec)
+        self.images()
+
+    def images(self) -> None:
+        """Every image the scenarios use, APPROVED in the image catalog (versionSubmit
+        refuses others). Ids from the reference, not ``rng``: the rows after stay as they
+        were."""
+        used = {s.attacker.image: s.attacker for s in data.SCENARIOS}
+        used.update({mc.image: mc for s in data.SCENARIOS for mc in s.machines})
+        for ref, machine in sorted(used.items()):
+            self.add(
+                m.ImageVariant,
+                id=uuid5(NAMESPACE_URL, f"rangex-image:{ref}"),
+                name=ref.partition("/")[2].partition(":")[0] or ref,
+                image_ref=ref,
+                roles=[machine.role.value],
+                default_cpu=PROFILE_RESOURCES[machine.profile].cpu,
+                default_memory_mib=PROFILE_RESOURCES[machine.profile].memory_mib,
+                approval=ImageApproval.APPROVED,
+                reviewed_by_id=self.admin.id,
+                reviewed_at=self.now,
+            )
 
     def user(self, email: str, username: str, name: str, role: UserRole, days: int) -> m.User:
         login = self.ago(days=self.rng.randint(0, 9), hours=self.rng.randint(1, 20))

@@ -59,6 +59,8 @@ MODELS_CHILD_FIRST: list[type[Model]] = [
     m.ScenarioTag,
     m.Scenario,
     m.StoredFile,  # uploads hold their owner (RESTRICT): gone before the users
+    m.ImageVariant,
+    m.RegistryCredential,
     m.User,
 ]
 

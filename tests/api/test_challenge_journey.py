@@ -69,6 +69,10 @@ TEST_RUN_START = f"""mutation($input: VersionTestRunStartInput!) {{
   versionTestRunStart(input: $input) {{ testRun {{ id status }} {ERRORS} }} }}"""
 SUBMIT = f"""mutation($input: VersionInput!) {{
   versionSubmit(input: $input) {{ version {{ status }} warnings {{ code }} {ERRORS} }} }}"""
+IMAGE_REQUEST = f"""mutation($input: ImageVariantInput!) {{
+  imageApprovalRequest(input: $input) {{ imageVariant {{ id approval }} {ERRORS} }} }}"""
+IMAGE_REVIEW = f"""mutation($input: ImageApprovalReviewInput!) {{
+  imageApprovalReview(input: $input) {{ imageVariant {{ approval pinnedRef }} {ERRORS} }} }}"""
 REVIEW = f"""mutation($input: VersionReviewInput!) {{
   versionReview(input: $input) {{ version {{ status }} {ERRORS} }} }}"""
 PUBLISH = f"""mutation($input: VersionInput!) {{
@@ -383,6 +387,15 @@ async def test_a_challenge_from_draft_to_a_completed_session(
         assert checks[name] == "PASSED", verdict["checks"]
     assert checks["healthchecks"] == "PASSED"
     await settle(api.server.runtime)  # the test session's teardown
+
+    # The image is the creator's own: an admin approves it for the catalog (the engine
+    # has it, no registry serves it: the tag stays), then the version may be submitted.
+    requested = await api.call(creator, IMAGE_REQUEST, name="Lab base", imageRef=IMAGE)
+    assert requested["imageVariant"]["approval"] == "PENDING"
+    approved_image = await api.call(
+        admin, IMAGE_REVIEW, id=requested["imageVariant"]["id"], approve=True
+    )
+    assert approved_image["imageVariant"] == {"approval": "APPROVED", "pinnedRef": None}
 
     # Submitted without a warning: a passed run exists.
     submitted = await api.call(creator, SUBMIT, versionId=version_id)

@@ -19,6 +19,7 @@ from rangex_graphql.jobs.test_run_timeouts import fail_stuck_test_runs
 from rangex_graphql.models import (
     AuditLog,
     EnvironmentSession,
+    Machine,
     Question,
     Scenario,
     ScenarioVersion,
@@ -36,6 +37,7 @@ from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import data_of, run, viewer_of
 from tests.conftest import StatementCounter
+from tests.support.images import approve_images
 from tests.support.sessions import settle
 from tests.support.simulated_runtime import simulated_runtime
 from tests.testruns.support import (
@@ -348,6 +350,8 @@ SUBMIT = """mutation($input: VersionInput!) { versionSubmit(input: $input) {
 async def ready_draft() -> tuple[User, ScenarioVersion]:
     """A draft that passes every content rule of versionSubmit."""
     author, version = await draft()
+    refs = await Machine.filter(version=version).values_list("image_ref", flat=True)
+    await approve_images(*(str(ref) for ref in refs))
     await ScenarioVersion.filter(id=version.id).update(
         mission="Find the flag on the web server.", solution="Read /flag."
     )

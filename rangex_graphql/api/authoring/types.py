@@ -47,6 +47,11 @@ class AuthoringErrorCode(Enum):
         description="A regular expression too costly to run: catastrophic backtracking on "
         "long answers, or repeats that expand too far.",
     )
+    IMAGE_NOT_APPROVED = strawberry.enum_value(
+        "IMAGE_NOT_APPROVED",
+        description="A machine's image is no approved entry of the image catalog "
+        "(imageVariants): choose one, or ask for it (imageApprovalRequest).",
+    )
     IN_USE = strawberry.enum_value("IN_USE", description="Sessions have used it.")
     VERSION_IMMUTABLE = strawberry.enum_value(
         "VERSION_IMMUTABLE",

@@ -56,6 +56,11 @@ class ScenarioImportErrorCode(Enum):
         description="A regular expression too costly to run: catastrophic backtracking on "
         "long answers, or repeats that expand too far.",
     )
+    IMAGE_NOT_APPROVED = strawberry.enum_value(
+        "IMAGE_NOT_APPROVED",
+        description="A machine's image is not approved in the image catalog (a content rule "
+        "of versionSubmit; an import keeps the version as a DRAFT).",
+    )
     NOT_FOUND = strawberry.enum_value(
         "NOT_FOUND",
         description="`scenario.slug` names a scenario you may not add a version to (another "

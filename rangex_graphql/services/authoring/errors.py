@@ -21,6 +21,8 @@ class RuleCode(ErrorCode):
     ULIMIT_NOT_ALLOWED = "ULIMIT_NOT_ALLOWED"
     REGEX_INVALID = "REGEX_INVALID"
     REGEX_TOO_SLOW = "REGEX_TOO_SLOW"
+    # A machine's image is no APPROVED entry of the image catalog (versionSubmit).
+    IMAGE_NOT_APPROVED = "IMAGE_NOT_APPROVED"
 
 
 class AuthoringCode(ErrorCode):

@@ -29,6 +29,7 @@ from ...models import Notification, Scenario, ScenarioVersion
 from ...models.enums import VersionStatus
 from ..audit import RequestMeta, audit
 from ..errors import DomainError, DomainErrors
+from ..images.catalog import unapproved_image_errors
 from ..notifications import announce, notify
 from ..testruns.verdicts import NO_PASSED_TEST_RUN, has_passed_run
 from .access import (
@@ -162,7 +163,9 @@ async def submit(
             reviewed_by_id=None,
             rejection_reason=None,
         )
-        errors = submit_errors(await load_version_spec(version_id))
+        spec = await load_version_spec(version_id)
+        errors = submit_errors(spec)
+        errors += await unapproved_image_errors([m.image_ref for m in spec.machines])
         if errors:
             raise DomainErrors(errors)
         if require_passed_test_run and not await has_passed_run(version_id):

@@ -9,7 +9,8 @@ other machines' environment, the learner's generated credentials into the entry 
 a machine's authored SSH login into its own. The network group and access flags go as
 they are (the drivers enforce them: ``orchestrator/segmentation.py``). The version's
 EMBEDDED assets go with the machine they name (object key, path, mode), for the driver
-to place before it starts.
+to place before it starts. A machine whose image is on a registry with a credential gets
+its login, for the engine to pull with.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from ...orchestrator.protocol import (
     PortSpec,
     SessionPlan,
 )
+from ...orchestrator.registry import registry_of
 from ...security.secret_box import open_sealed
 from ...settings import Settings
+from ..images.credentials import auths_for
 from .cost import Size, machine_size, profile_size
 
 LEARNER_USERNAME = "learner"
@@ -136,6 +139,7 @@ async def build_plan(settings: Settings, session_id: UUID, flags: dict[str, str]
         ).values_list("machine_id", "password_sealed")
     )
     assets = await embedded_assets(version.id)
+    auths = await auths_for(settings, [m.image_ref for m in machines])
     specs = []
     for machine in machines:
         role = ROLES[machine.role]
@@ -179,6 +183,7 @@ async def build_plan(settings: Settings, session_id: UUID, flags: dict[str, str]
                 ulimits=dict(machine.ulimits),
                 healthcheck=healthcheck_of(machine.healthcheck),
                 assets=assets.get(machine.name, ()),
+                registry_auth=auths.get(registry_of(machine.image_ref)),
             )
         )
     return SessionPlan(

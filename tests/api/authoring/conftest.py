@@ -13,6 +13,7 @@ from rangex_graphql.models.enums import UserRole
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
+from tests.support.images import approve_images
 
 VERSION = "version { id number status changelog timeLimitMinutes resourceProfile }"
 PAYLOADS = {
@@ -101,7 +102,9 @@ class Authoring:
 
 
 @pytest.fixture
-def authoring(settings: Settings, db: None) -> Authoring:
+async def authoring(settings: Settings, db: None) -> Authoring:
+    # The images of ATTACKER and TARGET are in the catalog, as a platform's would be.
+    await approve_images(str(ATTACKER["imageRef"]), str(TARGET["imageRef"]))
     return Authoring(settings)
 
 

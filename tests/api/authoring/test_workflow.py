@@ -17,6 +17,7 @@ from tests.api.authoring.conftest import (
     ready_version,
 )
 from tests.api.graphql import data_of
+from tests.support.images import approve_images
 
 IMMUTABLE = [("VERSION_IMMUTABLE", "versionId")]
 
@@ -128,6 +129,7 @@ async def test_published_and_archived_versions_refuse_every_change(
     authoring: Authoring, creator: User, admin: User, other_admin: User
 ) -> None:
     _, version_id = await ready_version(authoring, creator)
+    await approve_images("mariadb:11")
     machine = (
         await authoring.ok(
             "machineAdd",
@@ -259,7 +261,10 @@ async def test_submit_reports_every_problem_with_its_path(
         imageRef="kali:1",
     )
     errors = await authoring.refused("versionSubmit", creator, versionId=version["id"])
-    assert errors == [("TARGET_REQUIRED", "machines")]
+    assert errors == [
+        ("TARGET_REQUIRED", "machines"),
+        ("IMAGE_NOT_APPROVED", "machines.0.imageRef"),
+    ]
     # Nothing changed: still a DRAFT, nothing audited for the failed submit.
     assert await status_of(version["id"]) is VersionStatus.DRAFT
     assert not await AuditLog.filter(action="version.submit").exists()

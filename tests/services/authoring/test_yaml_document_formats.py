@@ -19,6 +19,7 @@ from rangex_graphql.services.authoring.yaml_document import dump, parse
 from rangex_graphql.services.errors import DomainErrors
 from tests import factories
 from tests.services.authoring.test_yaml_document import EXAMPLE, problems, with_line
+from tests.support.images import approve_images
 
 # A document as servers before the version content wrote it (exposed ports, no content).
 FORMAT_1 = """\
@@ -118,6 +119,7 @@ def test_malformed_content_keys_are_reported_at_their_path(old: str, new: str, f
 @pytest.mark.usefixtures("db")
 async def test_a_format_1_document_imports_and_needs_content_to_be_submitted() -> None:
     creator = await factories.user(UserRole.CREATOR)
+    await approve_images("rangex/kali:2024.1", "rangex/dvwa:1.10")
     version = await documents.import_document(FORMAT_1, creator.id)
     assert version.mission == ""
     with pytest.raises(DomainErrors) as caught:
@@ -131,6 +133,7 @@ async def test_a_format_1_document_imports_and_needs_content_to_be_submitted() -
 @pytest.mark.usefixtures("db")
 async def test_format_2_round_trips_through_the_database() -> None:
     admin = await factories.user(UserRole.ADMIN)
+    await approve_images("rangex/kali:2024.1", "rangex/dvwa:1.10")
     featured = with_line(EXAMPLE, "featured: false\n", "featured: true\n")
     version = await documents.import_document(featured, admin.id)
     stored = await ScenarioVersion.get(id=version.id)

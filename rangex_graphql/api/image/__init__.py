@@ -1,0 +1,1 @@
+"""Image governance in GraphQL: the image catalog and the registry credentials."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 
@@ -41,10 +42,8 @@ async def registry(
         try:
             yield fake
         finally:
-            try:
+            with contextlib.suppress(DockerError):  # never pulled
                 await docker_api.images.delete(fake.image_ref, force=True)
-            except DockerError:
-                pass  # never pulled
 
 
 async def admin() -> Actor:
@@ -71,7 +70,8 @@ async def test_a_private_image_runs_with_its_sealed_credential(
 
     # The plan's login comes from the sealed row, as build_plan takes it.
     auth = await credentials.auth_for(settings, registry.image_ref)
-    assert auth is not None and (auth.username, auth.password) == ("lab", PASSWORD)
+    assert auth is not None
+    assert (auth.username, auth.password) == ("lab", PASSWORD)
     with_login = plan(target("web", image=registry.image_ref, registry_auth=auth))
     handles = await docker_driver.provision(with_login)
     assert [h.name for h in handles] == ["web"]

@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import json
 import platform
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -137,11 +138,11 @@ async def serving(registry: FakeRegistry) -> AsyncIterator[FakeRegistry]:
     app.router.add_route("*", "/{tail:.*}", registry.handle)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    with socket.socket() as probe:  # a free port (aiohttp does not report the one it got)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
-    server = site._server
-    assert server is not None
-    port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     registry.host = f"127.0.0.1:{port}"
     try:
         yield registry

@@ -9,6 +9,7 @@ for); plain HTTP only for a loopback registry, as Docker allows.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -77,11 +78,12 @@ async def http_registry_login(auth: RegistryAuth) -> None:
     scheme = "http" if is_loopback_registry(auth.server) else "https"
     server = "registry-1.docker.io" if auth.server == DOCKER_HUB else auth.server
     base = f"{scheme}://{server}/v2/"
-    basic = aiohttp.BasicAuth(auth.username, auth.password)
+    token = base64.b64encode(f"{auth.username}:{auth.password}".encode()).decode()
+    basic = {"Authorization": f"Basic {token}"}
     timeout = aiohttp.ClientTimeout(total=LOGIN_TIMEOUT_SECONDS)
     try:
         async with aiohttp.ClientSession(timeout=timeout) as http:
-            async with http.get(base, auth=basic) as answer:
+            async with http.get(base, headers=basic) as answer:
                 if answer.status == 200:
                     return
                 challenge = answer.headers.get("WWW-Authenticate", "")
@@ -103,6 +105,6 @@ async def _bearer_login(
     realm = params.pop("realm", "")
     if not realm.startswith(("https://", "http://")):
         raise RegistryLoginFailed("the registry's token challenge names no realm")
-    async with http.get(realm, params=params, auth=basic) as answer:
+    async with http.get(realm, params=params, headers=basic) as answer:
         if answer.status != 200:
             raise RegistryLoginFailed(f"the registry's token service answered HTTP {answer.status}")

@@ -94,9 +94,7 @@ async def http_registry_login(auth: RegistryAuth) -> None:
         raise RegistryLoginFailed(f"the registry could not be reached: {exc}") from exc
 
 
-async def _bearer_login(
-    http: aiohttp.ClientSession, challenge: str, basic: aiohttp.BasicAuth
-) -> None:
+async def _bearer_login(http: aiohttp.ClientSession, challenge: str, basic: dict[str, str]) -> None:
     """The token flow: the realm must issue a token for these credentials."""
     params: dict[str, str] = {}
     for part in challenge[len("bearer ") :].split(","):

@@ -94,6 +94,9 @@ class EcsClients:
         self._stack: AsyncExitStack | None = None
         self._connect_lock = asyncio.Lock()
         self.closed = False
+        # Secrets Manager (private registries' logins), made only when a plan needs it.
+        self._secrets: Any = None
+        self._secrets_stack: AsyncExitStack | None = None
 
     async def get(self) -> tuple[Any, Any]:
         if self.closed:
@@ -110,7 +113,21 @@ class EcsClients:
     async def ec2(self) -> Any:
         return (await self.get())[1]
 
-    async def _connect(self) -> None:
+    async def secrets(self) -> Any:
+        """The Secrets Manager client, on the same endpoint and region as the others."""
+        if self.closed:
+            raise EngineUnavailable("the ECS driver is closed")
+        async with self._connect_lock:
+            if self._secrets is None:
+                stack = AsyncExitStack()
+                session, options = self._client_options()
+                self._secrets = await stack.enter_async_context(
+                    session.create_client("secretsmanager", **options)
+                )
+                self._secrets_stack = stack
+        return self._secrets
+
+    def _client_options(self) -> tuple[Any, dict[str, Any]]:
         session = self._session if self._session is not None else AioSession()
         config = AioConfig(
             connect_timeout=self.config.api_timeout,
@@ -122,6 +139,10 @@ class EcsClients:
             "endpoint_url": self.config.endpoint_url,
             "config": config,
         }
+        return session, options
+
+    async def _connect(self) -> None:
+        session, options = self._client_options()
         stack = AsyncExitStack()
         try:
             self._ecs = await stack.enter_async_context(session.create_client("ecs", **options))
@@ -134,6 +155,10 @@ class EcsClients:
 
     async def close(self) -> None:
         self.closed = True
+        if self._secrets_stack is not None:
+            secrets_stack, self._secrets_stack = self._secrets_stack, None
+            self._secrets = None
+            await secrets_stack.aclose()
         if self._stack is not None:
             stack, self._stack = self._stack, None
             self._ecs = self._ec2 = None

@@ -21,6 +21,7 @@ from rangex_graphql.orchestrator.ecs.errors import (
 from rangex_graphql.orchestrator.ecs.events import TaskWatcher
 from rangex_graphql.orchestrator.ecs.groups import SecurityGroups
 from rangex_graphql.orchestrator.ecs.inventory import Inventory
+from rangex_graphql.orchestrator.ecs.registry_secrets import RegistrySecrets
 from rangex_graphql.orchestrator.ecs.status import machine_statuses, statuses_by_session
 from rangex_graphql.orchestrator.ecs.tags import (
     SAFE_SESSION_ID,
@@ -78,6 +79,7 @@ class EcsDriver:
         self._rollbacks = Rollbacks(settle_timeout=config.api_timeout)
         self.inventory = Inventory(config, self._clients)
         self.task_definitions = TaskDefinitions(config, self._clients)
+        self.registry_secrets = RegistrySecrets(config, self._clients)
         self.groups = SecurityGroups(config, self._clients, self.inventory, sleep)
         self.asset_urls = AssetUrls(assets, lifetime=config.start_timeout + FETCH_SECONDS)
         self.tasks = Tasks(
@@ -214,10 +216,17 @@ class EcsDriver:
     async def _provision(self, plan: SessionPlan, attempt: Attempt) -> list[MachineHandle]:
         # Task definitions first: shared by content, nothing to undo, and their ARNs go
         # on the session group.
+        logins = {
+            m.name: await self.registry_secrets.ensure(m.registry_auth)
+            for m in plan.machines
+            if m.registry_auth is not None
+        }
         definitions = await each(
             [m.name for m in plan.machines],
             [
-                self.task_definitions.ensure(self.task_definitions.request(plan, m))
+                self.task_definitions.ensure(
+                    self.task_definitions.request(plan, m, logins.get(m.name))
+                )
                 for m in plan.machines
             ],
             engine_errors=ENGINE_ERRORS,

@@ -127,8 +127,11 @@ class TaskDefinitions:
         self.config = config
         self._clients = clients
 
-    def request(self, plan: SessionPlan, spec: MachineSpec) -> Json:
-        """RegisterTaskDefinition's arguments; the family names a hash of the rest."""
+    def request(
+        self, plan: SessionPlan, spec: MachineSpec, registry_secret: str | None = None
+    ) -> Json:
+        """RegisterTaskDefinition's arguments; the family names a hash of the rest.
+        ``registry_secret``: the ARN of the secret ECS pulls the image with."""
         cpu_units, memory = fargate_size(
             spec.cpu, spec.memory_mib, round_up=self.config.round_fargate_sizes
         )
@@ -161,6 +164,8 @@ class TaskDefinitions:
                 for name, limit in sorted(limits.items())
             ],
         }
+        if registry_secret is not None:
+            container["repositoryCredentials"] = {"credentialsParameter": registry_secret}
         if spec.healthcheck is not None:
             check = spec.healthcheck
             container["healthCheck"] = {

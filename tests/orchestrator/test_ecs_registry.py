@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from aiobotocore.config import AioConfig
+from aiobotocore.config import AioConfig  # type: ignore[import-untyped]
 
 from rangex_graphql.orchestrator.ecs import EcsDriver
 from rangex_graphql.orchestrator.registry import RegistryAuth

@@ -31,8 +31,10 @@ from ...models import (
     Event,
     EventScenario,
     Hint,
+    ImageVariant,
     Machine,
     Question,
+    RegistryCredential,
     Scenario,
     ScenarioTag,
     Team,
@@ -48,6 +50,8 @@ from ...services.authoring.validation import (
 from ...services.authoring.yaml_loader import MAX_DOCUMENT_BYTES
 from ...services.files.rules import FILENAME_MAX_LENGTH, TARGET_PATH_MAX_LENGTH
 from ...services.hints.rules import MAX_BODY as MAX_HINT_BODY
+from ...services.images.catalog import TOOL_MAX_LENGTH
+from ...services.images.credentials import SECRET_MAX_LENGTH as REGISTRY_SECRET_MAX_LENGTH
 from ...services.sessions.answers import MAX_VALUE_LENGTH
 
 STRING_TYPES = frozenset({"String", "ID"})
@@ -125,6 +129,18 @@ def _declared() -> dict[str, int]:
         "machineName": 2 * column(Machine, "name"),
         "targetPath": 2 * TARGET_PATH_MAX_LENGTH,
     }
+    # Above the catalog's and the credentials' own limits (payload errors with a path).
+    image = {
+        "name": column(ImageVariant, "name"),
+        "imageRef": column(ImageVariant, "image_ref"),
+        "baseOs": column(ImageVariant, "base_os"),
+        "tools": 2 * TOOL_MAX_LENGTH,
+    }
+    registry = {
+        "registryHost": column(RegistryCredential, "registry_host"),
+        "username": column(RegistryCredential, "username"),
+        "secret": 2 * REGISTRY_SECRET_MAX_LENGTH,
+    }
     return {
         "AccountRegisterInput.email": email,
         "AccountRegisterInput.username": username,
@@ -200,6 +216,14 @@ def _declared() -> dict[str, int]:
         "VersionRevertToDraftInput.reason": TEXT_MAX_LENGTH,
         "ScenarioDuplicateInput.title": column(Scenario, "title"),
         "VersionReviewInput.reason": TEXT_MAX_LENGTH,
+        **{f"ImageVariantInput.{name}": length for name, length in image.items()},
+        **{
+            f"ImageVariantUpdateInput.{n}": length for n, length in image.items() if n != "imageRef"
+        },
+        "ImageApprovalReviewInput.reason": TEXT_MAX_LENGTH,
+        **{f"RegistryCredentialCreateInput.{n}": length for n, length in registry.items()},
+        "RegistryCredentialUpdateInput.username": registry["username"],
+        "RegistryCredentialUpdateInput.secret": registry["secret"],
     }
 
 

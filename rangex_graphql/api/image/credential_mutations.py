@@ -48,7 +48,7 @@ class RegistryCredentialUpdateInput:
     test: bool = strawberry.field(default=True, description=TEST)
 
 
-@strawberry.input(description="A registry credential.")
+@strawberry.input(description="Names one stored registry login.")
 class RegistryCredentialIdInput:
     id: strawberry.ID = strawberry.field(description="The RegistryCredential.")
 
@@ -73,7 +73,10 @@ class RegistryCredentialMutation:
     async def registry_credential_create(
         self,
         info: Info,
-        input: Annotated[RegistryCredentialCreateInput, strawberry.argument(description="It.")],
+        input: Annotated[
+            RegistryCredentialCreateInput,
+            strawberry.argument(description="The registry, the login and whether to test it."),
+        ],
     ) -> RegistryCredentialPayload:
         row = await credentials.create_credential(
             actor(info),
@@ -93,7 +96,10 @@ class RegistryCredentialMutation:
     async def registry_credential_update(
         self,
         info: Info,
-        input: Annotated[RegistryCredentialUpdateInput, strawberry.argument(description="It.")],
+        input: Annotated[
+            RegistryCredentialUpdateInput,
+            strawberry.argument(description="The credential and its new user or secret."),
+        ],
     ) -> RegistryCredentialPayload:
         pk = RegistryCredentialNode.pk_of(input.id, "id")
         row = await credentials.update_credential(
@@ -115,7 +121,10 @@ class RegistryCredentialMutation:
     async def registry_credential_delete(
         self,
         info: Info,
-        input: Annotated[RegistryCredentialIdInput, strawberry.argument(description="It.")],
+        input: Annotated[
+            RegistryCredentialIdInput,
+            strawberry.argument(description="Which credential."),
+        ],
     ) -> RegistryCredentialDeletePayload:
         pk = RegistryCredentialNode.pk_of(input.id, "id")
         await credentials.delete_credential(actor(info), pk, info.context.meta)
@@ -133,7 +142,10 @@ class RegistryCredentialMutation:
     async def registry_credential_test(
         self,
         info: Info,
-        input: Annotated[RegistryCredentialIdInput, strawberry.argument(description="It.")],
+        input: Annotated[
+            RegistryCredentialIdInput,
+            strawberry.argument(description="Which credential."),
+        ],
     ) -> RegistryCredentialPayload:
         pk = RegistryCredentialNode.pk_of(input.id, "id")
         row = await credentials.test_credential(

@@ -48,11 +48,15 @@ class ImageVariantUpdateInput:
     id: strawberry.ID = strawberry.field(description="The ImageVariant to change.")
     name: str | None = strawberry.field(default=None, description="1-120 characters.")
     base_os: str | None = strawberry.field(default=None, description="64 characters.")
-    size_class: ImageSizeClass | None = strawberry.field(default=None, description="Its size.")
+    size_class: ImageSizeClass | None = strawberry.field(
+        default=None, description="How much it holds."
+    )
     default_cpu: float | None = strawberry.field(default=None, description="0.1-8 vCPU.")
     default_memory_mib: int | None = strawberry.field(default=None, description="64-32768 MiB.")
     hourly_price_usd: Decimal | None = strawberry.field(default=None, description="0-1000 USD.")
-    roles: list[MachineRole] | None = strawberry.field(default=None, description="Its roles.")
+    roles: list[MachineRole] | None = strawberry.field(
+        default=None, description="The machine roles it suits."
+    )
     tools: list[str] | None = strawberry.field(default=None, description="Its tools.")
 
 

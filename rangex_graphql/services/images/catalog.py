@@ -15,14 +15,14 @@ from tortoise.expressions import Q
 
 from ...broker import Broker
 from ...db.transactions import retrying_transaction
-from ...models import ImageVariant
+from ...models import ImageVariant, Notification
 from ...models.enums import MachineRole
 from ...models.image import ImageApproval, ImageSizeClass
 from ...orchestrator.protocol import Driver
 from ...orchestrator.registry import RegistryLoginFailed
 from ...settings import Settings
 from ..audit import RequestMeta, audit
-from ..authoring.access import Actor, now, require_admin
+from ..authoring.access import Actor, fk, now, require_admin
 from ..authoring.errors import RuleCode
 from ..authoring.machine_rules import image_ref_errors
 from ..errors import DomainError, DomainErrors
@@ -245,7 +245,7 @@ async def review_request(
         raise DomainError(ImageCode.ALREADY_REVIEWED, "this request was reviewed already", "id")
     pinned = await _pinned(settings, driver, seen.image_ref) if approve else None
 
-    async def write() -> tuple[ImageVariant, Any]:
+    async def write() -> tuple[ImageVariant, Notification | None]:
         moved = await ImageVariant.filter(id=variant_id, approval=ImageApproval.PENDING).update(
             approval=ImageApproval.APPROVED if approve else ImageApproval.REJECTED,
             pinned_ref=pinned,
@@ -268,7 +268,8 @@ async def review_request(
             reason=reason,
         )
         told = None
-        requester = row.requested_by_id  # type: ignore[attr-defined]
+        # An admin's own entries have no requester.
+        requester = fk(row, "requested_by_id") if getattr(row, "requested_by_id", None) else None
         if requester is not None and requester != actor.id:
             verdict = "approved" if approve else "rejected"
             told = await notify(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import AsyncIterator
 
@@ -11,19 +12,23 @@ import aiodocker
 import pytest
 from aiodocker.exceptions import DockerError
 
-from rangex_graphql.models import RegistryCredential
-from rangex_graphql.models.enums import UserRole
+from rangex_graphql.broker import MemoryBroker
+from rangex_graphql.models import EnvironmentSession, Machine, RegistryCredential
+from rangex_graphql.models.enums import MachineRole, SessionState, UserRole
 from rangex_graphql.orchestrator.docker import DockerDriver
-from rangex_graphql.orchestrator.protocol import MachineState, ProvisionFailed
+from rangex_graphql.orchestrator.protocol import LABEL_SESSION, MachineState, ProvisionFailed
+from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
 from rangex_graphql.services.images import catalog, credentials
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.orchestrator.plans import plan, target
+from tests.orchestrator.conftest import driver_config
+from tests.orchestrator.plans import HTTP_80, plan, target
 from tests.support.dockerd import PrivateDockerd, cache_dir, labbase_tar, prepare_engine
 from tests.support.fake_registry import FakeRegistry, serving
+from tests.support.sessions import settle, start_session
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -44,6 +49,22 @@ async def registry(
         finally:
             with contextlib.suppress(DockerError):  # never pulled
                 await docker_api.images.delete(fake.image_ref, force=True)
+
+
+@pytest.fixture
+async def docker_runtime(
+    settings: Settings, private_dockerd: PrivateDockerd
+) -> AsyncIterator[Runtime]:
+    driver = DockerDriver(driver_config(private_dockerd))
+    runtime = build_runtime(
+        settings.model_copy(update={"jobs_enabled": False}), driver=driver, broker=MemoryBroker()
+    )
+    before = set(await driver.list_owned())
+    yield runtime
+    await settle(runtime)
+    for session_id in set(await driver.list_owned()) - before:
+        await driver.destroy(session_id)
+    await runtime.aclose()
 
 
 async def admin() -> Actor:
@@ -135,3 +156,38 @@ async def test_an_image_no_registry_serves_is_unavailable(
             driver=docker_driver,
         )
     assert (refused.value.code, refused.value.field) == ("IMAGE_UNAVAILABLE", "imageRef")
+
+
+async def test_a_learners_session_of_a_private_image_runs_on_docker(
+    settings: Settings,
+    registry: FakeRegistry,
+    docker_runtime: Runtime,
+    docker_api: aiodocker.Docker,
+) -> None:
+    """The whole path: the sealed row, build_plan, the engine's authenticated pull."""
+    await credentials.create_credential(
+        await admin(),
+        credentials.CredentialSpec(registry.host, "lab", PASSWORD),
+        SYSTEM,
+        settings=settings,
+        driver=docker_runtime.driver,
+    )
+    version = await factories.version(await factories.scenario(), machines=0, questions=0)
+    await Machine.create(
+        version=version,
+        name="lab",
+        role=MachineRole.ATTACKER,
+        image_ref=registry.image_ref,
+        cpu=0.25,
+        memory_mib=64,
+        entrypoints=[HTTP_80],
+        position=0,
+    )
+    _, session_id = await start_session(settings, docker_runtime, await factories.user(), version)
+
+    row = await EnvironmentSession.get(id=session_id)
+    assert row.state is SessionState.RUNNING, row.failure_reason
+    label = json.dumps({"label": [f"{LABEL_SESSION}={session_id}"]})
+    (container,) = await docker_api.containers.list(filters=label)
+    assert container["Image"] == registry.image_ref
+    assert any(user == "lab" and "/blobs/" in path for _, path, user in registry.requests)

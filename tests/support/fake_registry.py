@@ -59,7 +59,8 @@ class FakeRegistry:
             {
                 "architecture": ARCHITECTURES.get(platform.machine(), platform.machine()),
                 "os": "linux",
-                "config": {"Cmd": ["/bin/sh"]},
+                # A web server as its command, so a machine of it keeps running.
+                "config": {"Cmd": ["httpd", "-f", "-p", "80", "-h", "/www"]},
                 "rootfs": {"type": "layers", "diff_ids": [digest(plain)]},
             }
         ).encode()

@@ -139,6 +139,9 @@ def build_runtime(
     )
     redis = build_redis(settings)
     broker = broker or build_broker(settings)
+    set_observer = getattr(broker, "set_observer", None)  # the server's brokers have one
+    if metrics is not None and set_observer is not None:
+        set_observer(metrics.broker)
     store = build_store(settings)
     driver = driver or build_driver(settings, assets=store)
     if metrics is not None or tracing is not None:

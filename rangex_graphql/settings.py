@@ -857,11 +857,13 @@ class Settings(BaseSettings):
     session_starts_per_hour: int = Field(
         default=10,
         ge=1,
+        le=10_000,
         description="default of the run-time setting: session starts per user in any 60 minutes",
     )
     session_starts_per_day: int = Field(
         default=50,
         ge=1,
+        le=100_000,
         description="default of the run-time setting: session starts per user in any 24 hours",
     )
     session_max_minutes: int = Field(

@@ -11,7 +11,7 @@ import pytest
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.jobs.idle import end_idle_sessions
 from rangex_graphql.models import EnvironmentSession, ScenarioVersion, User
-from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
+from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole, VersionStatus
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
 from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services import accounts
@@ -25,6 +25,7 @@ from tests import factories
 from tests.api.files.helpers import CREATE
 from tests.api.graphql import run
 from tests.jobs.conftest import deployed_session
+from tests.testruns.support import start_run
 
 S = SessionState
 pytestmark = pytest.mark.usefixtures("db")
@@ -232,3 +233,13 @@ async def test_the_storage_quotas(settings: Settings, tmp_path: Any) -> None:
         assert [e["code"] for e in refused["errors"]] == ["TOTAL_QUOTA_EXCEEDED"]
     finally:
         await runtime.aclose()
+
+
+async def test_maintenance_refuses_a_creators_test_run(runtime: Runtime) -> None:
+    author = await factories.user(UserRole.CREATOR)
+    draft = await factories.version(await factories.scenario(author), VersionStatus.DRAFT)
+    await set_maintenance(runtime.platform, True, "Back soon", None, "test")
+    payload = await start_run(runtime.settings, runtime, author, draft)
+    assert payload["testRun"] is None
+    assert [(e["code"], e["message"]) for e in payload["errors"]] == [("MAINTENANCE", "Back soon")]
+    assert await EnvironmentSession.all().count() == 0

@@ -48,7 +48,7 @@ class PlatformSettingsUpdateInput:
         description="Most machines of active sessions at once." + NO_CAP,
     )
     sessions_per_user: int | None = strawberry.field(
-        default=strawberry.UNSET, description="Active sessions per user, 1-100." + UNCHANGED
+        default=strawberry.UNSET, description="Active sessions per user, 1-10000." + UNCHANGED
     )
     starts_per_hour: int | None = strawberry.field(
         default=strawberry.UNSET,
@@ -103,7 +103,7 @@ class MaintenanceModeSetInput:
 
 @strawberry.input(description="A scenario's own cap on its active sessions.")
 class ScenarioCapSetInput:
-    scenario_id: strawberry.ID = strawberry.field(description="The scenario.")
+    scenario_id: strawberry.ID = strawberry.field(description="Which scenario to cap or uncap.")
     max_active_sessions: int | None = strawberry.field(
         description="Most active sessions of it at once, 1 or more; null: no cap of its own."
     )

@@ -37,7 +37,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "max_concurrent_users": (1, CAP_MAX),
     "max_active_sessions": (1, CAP_MAX),
     "max_total_machines": (1, CAP_MAX),
-    "sessions_per_user": (1, 100),
+    "sessions_per_user": (1, 10_000),
     "starts_per_hour": (1, 10_000),
     "starts_per_day": (1, 100_000),
     "max_session_minutes": (30, 1440),

@@ -3,6 +3,7 @@ made through the settings service applies to the next request, without a restart
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -243,3 +244,11 @@ async def test_maintenance_refuses_a_creators_test_run(runtime: Runtime) -> None
     assert payload["testRun"] is None
     assert [(e["code"], e["message"]) for e in payload["errors"]] == [("MAINTENANCE", "Back soon")]
     assert await EnvironmentSession.all().count() == 0
+
+
+async def test_concurrent_registrations_never_pass_the_user_cap(runtime: Runtime) -> None:
+    await factories.user()
+    await change(runtime, max_total_users=3)
+    outcomes = await asyncio.gather(*(register(runtime, f"racer{n}") for n in range(6)))
+    assert sorted(outcomes) == ["OK", "OK"] + ["USER_LIMIT_REACHED"] * 4
+    assert await User.all().count() == 3

@@ -166,17 +166,19 @@ async def _create(
     meta: RequestMeta,
 ) -> EnvironmentSession:
     machines = await Machine.filter(version_id=version.id).order_by("position", "id")
+    # One read of the run-time settings for the whole start: whether to take the platform
+    # lock and the limits counted under it agree even if a change lands meanwhile.
+    platform = runtime.platform.current
 
     async def attempt() -> EnvironmentSession:
-        return await _insert(runtime, actor, version, machines, request, entry, meta)
+        return await _insert(runtime, platform, actor, version, machines, request, entry, meta)
 
-    if _platform_capped(runtime):
+    if _platform_capped(platform):
         return await with_lock_row(SESSION_STARTS, attempt)
     return await attempt()
 
 
-def _platform_capped(runtime: Runtime) -> bool:
-    platform = runtime.platform.current
+def _platform_capped(platform: PlatformValues) -> bool:
     return (
         platform.max_active_sessions is not None
         or platform.max_concurrent_users is not None
@@ -186,6 +188,7 @@ def _platform_capped(runtime: Runtime) -> bool:
 
 async def _insert(
     runtime: Runtime,
+    platform: PlatformValues,
     actor: Actor,
     version: ScenarioVersion,
     machines: list[Machine],
@@ -197,7 +200,7 @@ async def _insert(
 
     async def insert() -> EnvironmentSession:
         # Locks first, widest first (see the module docstring), then the counts.
-        if _platform_capped(runtime):
+        if _platform_capped(platform):
             await hold(SESSION_STARTS)
         await User.filter(id=actor.id).select_for_update().only("id").first()
         if scenario.max_active_sessions is not None:
@@ -214,7 +217,7 @@ async def _insert(
             await check_event_limit(actor.id, entry.event_id, limit, ACTIVE)
         else:
             entry_fields = {}
-        await _check_limits(runtime, actor.id, scenario, len(machines), entry is not None)
+        await _check_limits(platform, actor.id, scenario, len(machines), entry is not None)
         session = await EnvironmentSession.create(
             user_id=actor.id,
             version_id=version.id,
@@ -259,10 +262,12 @@ def _session_machine(runtime: Runtime, session_id: UUID, machine: Machine) -> Se
 
 
 async def _check_limits(
-    runtime: Runtime, user_id: UUID, scenario: Scenario, machines: int, in_event: bool = False
+    platform: PlatformValues,
+    user_id: UUID,
+    scenario: Scenario,
+    machines: int,
+    in_event: bool = False,
 ) -> None:
-    # One read of the run-time settings: a change meanwhile applies to the next start.
-    platform = runtime.platform.current
     await _check_start_rate(platform, user_id)
     mine = await EnvironmentSession.filter(user_id=user_id, state__in=ACTIVE).count()
     # Event sessions have their own limit (event_sessions.py), outside this one.

@@ -252,3 +252,11 @@ async def test_concurrent_registrations_never_pass_the_user_cap(runtime: Runtime
     outcomes = await asyncio.gather(*(register(runtime, f"racer{n}") for n in range(6)))
     assert sorted(outcomes) == ["OK", "OK"] + ["USER_LIMIT_REACHED"] * 4
     assert await User.all().count() == 3
+
+
+async def test_concurrent_starts_never_pass_the_hourly_limit(runtime: Runtime) -> None:
+    await change(runtime, starts_per_hour=3, sessions_per_user=100)
+    user, v = await factories.user(), await version()
+    outcomes = await asyncio.gather(*(attempt(runtime, user, v) for _ in range(8)))
+    assert sorted(outcomes) == ["OK"] * 3 + ["START_LIMIT_REACHED"] * 5
+    assert await EnvironmentSession.filter(user_id=user.id).count() == 3

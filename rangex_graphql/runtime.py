@@ -16,6 +16,7 @@ from .broker import Broker
 from .mail import Mailer, MailQueue, build_mailer
 from .observability.metrics import Metrics
 from .orchestrator import Driver
+from .services.platform_settings.cache import PlatformSettingsCache
 from .services.tokens import LoginGuard
 from .settings import Settings
 
@@ -64,6 +65,22 @@ class Runtime:
     tracing: Tracing | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    # The run-time platform settings (services/platform_settings): the environment's
+    # defaults until ``start_platform_settings`` has read the record.
+    platform: PlatformSettingsCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.platform = PlatformSettingsCache(self.settings, self.broker)
+
+    async def start_platform_settings(self) -> None:
+        """Read the settings record (creating it from the environment's defaults), then
+        follow its changes in the background: broker messages and the fallback interval."""
+        try:
+            await self.platform.load()
+        except Exception:  # the database away at start: the listener reads it later
+            log.exception("platform settings: the first read failed; using the defaults")
+        self.spawn(self.platform.follow, "platform-settings")
+        self.spawn(self.platform.refresh_periodically, "platform-settings-refresh")
 
     def spawn(self, work: Callable[[], Awaitable[None]], name: str) -> asyncio.Task[None]:
         """Run ``work`` in the background for as long as the process lives."""

@@ -55,6 +55,8 @@ from .node import Node, NodeResolver
 from .notification.mutations import NotificationMutation
 from .notification.queries import resolve_notification_node
 from .notification.types import NotificationNode
+from .platform.mutations import PlatformMutation
+from .platform.queries import PlatformQuery
 from .scenario.queries import (
     ScenarioQuery,
     resolve_machine_node,
@@ -193,6 +195,7 @@ Query = merge_types(
         AuditQuery,
         ScenarioDocumentQuery,
         SessionQuery,
+        PlatformQuery,
     ),
 )
 Mutation = merge_types(
@@ -207,6 +210,7 @@ Mutation = merge_types(
         FileMutation,
         HintMutation,
         NotificationMutation,
+        PlatformMutation,
         ScenarioDocumentMutation,
         SessionMutation,
         TeamMutation,

@@ -16,6 +16,7 @@ from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .lock import PlatformLock
 from .notification import Notification
 from .persisted_query import PersistedQuery
+from .platform_settings import PlatformSettingsRecord
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
@@ -42,6 +43,7 @@ MODEL_MODULES = [
     "rangex_graphql.models.lock",
     "rangex_graphql.models.simulated",
     "rangex_graphql.models.persisted_query",
+    "rangex_graphql.models.platform_settings",
 ]
 
 __all__ = [
@@ -64,6 +66,7 @@ __all__ = [
     "OneTimeToken",
     "PersistedQuery",
     "PlatformLock",
+    "PlatformSettingsRecord",
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",

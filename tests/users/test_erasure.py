@@ -37,8 +37,8 @@ TOKEN = """mutation { apiTokenCreate(input: {name: "ivy's laptop", scopes: [READ
   token errors { code } } }"""
 REFRESH = """mutation($t: String!) { tokenRefresh(input: {refreshToken: $t}) {
   errors { code } } }"""
-STATUS = """mutation($id: ID!) { userStatusUpdate(input: {userId: $id, status: ACTIVE}) {
-  errors { field code } } }"""
+STATUS = """mutation($id: ID!, $status: UserStatus!) {
+  userStatusUpdate(input: {userId: $id, status: $status}) { errors { field code } } }"""
 
 
 async def learner_with_everything(api: Api, runtime: Runtime) -> dict[str, Any]:
@@ -72,6 +72,17 @@ async def learner_with_everything(api: Api, runtime: Runtime) -> dict[str, Any]:
         completed_at=datetime.now(UTC),
     )
     await User.filter(id=ivy.id).update(avatar_file_id=avatar.id)
+    # An avatar upload never completed: its row names the file too.
+    await StoredFile.create(
+        owner=ivy,
+        kind=FileKind.AVATAR,
+        object_key="files/ivy-next",
+        upload_key="uploads/ivy-next",
+        filename="ivy-lind-holiday.png",
+        content_type="image/png",
+        size=9,
+        expires_at=_later(),
+    )
     scenario = await factories.scenario()
     version = await factories.version(scenario)
     session = await factories.session(ivy, version)
@@ -188,8 +199,22 @@ async def test_a_deleted_user_cannot_sign_in_and_their_tokens_stop_working(
     for name in ("ivy_lind", "ivy@example.test"):
         assert (await login(api, name, PASSWORD))["errors"][0]["code"] == "INVALID_CREDENTIALS"
     # No admin action brings the account back.
-    revived = await api.ok(STATUS, {"id": to_global_id("User", made["user"].id)}, admin)
+    revived = await api.ok(
+        STATUS, {"id": to_global_id("User", made["user"].id), "status": "ACTIVE"}, admin
+    )
     assert revived["userStatusUpdate"]["errors"] == [{"field": "userId", "code": "NOT_FOUND"}]
+
+
+async def test_deleted_and_invited_are_not_statuses_an_admin_can_set(api: Api) -> None:
+    admin = await person(UserRole.ADMIN, username="root")
+    learner = await person(username="learner")
+    for status in ("DELETED", "INVITED"):
+        data = await api.ok(
+            STATUS, {"id": to_global_id("User", learner.id), "status": status}, admin
+        )
+        assert data["userStatusUpdate"]["errors"] == [{"field": "status", "code": "INVALID"}]
+    row = await User.get(id=learner.id)
+    assert (row.status, row.username) == (UserStatus.ACTIVE, "learner")
 
 
 async def test_the_last_active_admin_cannot_be_deleted_and_nothing_changes(api: Api) -> None:

@@ -4,7 +4,7 @@ The user row stays (sessions, answers, scores, event results and team membership
 at it) but its e-mail, username and display name become a pseudonym, the same for the
 same user whatever the number of attempts, derived from the server key so that it
 reveals nothing. Credentials go (password, MFA, refresh, one-time and API tokens,
-recovery codes), the avatar's file is deleted, and the audit rows the user acted in keep
+recovery codes), the avatar files are deleted, and the audit rows the user acted in keep
 the action but not the network address, user agent or typed login. Everything in one
 transaction; the avatar object and the open WebSockets are dealt with after it commits.
 """
@@ -27,10 +27,11 @@ from ...models import (
     OneTimeToken,
     RefreshToken,
     ScenarioRating,
+    StoredFile,
     TeamJoinRequest,
     User,
 )
-from ...models.enums import UserRole, UserStatus
+from ...models.enums import FileKind, UserRole, UserStatus
 from ...security.keys import Purpose, current_subkey
 from ..audit import RequestMeta, audit
 from ..errors import DomainError
@@ -112,9 +113,14 @@ async def _erase(user_id: UUID, name: str) -> tuple[list[UUID], list[str]]:
     await TeamJoinRequest.filter(user_id=user_id).update(message="")
     await ScenarioRating.filter(user_id=user_id).update(comment=None)
     await _anonymise_audit(user_id, name)
+    # The avatar in use and any other avatar upload of theirs (pending, or replaced and
+    # not yet swept): a face and a file name are personal data.
     keys: list[str] = []
-    if user.avatar_file_id is not None:
-        keys = await forget_if_unreferenced(UUID(str(user.avatar_file_id)))
+    avatars = await StoredFile.filter(owner_id=user_id, kind=FileKind.AVATAR).values_list(
+        "id", flat=True
+    )
+    for file_id in avatars:
+        keys += await forget_if_unreferenced(UUID(str(file_id)))
     return [UUID(str(family)) for family in set(families)], keys
 
 

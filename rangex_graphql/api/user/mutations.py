@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 
 from ...models import User
 from ...models.enums import UserRole
-from ...services.users import erasure, export, invitations
+from ...services.users import erasure, export, invitations, self_deletion
 from ...services.users.errors import UserAdminCode
 from ..context import Info
 from ..ids import expect_global_id
@@ -21,7 +21,9 @@ from ..viewer import Viewer
 from .types import UserNode
 
 
-@strawberry.enum(description="Why userCreate, userDelete or viewerDataExport failed.")
+@strawberry.enum(
+    description="Why userCreate, userDelete, accountDelete or viewerDataExport failed."
+)
 class UserAdminErrorCode(Enum):
     INVALID = strawberry.enum_value("INVALID", description="Malformed or out of range.")
     ALREADY_REGISTERED = strawberry.enum_value(
@@ -37,7 +39,11 @@ class UserAdminErrorCode(Enum):
     )
     TOO_MANY_ATTEMPTS = strawberry.enum_value(
         "TOO_MANY_ATTEMPTS",
-        description="Too many exports in the window; the message says when to try again.",
+        description="Too many exports, or wrong passwords, in the window; the message says "
+        "when to try again.",
+    )
+    INVALID_CREDENTIALS = strawberry.enum_value(
+        "INVALID_CREDENTIALS", description="The password is wrong."
     )
 
 
@@ -73,6 +79,11 @@ class UserDeleteInput:
     )
 
 
+@strawberry.input(description="The viewer's password, to erase their own account.")
+class AccountDeleteInput:
+    password: str = strawberry.field(description="The account's current password.")
+
+
 @strawberry.type(description="What userCreate did: the INVITED account.")
 class UserCreatePayload:
     user: UserNode | None = strawberry.field(
@@ -81,7 +92,9 @@ class UserCreatePayload:
     errors: list[UserAdminError] = strawberry.field(default_factory=list, description=ERRORS)
 
 
-@strawberry.type(description="What userDelete did: the account as it is now, pseudonymous.")
+@strawberry.type(
+    description="What userDelete or accountDelete did: the account as it is now, pseudonymous."
+)
 class UserDeletePayload:
     user: UserNode | None = strawberry.field(
         default=None, description=payload_result("The erased user, DELETED")
@@ -106,6 +119,9 @@ class ViewerDataExportPayload:
 
 
 NewUser = Annotated[UserCreateInput, strawberry.argument(description="The account to create.")]
+OwnAccount = Annotated[
+    AccountDeleteInput, strawberry.argument(description="The password, as confirmation.")
+]
 DeletedUser = Annotated[UserDeleteInput, strawberry.argument(description="The account to erase.")]
 
 
@@ -153,6 +169,18 @@ class UserMutation:
         user_id = expect_global_id(input.id, "User", "id")
         user = await erasure.erase(
             info.context.services, _viewer(info).id, user_id, input.reason, info.context.meta
+        )
+        return UserDeletePayload(user=await _user_node(user))
+
+    @strawberry.mutation(
+        extensions=[Allow(tokens=False)],
+        description="Erase the viewer's own account, as userDelete does, confirmed with "
+        "the password (wrong ones are throttled). Irreversible; never the last active admin.",
+    )
+    @mutation_payload(UserDeletePayload, UserAdminCode)
+    async def account_delete(self, info: Info, input: OwnAccount) -> UserDeletePayload:
+        user = await self_deletion.erase_own(
+            info.context.services, _viewer(info).id, input.password, info.context.meta
         )
         return UserDeletePayload(user=await _user_node(user))
 

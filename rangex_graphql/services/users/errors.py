@@ -1,4 +1,5 @@
-"""Why an admin's user change or a data export failed (services/users)."""
+"""Why an admin's user change, an account deletion or a data export failed
+(services/users)."""
 
 from __future__ import annotations
 
@@ -12,3 +13,4 @@ class UserAdminCode(ErrorCode):
     ALREADY_DELETED = "ALREADY_DELETED"
     LAST_ADMIN = "LAST_ADMIN"
     TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"

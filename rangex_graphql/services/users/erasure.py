@@ -54,20 +54,17 @@ def pseudonym(settings: Settings, user_id: UUID) -> str:
     return PSEUDONYM_PREFIX + tag.hexdigest()[:12]
 
 
-async def _refuse_last_admin(user: User) -> None:
-    """Locks every active admin's row first, so two admins deleting each other at once
-    cannot both pass: the second waits and then counts one."""
-    admins = (
+async def _active_admins() -> set[UUID]:
+    """Locks every active admin's row, so two admins deleting each other at once cannot
+    both pass the last-admin check: the second waits, then counts one. Model rows, not
+    values_list(): Tortoise drops FOR UPDATE from values queries."""
+    rows = (
         await User.filter(role=UserRole.ADMIN, status=UserStatus.ACTIVE)
+        .order_by("id")
         .select_for_update()
-        .values_list("id", flat=True)
+        .only("id")
     )
-    if user.role is UserRole.ADMIN and user.status is UserStatus.ACTIVE and len(admins) <= 1:
-        raise DomainError(
-            UserAdminCode.LAST_ADMIN,
-            "the last active admin cannot be deleted: make another user ADMIN first",
-            "id",
-        )
+    return {row.id for row in rows}
 
 
 def _scrubbed(data: dict[str, Any]) -> dict[str, Any]:
@@ -83,12 +80,18 @@ async def _anonymise_audit(user_id: UUID, name: str) -> None:
 
 async def _erase(user_id: UUID, name: str) -> tuple[list[UUID], list[str]]:
     """In the transaction: the refresh families to close and the object keys to delete."""
+    admins = await _active_admins()
     user = await User.filter(id=user_id).select_for_update().first()
     if user is None:
         raise DomainError(UserAdminCode.NOT_FOUND, "no such user", "id")
     if user.status is UserStatus.DELETED:
         raise DomainError(UserAdminCode.ALREADY_DELETED, "this user is already deleted", "id")
-    await _refuse_last_admin(user)
+    if admins == {user.id}:
+        raise DomainError(
+            UserAdminCode.LAST_ADMIN,
+            "the last active admin cannot be deleted: make another user ADMIN first",
+            "id",
+        )
     families = await RefreshToken.filter(user_id=user_id).values_list("family_id", flat=True)
     await User.filter(id=user_id).update(
         email=f"{name}@deleted.invalid",

@@ -881,6 +881,28 @@ class Settings(BaseSettings):
         "broker's change message, so one that missed a message converges",
     )
     # --- end of platform settings ---
+    # --- admin user management (services/users) ---
+    invitation_hours: int = Field(
+        default=72,
+        ge=1,
+        le=720,
+        description="how long the code of a userCreate invitation mail works, in hours "
+        "(a fresh passwordResetRequest sends a new one)",
+    )
+    data_export_max: int = Field(
+        default=5, ge=1, le=1000, description="viewerDataExport calls of one user per window"
+    )
+    data_export_window_seconds: int = Field(
+        default=3600, ge=1, le=86400, description="window of those exports, in seconds"
+    )
+    data_export_max_rows: int = Field(
+        default=10000,
+        ge=100,
+        le=1000000,
+        description="at most this many rows of each kind in one viewerDataExport (newest "
+        "first); the export names the kinds it cut short",
+    )
+    # --- end of admin user management ---
 
 
 @lru_cache

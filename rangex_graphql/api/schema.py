@@ -83,6 +83,7 @@ from .testrun.mutations import TestRunMutation
 from .testrun.queries import resolve_test_run_node
 from .testrun.types import VersionTestRunNode
 from .user.leaderboard import LeaderboardQuery
+from .user.mutations import UserMutation
 from .user.queries import UserQuery, resolve_user_node
 from .user.types import UserNode
 from .validation_cache import DocumentValidationCache, ValidationCache
@@ -215,6 +216,7 @@ Mutation = merge_types(
         SessionMutation,
         TeamMutation,
         TestRunMutation,
+        UserMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.

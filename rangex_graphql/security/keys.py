@@ -41,6 +41,7 @@ class Purpose(StrEnum):
     SECRET_BOX = "secret-box"
     SESSION_FLAG = "session-flag"
     FILE_URL = "file-url"
+    USER_PSEUDONYM = "user-pseudonym"
 
 
 class SecretKeyError(ValueError):

@@ -233,7 +233,10 @@ async def request_password_reset(runtime: Runtime, email: str, meta: RequestMeta
     settings, limits = runtime.settings, runtime.rate_limits
     address = email.strip().lower()[:254]
     await _within(limits, limits.rules.reset_per_ip, meta, "password.reset_request_throttled")
-    user = await User.filter(email=address, status=UserStatus.ACTIVE).first()
+    # An INVITED account may ask again: its invitation code may have run out.
+    user = await User.filter(
+        email=address, status__in=(UserStatus.ACTIVE, UserStatus.INVITED)
+    ).first()
     if user is None:
         await audit("password.reset_request_unknown", meta, email=address)
         return
@@ -297,6 +300,8 @@ async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: R
 
     async def reset() -> None:
         await User.filter(id=user.id).update(password_hash=password_hash)
+        # The first password of an invited account (services/users/invitations.py).
+        await User.filter(id=user.id, status=UserStatus.INVITED).update(status=UserStatus.ACTIVE)
         # Every reset code of the user ends with the first one used.
         await OneTimeToken.filter(
             user_id=user.id, purpose=PASSWORD_RESET, used_at__isnull=True
@@ -313,7 +318,8 @@ async def _admin_target(admin_id: UUID, user_id: UUID) -> User:
             AccountCode.SELF_CHANGE, "admins cannot change their own role or status", "userId"
         )
     user = await User.filter(id=user_id).first()
-    if user is None:
+    # A deleted account is erased for good: no role or status brings it back.
+    if user is None or user.status is UserStatus.DELETED:
         raise DomainError(AccountCode.NOT_FOUND, "no such user", "userId")
     return user
 
@@ -338,6 +344,9 @@ async def set_role(admin_id: UUID, user_id: UUID, role: UserRole, meta: RequestM
 async def set_status(
     runtime: Runtime, admin_id: UUID, user_id: UUID, status: UserStatus, meta: RequestMeta
 ) -> User:
+    if status not in (UserStatus.ACTIVE, UserStatus.SUSPENDED):
+        # INVITED and DELETED are reached through userCreate and userDelete alone.
+        raise DomainError(AccountCode.INVALID, "only ACTIVE or SUSPENDED", "status")
     user = await _admin_target(admin_id, user_id)
     previous = user.status
     user.status = status

@@ -1,6 +1,7 @@
 """Tortoise models, one module per domain. ``MODEL_MODULES`` is what Tortoise loads."""
 
 from .audit import AuditLog
+from .budget import BudgetWarning, PlatformBudget, UsageDaily
 from .engagement import ScenarioFavorite, ScenarioRating
 from .event import (
     Event,
@@ -17,7 +18,7 @@ from .lock import PlatformLock
 from .notification import Notification
 from .persisted_query import PersistedQuery
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
-from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
+from .session import EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
 from .team import Team, TeamJoinRequest, TeamMember
 from .test_run import VersionTestCheck, VersionTestRun
@@ -42,13 +43,14 @@ MODEL_MODULES = [
     "rangex_graphql.models.lock",
     "rangex_graphql.models.simulated",
     "rangex_graphql.models.persisted_query",
+    "rangex_graphql.models.budget",
 ]
 
 __all__ = [
     "MODEL_MODULES",
     "ApiToken",
     "AuditLog",
-    "BudgetAlert",
+    "BudgetWarning",
     "EnvironmentSession",
     "Event",
     "EventParticipant",
@@ -63,6 +65,7 @@ __all__ = [
     "Notification",
     "OneTimeToken",
     "PersistedQuery",
+    "PlatformBudget",
     "PlatformLock",
     "Question",
     "QuestionAnswerKey",
@@ -79,6 +82,7 @@ __all__ = [
     "Team",
     "TeamJoinRequest",
     "TeamMember",
+    "UsageDaily",
     "User",
     "VersionAsset",
     "VersionTestCheck",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from ...models.enums import UserRole
@@ -13,6 +15,11 @@ from ..permissions import Allow
 from .payloads import BudgetUpdateInput, BudgetUpdatePayload
 from .types import BudgetType
 
+BudgetChangeInput = Annotated[
+    BudgetUpdateInput,
+    strawberry.argument(description="The values to change and the reason for the change."),
+]
+
 
 @strawberry.type
 class BudgetMutation:
@@ -22,7 +29,7 @@ class BudgetMutation:
         "before and after. Raising it above the spend ends a grace period. Admins only.",
     )
     @mutation_payload(BudgetUpdatePayload, BudgetCode)
-    async def budget_update(self, info: Info, input: BudgetUpdateInput) -> BudgetUpdatePayload:
+    async def budget_update(self, info: Info, input: BudgetChangeInput) -> BudgetUpdatePayload:
         change = BudgetChange(
             reason=input.reason,
             daily_rm=input.daily_rm,

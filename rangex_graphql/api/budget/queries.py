@@ -39,7 +39,7 @@ class BudgetQuery:
         description="The budget, today's and the month's spend, the burn rate, the month-end "
         "projection and the grace state. Admins only.",
     )
-    async def budget_status(self, info: Info) -> BudgetStatusType:
+    async def budget_status(self, info: Info) -> BudgetStatusType | None:
         return BudgetStatusType.of(await budget_status(info.context.settings))
 
     @strawberry.field(
@@ -47,7 +47,7 @@ class BudgetQuery:
         description="Usage per day (UTC) over a range: hours per resource profile, vCPU and "
         "memory cost, total. Every day of the range, oldest first. Admins only.",
     )
-    async def usage_daily(self, start: From, to: To) -> list[UsageDayType]:
+    async def usage_daily(self, start: From, to: To) -> list[UsageDayType] | None:
         checked_range(start, to)
         return [UsageDayType.of(day) for day in await reports.usage_daily(start, to)]
 
@@ -64,7 +64,7 @@ class BudgetQuery:
         first: Annotated[
             int, strawberry.argument(description=f"How many groups, at most {MAX_GROUPS}.")
         ] = MAX_GROUPS,
-    ) -> list[CostGroupType]:
+    ) -> list[CostGroupType] | None:
         checked_range(start, to)
         if not 1 <= first <= MAX_GROUPS:
             raise BadUserInput(f"first: from 1 to {MAX_GROUPS}", field="first")

@@ -13,9 +13,18 @@ from ...models.enums import ResourceProfile
 from ...services.budgets.grace import Grace
 from ...services.budgets.reports import CostGroup, CostGroupBy, UsageDay
 from ...services.budgets.status import BudgetStatus
+from ..enums import register
 from ..ids import to_global_id
 
-strawberry.enum(CostGroupBy, description="What a cost breakdown groups the spend by.")
+register(
+    CostGroupBy,
+    "What a cost breakdown groups the spend by.",
+    {
+        CostGroupBy.SCENARIO: "Per scenario (all its versions together).",
+        CostGroupBy.USER: "Per learner (or creator, for test runs) who ran the sessions.",
+        CostGroupBy.EVENT: "Per event; sessions outside any event in one group of their own.",
+    },
+)
 
 
 @strawberry.enum(description="Which of the budget's caps.")
@@ -79,7 +88,9 @@ class BudgetGrace:
         )
 
 
-@strawberry.type(description="Spend against the budget now, the burn rate and the grace.")
+@strawberry.type(
+    name="BudgetStatus", description="Spend against the budget now, the burn rate and the grace."
+)
 class BudgetStatusType:
     budget: BudgetType = strawberry.field(description="The budget in force.")
     today_spend_rm: Decimal = strawberry.field(description="Spend of today (UTC), RM.")
@@ -118,14 +129,14 @@ class ProfileHours:
     hours: Decimal = strawberry.field(description="Hours of running sessions at it.")
 
 
-@strawberry.type(description="What the platform ran and spent on one day (UTC).")
+@strawberry.type(name="UsageDay", description="What the platform ran and spent on one day (UTC).")
 class UsageDayType:
     day: date = strawberry.field(description="The day (UTC).")
     hours_by_profile: list[ProfileHours] = strawberry.field(
         description="Running hours per resource profile (every profile, zero included)."
     )
     vcpu_cost_rm: Decimal = strawberry.field(description="Cost of the vCPUs, RM.")
-    memory_cost_rm: Decimal = strawberry.field(description="Cost of the memory, RM.")
+    memory_cost_rm: Decimal = strawberry.field(description="What the sessions' RAM cost, RM.")
     total_rm: Decimal = strawberry.field(description="Total cost, RM.")
 
     @classmethod
@@ -149,7 +160,9 @@ GROUP_TYPE = {
 }
 
 
-@strawberry.type(description="The spend of one scenario, user or event over a range of days.")
+@strawberry.type(
+    name="CostGroup", description="The spend of one scenario, user or event over a range of days."
+)
 class CostGroupType:
     id: strawberry.ID | None = strawberry.field(
         description="The Scenario, User or Event ID; null for sessions outside any event "
@@ -159,7 +172,7 @@ class CostGroupType:
     sessions: int = strawberry.field(description="Sessions that ran in the range.")
     hours: Decimal = strawberry.field(description="Running hours.")
     vcpu_cost_rm: Decimal = strawberry.field(description="Cost of the vCPUs, RM.")
-    memory_cost_rm: Decimal = strawberry.field(description="Cost of the memory, RM.")
+    memory_cost_rm: Decimal = strawberry.field(description="What the sessions' RAM cost, RM.")
     total_rm: Decimal = strawberry.field(description="Total cost, RM.")
 
     @classmethod

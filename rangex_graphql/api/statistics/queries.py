@@ -17,19 +17,19 @@ MAX_DAYS = 366
 
 @strawberry.type(description="How many users have one role.")
 class RoleCount:
-    role: UserRole = strawberry.field(description="A role.")
+    role: UserRole = strawberry.field(description="A role users may hold.")
     count: int = strawberry.field(description="Users with it.")
 
 
 @strawberry.type(description="How many users are in one status.")
 class UserStatusCount:
-    status: UserStatus = strawberry.field(description="A status.")
+    status: UserStatus = strawberry.field(description="An account status users may be in.")
     count: int = strawberry.field(description="Users in it.")
 
 
 @strawberry.type(description="How many scenario versions are in one status.")
 class VersionStatusCount:
-    status: VersionStatus = strawberry.field(description="A status.")
+    status: VersionStatus = strawberry.field(description="A review or publication state.")
     count: int = strawberry.field(description="Versions in it (of scenarios not deleted).")
 
 
@@ -39,7 +39,7 @@ class DayCount:
     count: int = strawberry.field(description="Sessions started on it.")
 
 
-@strawberry.type(description="The platform in numbers.")
+@strawberry.type(name="PlatformStatistics", description="The platform in numbers.")
 class PlatformStatisticsType:
     users_by_role: list[RoleCount] = strawberry.field(
         description="Users per role (every role, zero included)."
@@ -94,7 +94,7 @@ class StatisticsQuery:
                 f"included), 1 to {MAX_DAYS}."
             ),
         ] = 30,
-    ) -> PlatformStatisticsType:
+    ) -> PlatformStatisticsType | None:
         if not 1 <= days <= MAX_DAYS:
             raise BadUserInput(f"days: from 1 to {MAX_DAYS}", field="days")
         return PlatformStatisticsType.of(await platform_statistics(days))

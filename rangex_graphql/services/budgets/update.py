@@ -25,6 +25,7 @@ from .record import current_budget
 from .spend import cap_reached, spend_now
 
 MAX_BUDGET_RM = Decimal("10000000")
+CENTS = Decimal("0.0001")
 MAX_GRACE_MINUTES = 1440
 REASON_MAX_LENGTH = 500
 FIELDS = (
@@ -62,7 +63,7 @@ def _money_errors(change: BudgetChange) -> list[DomainError]:
             errors.append(
                 DomainError(BudgetCode.NEGATIVE_BUDGET, "a budget cannot be negative", field)
             )
-        elif value > MAX_BUDGET_RM or value != value.quantize(Decimal("0.0001")):
+        elif value > MAX_BUDGET_RM or value != value.quantize(CENTS):
             errors.append(
                 DomainError(
                     BudgetCode.INVALID_VALUE,
@@ -130,6 +131,11 @@ def _combination_errors(after: dict[str, Any]) -> list[DomainError]:
     return errors
 
 
+def _stored(value: Any) -> Any:
+    """As the column keeps it: money to 4 decimal places."""
+    return value.quantize(CENTS) if isinstance(value, Decimal) else value
+
+
 def snapshot(row: PlatformBudget) -> dict[str, Any]:
     return {field: getattr(row, field) for field in FIELDS}
 
@@ -153,7 +159,7 @@ async def update_budget(
     async def write() -> PlatformBudget:
         row = await PlatformBudget.filter(key=PLATFORM_BUDGET_KEY).select_for_update().get()
         before = snapshot(row)
-        given = {f: getattr(change, f) for f in FIELDS if getattr(change, f) is not None}
+        given = {f: _stored(getattr(change, f)) for f in FIELDS if getattr(change, f) is not None}
         after = {**before, **given}
         problems = _combination_errors(after)
         if problems:

@@ -70,6 +70,9 @@ async def record_usage(
             "memory_cost_rm": total - vcpu,
             "total_rm": total,
         }
+        if not any(added.values()):
+            # Nothing to add; MySQL would also count the row as not updated (unchanged).
+            continue
         updated = await UsageDaily.filter(day=day, session_id=session.session_id).update(
             **{name: F(name) + value for name, value in added.items()}
         )

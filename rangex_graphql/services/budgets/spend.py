@@ -40,17 +40,15 @@ async def _sum(**where: object) -> Decimal:
     return Decimal(str(total)) if total is not None else Decimal(0)
 
 
+async def month_spend_rm(now: datetime | None = None) -> Decimal:
+    """One statement: the sum of the month's days up to today."""
+    today = utc_day(now or datetime.now(UTC))
+    return await _sum(day__gte=today.replace(day=1), day__lte=today)
+
+
 async def spend_now(now: datetime) -> Spend:
     """Two statements: the day's and the month's sums."""
-    today = utc_day(now)
-    return Spend(
-        today_rm=await _sum(day=today),
-        month_rm=await _sum(day__gte=today.replace(day=1), day__lte=today),
-    )
-
-
-async def month_spend_rm(now: datetime | None = None) -> Decimal:
-    return (await spend_now(now or datetime.now(UTC))).month_rm
+    return Spend(today_rm=await _sum(day=utc_day(now)), month_rm=await month_spend_rm(now))
 
 
 def cap_reached(budget: PlatformBudget, spend: Spend) -> str | None:

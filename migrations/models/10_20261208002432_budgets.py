@@ -26,7 +26,7 @@ UPGRADE = {
     `spent_rm` DECIMAL(14,4) NOT NULL,
     UNIQUE KEY `uid_budget_warn_period_6dd315` (`period`, `level`),
     KEY `idx_budget_warn_created_22d132` (`created_at`)
-) CHARACTER SET utf8mb4 COMMENT='A budget level (percent of a cap, 100 for the cap) crossed in a period (a day';
+) CHARACTER SET utf8mb4 COMMENT='A warning level (percent of a cap) crossed in a period (a day ``YYYY-MM-DD`` or a';
         CREATE TABLE IF NOT EXISTS `platform_budget` (
     `id` CHAR(36) NOT NULL PRIMARY KEY,
     `created_at` DATETIME(6) NOT NULL,
@@ -79,7 +79,7 @@ UPGRADE = {
     "level" INT NOT NULL,
     "spent_rm" VARCHAR(40) NOT NULL,
     CONSTRAINT "uid_budget_warn_period_6dd315" UNIQUE ("period", "level")
-) /* A budget level (percent of a cap, 100 for the cap) crossed in a period (a day */;
+) /* A warning level (percent of a cap) crossed in a period (a day ``YYYY-MM-DD`` or a */;
 CREATE INDEX IF NOT EXISTS "idx_budget_warn_created_22d132" ON "budget_warning" ("created_at");
         CREATE TABLE IF NOT EXISTS "platform_budget" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
@@ -395,29 +395,29 @@ MODELS_STATE = (
     "706+jn9g+nF5dgrtvzn5jvEXH7P3iZQwws+MhubcGpyN+5j1vsEFJgz3V6F43dJdf+ECVr"
     "nOS/rwCDUJiqz/8k6vLU5zBNIzbmshOgyZKhw/w27Ewu+VRAWg1BtVF6g7cYankN7DGyBp"
     "QGiImsmQovnKQUXjhJFl7wjGO5Vv0VReMQ3ovdsl5RJCqgoLV1GElFhOgrd0pFwN90C0tK"
-    "yEcHpIrQD3yo9hIam0GC9qiACZ+hCd7RPdNgMi6ZAR0Y+vKYrWRgRiweWUdPvAeGRWybyr"
-    "UIs2J00EJkCt7pYKq/CoTnAmef4G/f/kH/++H29oebm2/fWOieDhYEO3OwuvLt2/ufKK0N"
-    "WVc7QLBB/2abAJvflX6Th/h592KX+Y9V8X0qvk/F96n4PrUdlx7ft16Js4q5a4pGKNlxVS"
-    "KTJpGiSMSlXG+DS+ArtXyvxqtQHYHZ214yTdZaCJYoaKCFbkpUsxBZfH3y6D749DXEOAXA"
-    "m85197bde3dyfnweM2+vUmv5E1sRCT3IifMEcZGIHhuRKqOv8uYe1oM3CuljKhwTDANhmu"
-    "W4vfv27Qm+UiH4/1HZN5iUCr/HwBd3wMwiCy9BBzqsfZNNpwAzZNkOKzSdNHTv4yYsuYfN"
-    "+0j/PujnBZnoGdo8i4dL5nRpsV6BBZcmMnQ6Db3G56MQs5/Tonfm1FrQqVp3vn2bYMQSez"
-    "yR3jOwc30C0NP0lxms39S7h1d2kiyWugV/0PH0B0rwnmUW2XPXmZIXzKcKTUHvO8HeT7V0"
-    "DIjr8CQm9nMsF+NQmW0bvLAsJDYRYDPtatNXKoRSIZQKoVQIpUIUpELQbSuP/uAPL8spup"
-    "ICSvJFFB4+M9WR+Zpf5A2TvUmR93SDyHscES6xM98G5SihwnkDzjaZeTZzzbdO51CMhbTl"
-    "KcmfPu5r/ShYRZ6jx/m2GAtpy8P4b3XB2NOSFgi7jihOQopvgq48bM/qgu2CzQwxK2mkUW"
-    "ioppkEODXCUTyBinTcEOmYfL7XVoC84ryIvpSK/FXZHSsuwydVN49jwpdNLspHiJpXMi9L"
-    "ZrQ8MTqRFx0yheV9n2Kk6lWq2qtUEfv5vU3P3zDN70hgOw9dPU6zm7tsnDZdDdxoM/9trj"
-    "vcnu2bbLlJl5lzDQots1Kza1P9Fby7H1+/PwYvFnIcZke2eTA3e2SZNdmYs2q+grjwgudn"
-    "lvI71v7Rn43NRKm5iZyVrOJWaN0wLFc3eUUtZo32DO+c4P/Y3GLPStzxW0F2m58mmA3hqI"
-    "EZenTpE7UyafPf+WBB/Ym9xfQ8M2i7CxuQZ8jjcWzIa2p9AOP1bY55k8rjCQ76hfLp4DML"
-    "r2ETPMGlQ38EsSG947ug3OF7ry4X83hNmRfg1V4Z3F/BI5HH5PgxRf7NVUiOsqcre7qyp1"
-    "fVMlVTrmexp/sLcZLdMkOvyJ4e4XH9Xuo0wyNlkawCxtIiMyQr5tLB7oJDGK6YLC6JEZqn"
-    "ykFOR7fd6+GgBfjHBI9u271eC/CPCb7t3HTvb+lF/jnBvfbwS6cF+EdcwjqMZ2NOwRZYz1"
-    "IN7iuaw9jajz4eQGzYytT+bCxdjcmd+Z0acdK3CPWmgKmIxRIuiPW6JdhJYgV3OtwOcXQz"
-    "P9BhMgVxOsRcyczZ1yFMo/o6RC1/vgKfE9EYmQI1CmpKZdoUTNMq0751SA/Wl7cpYCbMwI"
-    "nHNYlt7nYuHfyMLIJZqYPRetI6IryxuUv0bZW0d4k/wQVA3OiOObLex2JEg02oAFRHoaka"
-    "iWxsw86ALheailgTgnkaiWtYtKxUj6c2tJAxPxL42vwrx6m9utdj9tmoO5fnRhq6JNzjBf"
-    "FKPv9289hUPiNN7qh5ZrW18nXkDZFU2dq4ZRTFXmqHsJcqB8L+8Aaiu5faN/SOjnBfkheA"
-    "CpGUX/jpMLpAYSWeDho88tf/AmyG/KA="
+    "yEcHpIrQD3yo9hIam0GC9ocDEz5DE7yjm6bBhFwyAzow9OV7YFjEtqkcizArPgctRKbgnQ"
+    "6mVPr99u0f9L8fbm9/uLn59o3F0ukCAbrgO0zwgmBnvr707dv7nyitDVknO0CwQf9OmwCb"
+    "34R+k4f1efdil/lvUzF9KqZPxfSpmD61BZce07deibOKtmuKRijWcfUhk/aQojzEJVtvg0"
+    "vgK7V2r8ar8ByBqdteMu3VWgiWKGighW5K1LEQWXx98ug++PQ1xDgFwJvOdfe23Xt3cn58"
+    "HjNpr9Jp+RNbEak8yIPzhG+RWB4bkSqXr3LlHtaDNwrm4zmkwisEHg3Pa3v37dsTfKVS8P"
+    "+jsm8wKRV+j4Ev7oCZRRZeUg50WMsmm04BZsiyHVZcOmnc3sdNWEIPm/eR/n3QzwUy0TO0"
+    "eeYOl8zp0mK9AgsuTWTodBp6jc9HIWY/p0XvzKm1oDu17nz7NsGIJfN4Ir1nVOfqA6Cn6S"
+    "8zWI+pdw+v7CRZLHUL/qDj6Q+U4D3LJrLnrjMlL5hPFZqC3neCvZ9q6RgQ1+GJS+znWC7G"
+    "odLaNnhhmUdsIsBm2tWOr1QIpUIoFUKpEEqFKEiFoNtWHv3BH16WI3QlBZTkfyg8ZGaqI/"
+    "M1v8gbJnuTIu/pBpH3OCJcYme+DcpRQoXzBpxtMvPs5JpvjM6hGAtpy1OSP33c1/pRsIo8"
+    "R4/zbTEW0paH8d/qgrGnJS0Qdh1RbIQU3wRdedie1QXbBZsZYlbGSKPQUE0zCXBqVKN4Ah"
+    "XduCG6Mfl8r60AecV5EX0pVfirsjtWXIZPqm4ex4Qvm1yUjxA1r0xelmxoeTJ0Ihc6ZArL"
+    "+z7FSNWrVLVXqSL283ubnr9hmt+RwHYeunqcZjd32Thtuhq40Wb+21x3uD3bN9lyky4z5x"
+    "oUWmalZtdYVMm7+/H1+2PwYiHHYXZkmwdws0eWWZONOavgK4gFL3h+Zim/Yy0f/dnYTJSa"
+    "m8hZmSpuhdYNw3J1k1fRYtZoz/DOCf6PzS32rKwdvxVkt/lpgtkQjhqYoUeXPlErkzb/nQ"
+    "8W1J/YW0zPM4O2u7ABeaa/g46wIa+j9QGM17c55o0pjyc46BHKp4PPLLyGTfAElw79EcSG"
+    "9I7vghKH771aXMzjNWVegFd7ZXB/BY9EHpNDEeBigXdzFZKj7OnKnq7s6VW1TNWU61ns6f"
+    "5CnGS3zNArsqdHeFy/lzrN8EhZJKt6sbTIDMkKuHSwu+AQhqski8tghOapcpDT0W33ejho"
+    "Af4xwaPbdq/XAvxjgm87N937W3qRf05wrz380mkB/hGXsA7j2ZhTsAXWs1SD+4rmMLb2o4"
+    "8HEBu2MrU/G0tXY3JnfqdGnPQtQr0pYCpisYQLYr1uCXaSWMGdDrdDHN3MD3SYTEGcDjFX"
+    "MnP2cgjTqF4OUcufr8DnRDRGpkCNgppSjTYF07RqtG8d0oP14m0KmAkzcOJxTWKbu4VLBz"
+    "8ji2BW3mC0nrSOCG9s6BJ9WyUtXeJPcAEQN7pLjqzfsRjRYBMqANVRaKpGIhvbsDOgy4Wm"
+    "ItaEYJ5G4hoWLSvV16kNLWTMjwS+Nv/KcWp/7vWYfTbnzuW5kYYuCfd4QbySz7/dPDaVz0"
+    "iTO2qeWT2tfF14QyRVtjZuGUWxl3oh7KXKgbA/vIHo7qXeDb2jI9yX5EWfQiTlF3s6jC5Q"
+    "WFmngwaP/PW/eYT5pg=="
 )

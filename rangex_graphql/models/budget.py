@@ -44,8 +44,8 @@ class PlatformBudget(TimestampedModel):
 
 
 class BudgetWarning(TimestampedModel):
-    """A budget level (percent of a cap, 100 for the cap) crossed in a period (a day
-    ``YYYY-MM-DD`` or a month ``YYYY-MM``); inserted once, so sent once."""
+    """A warning level (percent of a cap) crossed in a period (a day ``YYYY-MM-DD`` or a
+    month ``YYYY-MM``); inserted once, so sent once."""
 
     period = fields.CharField(max_length=10)
     level = fields.IntField()

@@ -12,9 +12,9 @@ from rangex_graphql.models import EnvironmentSession, PlatformBudget, UsageDaily
 from rangex_graphql.models.enums import ResourceProfile
 from rangex_graphql.services.budgets.record import current_budget
 from rangex_graphql.settings import Settings
-from tests.jobs.conftest import runtime, sim
+from tests.jobs.conftest import replicas, runtime, sim
 
-__all__ = ["runtime", "sim"]  # the fixtures, shared
+__all__ = ["replicas", "runtime", "sim"]  # the fixtures, shared
 
 
 async def set_budget(settings: Settings, **values: Any) -> PlatformBudget:

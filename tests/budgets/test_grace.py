@@ -4,6 +4,7 @@ starts are refused, and when it runs out the live sessions end TERMINATED with e
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -176,3 +177,33 @@ async def test_the_grace_ends_when_the_spend_is_under_the_caps_again(
     assert await enforce_budget(runtime, later) is None
     assert (await PlatformBudget.get()).grace_started_at is None
     assert (await EnvironmentSession.get(id=session.id)).state is S.RUNNING
+
+
+async def test_two_replicas_start_one_grace_and_end_each_session_once(
+    db: None, replicas: list[Runtime], sim: SimulatedDriver
+) -> None:
+    admin = await factories.user(UserRole.ADMIN)
+    first, second = replicas
+    await set_budget(first.settings, daily_rm=Decimal("1"), grace_minutes=10)
+    sessions = [await deployed_session(sim) for _ in range(7)]  # over a batch of 3 each
+    now = datetime.now(UTC)
+    await usage(sessions[0], now.date(), "1")
+
+    graces = await asyncio.gather(enforce_budget(first, now), enforce_budget(second, now))
+    assert graces[0] == graces[1]
+    assert await Notification.filter(user_id=admin.id, kind="budget.cap").count() == 1
+    assert await Notification.filter(kind="budget.shutdown_pending").count() == 7
+
+    due = now + timedelta(minutes=10)
+    await asyncio.gather(enforce_budget(first, due), enforce_budget(second, due))
+
+    rows = await EnvironmentSession.filter(id__in=[s.id for s in sessions])
+    assert {(r.state, r.end_reason) for r in rows} == {(S.TERMINATED, "budget")}
+    assert await sim.list_owned() == {}
+    ended = [
+        str(v)
+        for v in await AuditLog.filter(action="session.budget_shutdown").values_list(
+            "target_id", flat=True
+        )
+    ]
+    assert sorted(set(ended)) == sorted(str(s.id) for s in sessions)

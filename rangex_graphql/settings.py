@@ -845,6 +845,53 @@ class Settings(BaseSettings):
         default=60, gt=0, description="seconds between two passes of the test run timeout job"
     )
     # --- end of creator test runs ---
+    # --- platform settings at run time (services/platform_settings) ---
+    # The fields above that an admin changes at run time (session_max_per_user,
+    # session_idle_minutes, session_platform_max_active/_users, files_*_quota_bytes) and
+    # these are only the defaults of the one settings record, copied when it is created.
+    platform_registrations_open: bool = Field(
+        default=True,
+        description="default of the run-time setting: new accounts may register",
+    )
+    platform_max_users: int | None = Field(
+        default=None,
+        ge=1,
+        description="default of the run-time setting: most accounts on the platform (a "
+        "registration beyond it is refused); unset: no cap",
+    )
+    platform_max_machines: int | None = Field(
+        default=None,
+        ge=1,
+        description="default of the run-time setting: most machines (containers) of active "
+        "sessions on the whole platform; unset: no cap",
+    )
+    session_starts_per_hour: int = Field(
+        default=10,
+        ge=1,
+        le=10_000,
+        description="default of the run-time setting: session starts per user in any 60 minutes",
+    )
+    session_starts_per_day: int = Field(
+        default=50,
+        ge=1,
+        le=100_000,
+        description="default of the run-time setting: session starts per user in any 24 hours",
+    )
+    session_max_minutes: int = Field(
+        default=480,
+        ge=30,
+        le=1440,
+        description="default of the run-time setting: the longest duration a session may ask "
+        "for, in minutes",
+    )
+    platform_settings_refresh_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=3600,
+        description="each replica re-reads the run-time settings this often, besides on the "
+        "broker's change message, so one that missed a message converges",
+    )
+    # --- end of platform settings ---
 
 
 @lru_cache

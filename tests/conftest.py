@@ -134,6 +134,7 @@ MODELS_CHILD_FIRST = [
     models.Scenario,
     models.StoredFile,
     models.User,
+    models.PlatformSettingsRecord,
 ]
 
 

@@ -57,6 +57,8 @@ from .node import Node, NodeResolver
 from .notification.mutations import NotificationMutation
 from .notification.queries import resolve_notification_node
 from .notification.types import NotificationNode
+from .platform.mutations import PlatformMutation
+from .platform.queries import PlatformQuery
 from .scenario.queries import (
     ScenarioQuery,
     resolve_machine_node,
@@ -198,6 +200,7 @@ Query = merge_types(
         SessionQuery,
         BudgetQuery,
         StatisticsQuery,
+        PlatformQuery,
     ),
 )
 Mutation = merge_types(
@@ -212,6 +215,7 @@ Mutation = merge_types(
         FileMutation,
         HintMutation,
         NotificationMutation,
+        PlatformMutation,
         ScenarioDocumentMutation,
         SessionMutation,
         TeamMutation,

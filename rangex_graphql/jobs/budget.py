@@ -4,8 +4,9 @@ Run at the end of every usage pass (``usage.py``), after the running time is cha
 A cap reached starts the grace (``services/budgets/grace.py``); once it ran out, every
 live session is torn down (TERMINATED, end reason ``budget``) through the same claim and
 teardown as the expiry job, so of N replicas one ends each session and its containers
-are destroyed on the engine. The first shutdown of a grace calls the runtime's
-``on_budget_cap_maintenance`` hook (maintenance mode) when the budget says so.
+are destroyed on the engine. The first shutdown of a grace puts the platform in
+maintenance mode (``services/platform_settings``) when the budget says so, or calls the
+runtime's ``on_budget_cap_maintenance`` hook instead when one is set.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..models.enums import SessionState
 from ..runtime import Runtime
 from ..services.budgets.grace import Grace, check_grace, mark_shutdown
 from ..services.budgets.record import current_budget
+from ..services.platform_settings.changes import set_maintenance
 from ..services.sessions.teardown import tear_down
 from .claims import act_on_claimed, claim_sessions
 from .clock import utc_now
@@ -34,6 +36,7 @@ SHUTDOWN_STATES = [S.RUNNING.value, S.PAUSED.value]
 END_REASON = "budget"
 SHUTDOWN_REASON = "the platform's budget is spent"
 MAINTENANCE_MESSAGE = "The platform's budget is spent; labs are closed until it is raised."
+MAINTENANCE_REASON = "budget cap reached and its grace period over: emergency shutdown"
 
 
 async def enforce_budget(runtime: Runtime, now: datetime | None = None) -> Grace | None:
@@ -47,10 +50,17 @@ async def enforce_budget(runtime: Runtime, now: datetime | None = None) -> Grace
     if await mark_shutdown(now):
         log.warning("budget: emergency shutdown of the running sessions")
         budget = await current_budget(runtime.settings)
-        hook = runtime.on_budget_cap_maintenance
-        if budget.maintenance_on_cap and hook is not None:
-            await hook(MAINTENANCE_MESSAGE)
+        if budget.maintenance_on_cap:
+            await enter_maintenance(runtime)
     return grace
+
+
+async def enter_maintenance(runtime: Runtime) -> None:
+    hook = runtime.on_budget_cap_maintenance
+    if hook is not None:
+        await hook(MAINTENANCE_MESSAGE)
+        return
+    await set_maintenance(runtime.platform, True, MAINTENANCE_MESSAGE, None, MAINTENANCE_REASON)
 
 
 async def shut_down_sessions(runtime: Runtime, now: datetime) -> int:

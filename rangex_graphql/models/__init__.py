@@ -17,6 +17,7 @@ from .identity import ApiToken, MfaRecoveryCode, OneTimeToken, RefreshToken
 from .lock import PlatformLock
 from .notification import Notification
 from .persisted_query import PersistedQuery
+from .platform_settings import PlatformSettingsRecord
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
 from .session import EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
@@ -44,6 +45,7 @@ MODEL_MODULES = [
     "rangex_graphql.models.simulated",
     "rangex_graphql.models.persisted_query",
     "rangex_graphql.models.budget",
+    "rangex_graphql.models.platform_settings",
 ]
 
 __all__ = [
@@ -67,6 +69,7 @@ __all__ = [
     "PersistedQuery",
     "PlatformBudget",
     "PlatformLock",
+    "PlatformSettingsRecord",
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from rangex_graphql.jobs.budget import enforce_budget
+from rangex_graphql.jobs.budget import MAINTENANCE_MESSAGE, enforce_budget
 from rangex_graphql.jobs.usage import account_usage
 from rangex_graphql.models import AuditLog, EnvironmentSession, Notification, PlatformBudget
 from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
@@ -207,3 +207,24 @@ async def test_two_replicas_start_one_grace_and_end_each_session_once(
         )
     ]
     assert sorted(set(ended)) == sorted(str(s.id) for s in sessions)
+
+
+async def test_the_shutdown_enters_the_platforms_maintenance_mode_when_the_budget_says_so(
+    db: None, runtime: Runtime, sim: SimulatedDriver
+) -> None:
+    await runtime.platform.load()
+    await set_budget(
+        runtime.settings, daily_rm=Decimal("1"), grace_minutes=0, maintenance_on_cap=True
+    )
+    session = await deployed_session(sim)
+    now = datetime.now(UTC)
+    await usage(session, now.date(), "1")
+    assert not runtime.platform.current.maintenance_enabled
+
+    await enforce_budget(runtime, now)
+
+    await runtime.platform.load()
+    assert runtime.platform.current.maintenance_enabled
+    assert runtime.platform.current.maintenance_message == MAINTENANCE_MESSAGE
+    entry = await AuditLog.get(action="platform.maintenance_set")
+    assert entry.actor_id is None

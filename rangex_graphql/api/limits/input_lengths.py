@@ -202,6 +202,9 @@ def _declared() -> dict[str, int]:
         "ScenarioDuplicateInput.title": column(Scenario, "title"),
         "VersionReviewInput.reason": TEXT_MAX_LENGTH,
         "BudgetUpdateInput.reason": BUDGET_REASON_MAX_LENGTH,
+        # Above the 500 characters the settings take (MESSAGE_TOO_LONG, a payload error).
+        "MaintenanceModeSetInput.message": TEXT_MAX_LENGTH,
+        "MaintenanceModeSetInput.reason": TEXT_MAX_LENGTH,
     }
 
 

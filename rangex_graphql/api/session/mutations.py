@@ -151,7 +151,8 @@ class SessionMutation:
         ],
     ) -> SessionHeartbeatPayload:
         session_id = _session_pk(input.session_id)
-        beat = await heartbeat.heartbeat(info.context.settings, actor(info).id, session_id)
+        idle = heartbeat.IdleTimeouts.of(info.context.settings, info.context.platform)
+        beat = await heartbeat.heartbeat(idle, actor(info).id, session_id)
         payload = await payload_of(session_id)
         return SessionHeartbeatPayload(session=payload.session, idle_deadline=beat.idle_deadline)
 

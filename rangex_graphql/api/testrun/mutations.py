@@ -61,6 +61,16 @@ class TestRunErrorCode(Enum):
     SCENARIO_SESSION_LIMIT = strawberry.enum_value(
         "SCENARIO_SESSION_LIMIT", description=LIMIT + "the scenario runs as many as it may."
     )
+    MAINTENANCE = strawberry.enum_value(
+        "MAINTENANCE", description=LIMIT + "the platform is under maintenance."
+    )
+    START_LIMIT_REACHED = strawberry.enum_value(
+        "START_LIMIT_REACHED",
+        description=LIMIT + "you started as many sessions in the last hour or day as you may.",
+    )
+    PLATFORM_MACHINE_LIMIT = strawberry.enum_value(
+        "PLATFORM_MACHINE_LIMIT", description=LIMIT + "the range runs as many machines as it may."
+    )
 
 
 @strawberry.type(description="Why a test run mutation did nothing.")

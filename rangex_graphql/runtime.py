@@ -63,6 +63,10 @@ class Runtime:
     metrics: Metrics | None = None
     # The app's traces (observability/tracing.py), None unless RANGEX_OTEL_ENDPOINT is set.
     tracing: Tracing | None = None
+    # Called once per budget grace, at its emergency shutdown, with a message for users,
+    # when the budget says to enter maintenance mode (jobs/budget.py), instead of the
+    # platform settings' maintenance mode; None: that maintenance mode.
+    on_budget_cap_maintenance: Callable[[str], Awaitable[None]] | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
     # The run-time platform settings (services/platform_settings): the environment's

@@ -496,11 +496,22 @@ class Settings(BaseSettings):
         default=Decimal("0.00533"), ge=0, description="price of one GB of memory for an hour"
     )
     rm_per_usd: Decimal = Field(default=Decimal("4.5"), gt=0, description="RM per USD")
-    budget_hard_rm: Decimal | None = Field(
-        default=None, ge=0, description="monthly platform spend that blocks new sessions"
+    budget_daily_rm: Decimal = Field(
+        default=Decimal("20"),
+        ge=0,
+        description="initial daily platform budget (RM) until an admin sets one (`budgetUpdate`)",
     )
-    budget_soft_rm: Decimal | None = Field(
-        default=None, ge=0, description="monthly platform spend that notifies the admins once"
+    budget_monthly_rm: Decimal = Field(
+        default=Decimal("200"),
+        ge=0,
+        description="initial monthly platform budget (RM) until an admin sets one",
+    )
+    budget_grace_minutes: int = Field(
+        default=30,
+        ge=0,
+        le=1440,
+        description="initial grace (minutes) between reaching a budget cap and the emergency "
+        "shutdown of running sessions",
     )
     session_driver_retries: int = Field(
         default=3, ge=1, description="attempts at destroying a session's machines"

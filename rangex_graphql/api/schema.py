@@ -18,6 +18,8 @@ from .account.types import ApiTokenNode
 from .audit.queries import AuditQuery
 from .audit.types import AuditLogEntryNode, resolve_audit_node
 from .authoring.mutations import AuthoringMutation
+from .budget.mutations import BudgetMutation
+from .budget.queries import BudgetQuery
 from .context import Info
 from .document.mutations import ScenarioDocumentMutation
 from .document.queries import ScenarioDocumentQuery
@@ -70,6 +72,7 @@ from .session.answers import AnswerMutation
 from .session.mutations import SessionMutation
 from .session.queries import SessionQuery, resolve_session_machine_node, resolve_session_node
 from .session.types import EnvironmentSessionNode, SessionMachineNode
+from .statistics.queries import StatisticsQuery
 from .subscriptions.fields import Subscription
 from .team.mutations import TeamMutation
 from .team.queries import (
@@ -196,6 +199,8 @@ Query = merge_types(
         AuditQuery,
         ScenarioDocumentQuery,
         SessionQuery,
+        BudgetQuery,
+        StatisticsQuery,
         PlatformQuery,
     ),
 )
@@ -217,6 +222,7 @@ Mutation = merge_types(
         TeamMutation,
         TestRunMutation,
         UserMutation,
+        BudgetMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.

@@ -56,7 +56,7 @@ class SessionMutation:
         description="Start a session on a PUBLISHED version. Returns at once in REQUESTED; "
         "the machines are provisioned in the background (PROVISIONING, then RUNNING, or "
         "FAILED with a reason): follow it with the session subscription or by polling. "
-        "Refused beyond the limits (per user, platform, scenario) or the monthly budget. "
+        "Refused beyond the limits (per user, platform, scenario) or the daily or monthly budget. "
         "With `eventId`: an event session (see the input field), its version one of the "
         "event's challenges (the version the event pinned, PUBLISHED or not since).",
     )

@@ -35,7 +35,7 @@ class SessionErrorCode(Enum):
         "SCENARIO_SESSION_LIMIT", description="The scenario runs as many sessions as it may."
     )
     BUDGET_EXHAUSTED = strawberry.enum_value(
-        "BUDGET_EXHAUSTED", description="The platform's monthly budget is spent."
+        "BUDGET_EXHAUSTED", description="The platform's daily or monthly budget is spent."
     )
     MAINTENANCE = strawberry.enum_value(
         "MAINTENANCE",

@@ -118,7 +118,8 @@ class EnvironmentSessionNode(RowNode, Node):
     )
     end_reason: str | None = strawberry.field(
         description="Why it ended: user, admin, expired, idle (no activity), event_ended "
-        "(its event ended), completed (every question answered right), provision_failed, "
+        "(its event ended), completed (every question answered right), budget (the "
+        "platform's budget ran out), provision_failed, "
         "engine_error, ..."
     )
     pk: strawberry.Private[UUID]

@@ -47,7 +47,7 @@ class TestRunErrorCode(Enum):
         "TEST_RUN_ENDED", description="The run has its verdict already (or was cancelled)."
     )
     BUDGET_EXHAUSTED = strawberry.enum_value(
-        "BUDGET_EXHAUSTED", description=LIMIT + "the platform's monthly budget is spent."
+        "BUDGET_EXHAUSTED", description=LIMIT + "the platform's daily or monthly budget is spent."
     )
     USER_SESSION_LIMIT = strawberry.enum_value(
         "USER_SESSION_LIMIT", description=LIMIT + "you hold as many active sessions as you may."

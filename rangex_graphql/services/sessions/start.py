@@ -41,9 +41,9 @@ from ...runtime import Runtime
 from ...security.secret_box import seal
 from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
+from ..budgets.spend import budget_exhausted
 from ..errors import DomainError
 from ..platform_settings.values import PlatformValues
-from .cost import budget_exhausted
 from .errors import SessionCode
 from .event_sessions import (
     EventEntry,
@@ -131,7 +131,7 @@ async def start(
         version = pinned
     if await budget_exhausted(runtime.settings):
         raise DomainError(
-            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
+            SessionCode.BUDGET_EXHAUSTED, "the platform's budget is spent; try again later"
         )
     session = await _create(runtime, actor, version, request, entry, meta)
     await publish_session_event(runtime.broker, session, "start")
@@ -149,7 +149,7 @@ async def create_test_session(
     check_open(runtime.platform.current, actor)
     if await budget_exhausted(runtime.settings):
         raise DomainError(
-            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
+            SessionCode.BUDGET_EXHAUSTED, "the platform's budget is spent; try again later"
         )
     request = StartRequest(version.id, None, minutes, is_test=True)
     session = await _create(runtime, actor, version, request, None, meta)

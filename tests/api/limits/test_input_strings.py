@@ -44,6 +44,7 @@ PLACEHOLDERS: dict[str, Any] = {
     "Float": 1.0,
     "Boolean": False,
     "DateTime": "2024-01-01T00:00:00+00:00",
+    "Date": "2024-01-01",
 }
 Case = tuple[str, str, str, str, tuple[str, str] | None]
 VALUES = {"300": "%" * 300, "5000": "a" * 5_000, "surrogate": "ok\ud800"}

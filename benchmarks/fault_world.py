@@ -175,6 +175,8 @@ def server_env(extra: dict[str, str]) -> dict[str, str]:
         "RANGEX_MIGRATE_ON_START": "false",
         "RANGEX_COST_BUDGET_PER_MINUTE": "0",
         "RANGEX_SESSION_MAX_PER_USER": "1000",
+        "RANGEX_SESSION_STARTS_PER_HOUR": "10000",
+        "RANGEX_SESSION_STARTS_PER_DAY": "100000",
         "RANGEX_WS_MAX_CONNECTIONS_PER_USER": "1000",
         "RANGEX_LOG_LEVEL": "warning",
         **extra,

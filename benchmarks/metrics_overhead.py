@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from cases import DETAIL_QUERY  # benchmarks/cases.py: the script's folder is on the path
 from pydantic import SecretStr
 from starlette.applications import Starlette
 from starlette.routing import Route
@@ -41,8 +42,14 @@ from rangex_graphql.api.http.view import GraphQLView
 from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.db.config import tortoise_config
 from rangex_graphql.db.migrate import apply_migrations
-from rangex_graphql.models import Scenario, ScenarioVersion, User
-from rangex_graphql.models.enums import Difficulty, UserRole, VersionStatus
+from rangex_graphql.models import Machine, Question, Scenario, ScenarioVersion, User
+from rangex_graphql.models.enums import (
+    Difficulty,
+    MachineRole,
+    QuestionKind,
+    UserRole,
+    VersionStatus,
+)
 from rangex_graphql.observability.sql_statements import STATEMENT_LOGGER, count_statements
 from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
 from rangex_graphql.runtime import Runtime, build_runtime
@@ -54,7 +61,10 @@ CASES = {
     # Three statements (page with authors, count, versions) and ~60 fields.
     "catalog": "query Catalog { scenarios(first: 10) { totalCount "
     "nodes { slug title author { displayName } versions { number status } } } }",
+    # http_queries.py's case (b), scenario detail: versions with machines and questions.
+    "detail": DETAIL_QUERY,
 }
+VARIABLES = {"detail": {"slug": "scenario-0"}}
 HEADERS = {"accept": "application/graphql-response+json"}
 
 
@@ -99,12 +109,29 @@ async def seed(scenarios: int) -> None:
             difficulty=Difficulty.BEGINNER,
             category="web",
         )
-        await ScenarioVersion.create(
+        version = await ScenarioVersion.create(
             scenario=scenario,
             number=1,
             status=VersionStatus.PUBLISHED,
             published_at=datetime.now(UTC),
         )
+        for position in range(3):
+            await Machine.create(
+                version=version,
+                name=f"machine-{position}",
+                role=MachineRole.TARGET,
+                image_ref="nginx:1.27",
+                cpu=0.5,
+                memory_mib=512,
+                position=position,
+            )
+            await Question.create(
+                version=version,
+                prompt=f"Question {position}?",
+                kind=QuestionKind.FLAG,
+                points=10,
+                position=position,
+            )
 
 
 def build(settings: Settings) -> App:
@@ -122,7 +149,8 @@ def build(settings: Settings) -> App:
 
 
 async def send(app: App, query: str, count: int, timing: Timing) -> None:
-    body = {"query": query}
+    case = next((name for name, text in CASES.items() if text == query), None)
+    body = {"query": query, "variables": VARIABLES.get(case or "", {})}
     cpu, wall = time.process_time(), time.perf_counter()
     for _ in range(count):
         response = await app.client.post("/graphql", json=body, headers=HEADERS)

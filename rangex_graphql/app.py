@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             try:
                 # Inside Tortoise's context: the job tasks inherit it. Their first passes
                 # (the reconciler's first) run now, removing what a crash left behind.
+                await runtime.start_platform_settings()
                 start_jobs(runtime)
                 runtime.spawn(runtime.revocations.listen, "session-revocations")
                 yield

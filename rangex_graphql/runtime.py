@@ -16,6 +16,7 @@ from .broker import Broker
 from .mail import Mailer, MailQueue, build_mailer
 from .observability.metrics import Metrics
 from .orchestrator import Driver
+from .services.platform_settings.cache import PlatformSettingsCache
 from .services.tokens import LoginGuard
 from .settings import Settings
 
@@ -62,8 +63,28 @@ class Runtime:
     metrics: Metrics | None = None
     # The app's traces (observability/tracing.py), None unless RANGEX_OTEL_ENDPOINT is set.
     tracing: Tracing | None = None
+    # Called once per budget grace, at its emergency shutdown, with a message for users,
+    # when the budget says to enter maintenance mode (jobs/budget.py), instead of the
+    # platform settings' maintenance mode; None: that maintenance mode.
+    on_budget_cap_maintenance: Callable[[str], Awaitable[None]] | None = None
     # Long-lived tasks of this process (background jobs, provisioning), cancelled on close.
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    # The run-time platform settings (services/platform_settings): the environment's
+    # defaults until ``start_platform_settings`` has read the record.
+    platform: PlatformSettingsCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.platform = PlatformSettingsCache(self.settings, self.broker)
+
+    async def start_platform_settings(self) -> None:
+        """Read the settings record (creating it from the environment's defaults), then
+        follow its changes in the background: broker messages and the fallback interval."""
+        try:
+            await self.platform.load()
+        except Exception:  # the database away at start: the listener reads it later
+            log.exception("platform settings: the first read failed; using the defaults")
+        self.spawn(self.platform.follow, "platform-settings")
+        self.spawn(self.platform.refresh_periodically, "platform-settings-refresh")
 
     def spawn(self, work: Callable[[], Awaitable[None]], name: str) -> asyncio.Task[None]:
         """Run ``work`` in the background for as long as the process lives."""
@@ -139,6 +160,9 @@ def build_runtime(
     )
     redis = build_redis(settings)
     broker = broker or build_broker(settings)
+    set_observer = getattr(broker, "set_observer", None)  # the server's brokers have one
+    if metrics is not None and set_observer is not None:
+        set_observer(metrics.broker)
     store = build_store(settings)
     driver = driver or build_driver(settings, assets=store)
     if metrics is not None or tracing is not None:

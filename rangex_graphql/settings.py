@@ -496,11 +496,22 @@ class Settings(BaseSettings):
         default=Decimal("0.00533"), ge=0, description="price of one GB of memory for an hour"
     )
     rm_per_usd: Decimal = Field(default=Decimal("4.5"), gt=0, description="RM per USD")
-    budget_hard_rm: Decimal | None = Field(
-        default=None, ge=0, description="monthly platform spend that blocks new sessions"
+    budget_daily_rm: Decimal = Field(
+        default=Decimal("20"),
+        ge=0,
+        description="initial daily platform budget (RM) until an admin sets one (`budgetUpdate`)",
     )
-    budget_soft_rm: Decimal | None = Field(
-        default=None, ge=0, description="monthly platform spend that notifies the admins once"
+    budget_monthly_rm: Decimal = Field(
+        default=Decimal("200"),
+        ge=0,
+        description="initial monthly platform budget (RM) until an admin sets one",
+    )
+    budget_grace_minutes: int = Field(
+        default=30,
+        ge=0,
+        le=1440,
+        description="initial grace (minutes) between reaching a budget cap and the emergency "
+        "shutdown of running sessions",
     )
     session_driver_retries: int = Field(
         default=3, ge=1, description="attempts at destroying a session's machines"
@@ -834,6 +845,75 @@ class Settings(BaseSettings):
         default=60, gt=0, description="seconds between two passes of the test run timeout job"
     )
     # --- end of creator test runs ---
+    # --- platform settings at run time (services/platform_settings) ---
+    # The fields above that an admin changes at run time (session_max_per_user,
+    # session_idle_minutes, session_platform_max_active/_users, files_*_quota_bytes) and
+    # these are only the defaults of the one settings record, copied when it is created.
+    platform_registrations_open: bool = Field(
+        default=True,
+        description="default of the run-time setting: new accounts may register",
+    )
+    platform_max_users: int | None = Field(
+        default=None,
+        ge=1,
+        description="default of the run-time setting: most accounts on the platform (a "
+        "registration beyond it is refused); unset: no cap",
+    )
+    platform_max_machines: int | None = Field(
+        default=None,
+        ge=1,
+        description="default of the run-time setting: most machines (containers) of active "
+        "sessions on the whole platform; unset: no cap",
+    )
+    session_starts_per_hour: int = Field(
+        default=10,
+        ge=1,
+        le=10_000,
+        description="default of the run-time setting: session starts per user in any 60 minutes",
+    )
+    session_starts_per_day: int = Field(
+        default=50,
+        ge=1,
+        le=100_000,
+        description="default of the run-time setting: session starts per user in any 24 hours",
+    )
+    session_max_minutes: int = Field(
+        default=480,
+        ge=30,
+        le=1440,
+        description="default of the run-time setting: the longest duration a session may ask "
+        "for, in minutes",
+    )
+    platform_settings_refresh_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=3600,
+        description="each replica re-reads the run-time settings this often, besides on the "
+        "broker's change message, so one that missed a message converges",
+    )
+    # --- end of platform settings ---
+    # --- admin user management (services/users) ---
+    invitation_hours: int = Field(
+        default=72,
+        ge=1,
+        le=720,
+        description="how long the code of a userCreate invitation mail works, in hours "
+        "(a fresh passwordResetRequest sends a new one)",
+    )
+    data_export_max: int = Field(
+        default=5, ge=1, le=1000, description="viewerDataExport calls of one user per window"
+    )
+    data_export_window_seconds: int = Field(
+        default=3600, ge=1, le=86400, description="window of those exports, in seconds"
+    )
+    data_export_max_rows: int = Field(
+        default=10000,
+        ge=100,
+        le=1000000,
+        description="at most this many rows of each kind in one viewerDataExport (newest "
+        "first); the export names the kinds it cut short",
+    )
+    # --- end of admin user management ---
 
 
 @lru_cache

@@ -117,7 +117,9 @@ MODELS_CHILD_FIRST = [
     models.SessionAnswer,
     models.SessionMachine,
     models.SimulatedMachine,
-    models.BudgetAlert,
+    models.UsageDaily,
+    models.BudgetWarning,
+    models.PlatformBudget,
     models.EnvironmentSession,
     models.EventRegistration,
     models.EventScenario,
@@ -134,6 +136,7 @@ MODELS_CHILD_FIRST = [
     models.ImageVariant,
     models.RegistryCredential,
     models.User,
+    models.PlatformSettingsRecord,
 ]
 
 

@@ -20,6 +20,7 @@ from ..observability.request_ids import request_id_or_new
 from ..runtime import Runtime, build_runtime
 from ..security.client_ip import client_ip
 from ..services.audit import RequestMeta
+from ..services.platform_settings.values import PlatformValues, from_settings
 from ..settings import Settings
 from .subscriptions.access import Credentials
 from .viewer import InvalidCredentials, Viewer, bearer_token, viewer_from_token
@@ -85,6 +86,13 @@ class Context:
     def meta(self) -> RequestMeta:
         agent = self.request.headers.get("user-agent") if self.request is not None else None
         return RequestMeta(ip=self.client_ip, user_agent=agent)
+
+    @property
+    def platform(self) -> PlatformValues:
+        """The run-time platform settings as this replica holds them: no SQL."""
+        if self.runtime is None:
+            return from_settings(self.settings)
+        return self.runtime.platform.current
 
     @property
     def services(self) -> Runtime:

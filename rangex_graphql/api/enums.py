@@ -300,6 +300,10 @@ register(
         UserStatus.ACTIVE: "The user may sign in and use the platform.",
         UserStatus.SUSPENDED: "Blocked by an admin: signing in and refreshing tokens are "
         "refused, and open subscriptions are closed.",
+        UserStatus.INVITED: "Created by an admin (userCreate); no sign-in until the user "
+        "chooses a password with the mailed invitation code.",
+        UserStatus.DELETED: "Erased (userDelete): personal data replaced by a pseudonym, "
+        "no sign-in ever again; sessions and scores stay, anonymised.",
     },
 )
 register(

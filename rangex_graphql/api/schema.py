@@ -18,6 +18,8 @@ from .account.types import ApiTokenNode
 from .audit.queries import AuditQuery
 from .audit.types import AuditLogEntryNode, resolve_audit_node
 from .authoring.mutations import AuthoringMutation
+from .budget.mutations import BudgetMutation
+from .budget.queries import BudgetQuery
 from .context import Info
 from .document.mutations import ScenarioDocumentMutation
 from .document.queries import ScenarioDocumentQuery
@@ -63,6 +65,8 @@ from .node import Node, NodeResolver
 from .notification.mutations import NotificationMutation
 from .notification.queries import resolve_notification_node
 from .notification.types import NotificationNode
+from .platform.mutations import PlatformMutation
+from .platform.queries import PlatformQuery
 from .scenario.queries import (
     ScenarioQuery,
     resolve_machine_node,
@@ -76,6 +80,7 @@ from .session.answers import AnswerMutation
 from .session.mutations import SessionMutation
 from .session.queries import SessionQuery, resolve_session_machine_node, resolve_session_node
 from .session.types import EnvironmentSessionNode, SessionMachineNode
+from .statistics.queries import StatisticsQuery
 from .subscriptions.fields import Subscription
 from .team.mutations import TeamMutation
 from .team.queries import (
@@ -89,6 +94,7 @@ from .testrun.mutations import TestRunMutation
 from .testrun.queries import resolve_test_run_node
 from .testrun.types import VersionTestRunNode
 from .user.leaderboard import LeaderboardQuery
+from .user.mutations import UserMutation
 from .user.queries import UserQuery, resolve_user_node
 from .user.types import UserNode
 from .validation_cache import DocumentValidationCache, ValidationCache
@@ -206,6 +212,9 @@ Query = merge_types(
         ScenarioDocumentQuery,
         SessionQuery,
         ImageQuery,
+        BudgetQuery,
+        StatisticsQuery,
+        PlatformQuery,
     ),
 )
 Mutation = merge_types(
@@ -220,12 +229,15 @@ Mutation = merge_types(
         FileMutation,
         HintMutation,
         NotificationMutation,
+        PlatformMutation,
         ScenarioDocumentMutation,
         SessionMutation,
         TeamMutation,
         TestRunMutation,
         ImageMutation,
         RegistryCredentialMutation,
+        UserMutation,
+        BudgetMutation,
     ),
 )
 # merge_types takes no description: set it on the merged definitions.

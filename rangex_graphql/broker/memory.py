@@ -6,7 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 
-from .protocol import MISSED, Message
+from .protocol import MISSED, QUEUE_FULL, TRANSPORT, BrokerObserver, Message
 
 
 class MemorySubscription:
@@ -37,6 +37,8 @@ class MemorySubscription:
                 # Drop the oldest: a slow consumer sees the latest state and a count.
                 self._queue.get_nowait()
                 self._missed += 1
+                if (observer := self._broker.observer) is not None:
+                    observer.dropped(1, QUEUE_FULL)
 
     def record_missed(self, count: int | None) -> None:
         """Messages lost before reaching this broker: count them (None: how many is not
@@ -47,6 +49,8 @@ class MemorySubscription:
             self._unknown_gaps += 1
         else:
             self._missed += count
+            if (observer := self._broker.observer) is not None:
+                observer.dropped(count, TRANSPORT)
         self.deliver({"type": MISSED, "count": count})
 
     async def __aiter__(self) -> AsyncIterator[Message]:
@@ -66,6 +70,10 @@ class MemorySubscription:
 class MemoryBroker:
     def __init__(self) -> None:
         self._subscribers: dict[str, set[MemorySubscription]] = defaultdict(set)
+        self.observer: BrokerObserver | None = None
+
+    def set_observer(self, observer: BrokerObserver | None) -> None:
+        self.observer = observer
 
     async def publish(self, topic: str, message: Message) -> None:
         self.deliver(topic, message)

@@ -25,6 +25,24 @@ PLATFORM_TOPIC = "platform"
 MISSED = "missed"
 """``type`` of the message a subscriber gets when messages were lost on the way."""
 
+QUEUE_FULL = "queue_full"
+"""A subscriber fell behind: its queue dropped the oldest message."""
+TRANSPORT = "transport"
+"""A message lost between replicas: a failed publish, a gap in a topic's sequence."""
+
+
+class BrokerObserver(Protocol):
+    """What the broker tells the metrics (``observability/broker_flow.py``)."""
+
+    def arrived_after(self, seconds: float) -> None:
+        """A message from another replica arrived ``seconds`` after it was published."""
+        ...
+
+    def dropped(self, count: int, reason: str) -> None:
+        """``count`` messages did not reach a subscriber, for ``reason`` (:data:`QUEUE_FULL`,
+        :data:`TRANSPORT`), counted once per subscriber."""
+        ...
+
 
 def topic_for_session(session_id: UUID | str) -> str:
     return f"session:{session_id}"

@@ -26,6 +26,7 @@ import contextlib
 import itertools
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable, Sequence
 
@@ -35,7 +36,7 @@ from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .memory import MemoryBroker, MemorySubscription
-from .protocol import MISSED, Message
+from .protocol import MISSED, BrokerObserver, Message
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,10 @@ redis.call('PUBLISH', KEYS[2], seq .. ' ' .. ARGV[1])
 return seq
 """
 SEQUENCE_TTL_SECONDS = 7 * 24 * 3600
+# The publisher's wall clock (seconds since the epoch), in the message's JSON: readers
+# take it out before delivery (older readers deliver it as a key nobody reads), so a
+# rolling upgrade mixes versions safely. Replicas' clocks are assumed in step (NTP).
+PUBLISHED_AT = "@publishedAt"
 RECONNECT_DELAYS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
 TIMEOUT_SECONDS = 1.0
 CONNECT_WAIT_SECONDS = 1.0
@@ -111,6 +116,11 @@ class RedisBroker:
         self._closed = False
         self._publish_paused_until = float("-inf")
         self.reconnects = 0
+        self._observer: BrokerObserver | None = None
+
+    def set_observer(self, observer: BrokerObserver | None) -> None:
+        self._observer = observer
+        self._local.set_observer(observer)
 
     @property
     def reconnect_delays(self) -> tuple[float, ...]:
@@ -138,7 +148,10 @@ class RedisBroker:
                 await self._flush_unsent()
             await self._publish_script(
                 keys=[self._sequence_key(topic), self._channel(topic)],
-                args=[json.dumps(message, separators=(",", ":")), SEQUENCE_TTL_SECONDS],
+                args=[
+                    json.dumps({**message, PUBLISHED_AT: time.time()}, separators=(",", ":")),
+                    SEQUENCE_TTL_SECONDS,
+                ],
             )
         except (RedisError, OSError) as error:
             log.warning("broker: publish on %s failed (%s); reported as missed", topic, error)
@@ -328,6 +341,9 @@ class RedisBroker:
             count = message.get("count", 1)
             self._local.report_missed(topic, count if isinstance(count, int) else None)
         elif isinstance(message, dict):
+            published_at = message.pop(PUBLISHED_AT, None)
+            if self._observer is not None and isinstance(published_at, int | float):
+                self._observer.arrived_after(max(0.0, time.time() - published_at))
             self._local.deliver(topic, message)
 
     async def ping(self) -> None:

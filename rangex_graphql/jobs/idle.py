@@ -1,7 +1,7 @@
 """The idle timeout: a RUNNING session nobody used for too long is terminated.
 
 "Used" is ``last_activity_at`` (``services/sessions/heartbeat.py``: a start, an answer, a
-resume, a ``sessionHeartbeat``). Idle past ``session_idle_minutes`` (60), or
+resume, a ``sessionHeartbeat``). Idle past the run-time idle timeout (60 by default), or
 ``event_session_idle_minutes`` (30) for an event session, it is torn down and ends
 TERMINATED with end reason ``idle``; its learner is notified. TERMINATED, not EXPIRED:
 EXPIRED is the session's own clock running out (answers keep a grace period after it,
@@ -26,7 +26,7 @@ from ..models import EnvironmentSession
 from ..models.enums import SessionState
 from ..runtime import Runtime
 from ..services.notifications import notify
-from ..services.sessions.heartbeat import idle_deadline
+from ..services.sessions.heartbeat import IdleTimeouts, idle_deadline
 from ..services.sessions.teardown import tear_down
 from .claims import act_on_claimed, claim_sessions
 from .clock import utc_now
@@ -44,10 +44,14 @@ def idle_since(cutoff: datetime) -> Q:
     )
 
 
+def idle_timeouts(runtime: Runtime) -> IdleTimeouts:
+    return IdleTimeouts.of(runtime.settings, runtime.platform.current)
+
+
 def idle_filter(runtime: Runtime, now: datetime) -> Q:
-    settings = runtime.settings
-    outside = now - timedelta(minutes=settings.session_idle_minutes)
-    inside = now - timedelta(minutes=settings.event_session_idle_minutes)
+    idle = idle_timeouts(runtime)
+    outside = now - timedelta(minutes=idle.outside_events)
+    inside = now - timedelta(minutes=idle.in_events)
     return Q(state=S.RUNNING) & (
         (Q(event_id__isnull=True) & idle_since(outside))
         | (Q(event_id__isnull=False) & idle_since(inside))
@@ -62,7 +66,7 @@ async def _still_idle(runtime: Runtime, session_id: UUID, now: datetime) -> bool
         return False
     row = rows[0]
     deadline = idle_deadline(
-        runtime.settings,
+        idle_timeouts(runtime),
         S(row["state"]),
         row["last_activity_at"],
         row["started_at"],
@@ -102,11 +106,7 @@ async def end_idle_sessions(runtime: Runtime, now: datetime | None = None) -> in
 
 
 async def _tell_learner(runtime: Runtime, ended: EnvironmentSession) -> None:
-    minutes = (
-        runtime.settings.session_idle_minutes
-        if ended.event_id is None  # type: ignore[attr-defined]
-        else runtime.settings.event_session_idle_minutes
-    )
+    minutes = idle_timeouts(runtime).minutes(ended.event_id)  # type: ignore[attr-defined]
     await notify(
         ended.user_id,  # type: ignore[attr-defined]
         "session.idle",

@@ -1,5 +1,7 @@
-"""Cost accounting: RUNNING sessions are charged up to now, then the monthly budgets are
-checked (an admin notification once per budget and month, see services/sessions/cost.py).
+"""Cost accounting: RUNNING sessions are charged up to now (their daily usage rows with
+them), then the budget is checked: its warning levels (admins notified once per level and
+period, ``services/budgets/warnings.py``) and its caps (grace, emergency shutdown,
+``budget.py``).
 
 ``accrue`` locks the row and moves ``cost_accounted_at`` forward in one transaction, so
 replicas running this pass at the same time never charge the same seconds twice. A
@@ -17,7 +19,9 @@ from uuid import UUID
 from ..models import EnvironmentSession
 from ..models.enums import SessionState
 from ..runtime import Runtime
-from ..services.sessions.cost import accrue, check_budget_alerts
+from ..services.budgets.warnings import check_budget_warnings
+from ..services.sessions.cost import accrue
+from .budget import enforce_budget
 from .clock import utc_now
 
 
@@ -40,5 +44,6 @@ async def account_usage(runtime: Runtime, now: datetime | None = None) -> Decima
         if len(ids) < batch:
             break
         after = ids[-1]
-    await check_budget_alerts(runtime.settings, now, broker=runtime.broker)
+    await check_budget_warnings(runtime.settings, now, broker=runtime.broker)
+    await enforce_budget(runtime, now)
     return charged

@@ -1,6 +1,7 @@
 """Tortoise models, one module per domain. ``MODEL_MODULES`` is what Tortoise loads."""
 
 from .audit import AuditLog
+from .budget import BudgetWarning, PlatformBudget, UsageDaily
 from .engagement import ScenarioFavorite, ScenarioRating
 from .event import (
     Event,
@@ -17,8 +18,9 @@ from .image import ImageVariant, RegistryCredential
 from .lock import PlatformLock
 from .notification import Notification
 from .persisted_query import PersistedQuery
+from .platform_settings import PlatformSettingsRecord
 from .scenario import Scenario, ScenarioTag, ScenarioVersion
-from .session import BudgetAlert, EnvironmentSession, SessionAnswer, SessionMachine
+from .session import EnvironmentSession, SessionAnswer, SessionMachine
 from .simulated import SimulatedMachine
 from .team import Team, TeamJoinRequest, TeamMember
 from .test_run import VersionTestCheck, VersionTestRun
@@ -44,13 +46,15 @@ MODEL_MODULES = [
     "rangex_graphql.models.simulated",
     "rangex_graphql.models.persisted_query",
     "rangex_graphql.models.image",
+    "rangex_graphql.models.budget",
+    "rangex_graphql.models.platform_settings",
 ]
 
 __all__ = [
     "MODEL_MODULES",
     "ApiToken",
     "AuditLog",
-    "BudgetAlert",
+    "BudgetWarning",
     "EnvironmentSession",
     "Event",
     "EventParticipant",
@@ -66,7 +70,9 @@ __all__ = [
     "Notification",
     "OneTimeToken",
     "PersistedQuery",
+    "PlatformBudget",
     "PlatformLock",
+    "PlatformSettingsRecord",
     "Question",
     "QuestionAnswerKey",
     "RefreshToken",
@@ -83,6 +89,7 @@ __all__ = [
     "Team",
     "TeamJoinRequest",
     "TeamMember",
+    "UsageDaily",
     "User",
     "VersionAsset",
     "VersionTestCheck",

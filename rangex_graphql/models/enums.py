@@ -14,6 +14,10 @@ class UserRole(StrEnum):
 class UserStatus(StrEnum):
     ACTIVE = "ACTIVE"
     SUSPENDED = "SUSPENDED"
+    # Created by an admin, no password yet: the invitation mail's code sets one.
+    INVITED = "INVITED"
+    # Erased (services/users/erasure.py): the row stays, pseudonymous, for scores.
+    DELETED = "DELETED"
 
 
 class Difficulty(StrEnum):

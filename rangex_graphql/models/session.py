@@ -144,15 +144,3 @@ class SessionAnswer(TimestampedModel):
     class Meta:
         table = "session_answer"
         unique_together = (("session", "question"),)
-
-
-class BudgetAlert(TimestampedModel):
-    """A platform budget threshold crossed in a period; inserted once, so sent once."""
-
-    period = fields.CharField(max_length=7)  # YYYY-MM
-    level = fields.CharField(max_length=8)  # SOFT or HARD
-    spent_rm = fields.DecimalField(max_digits=14, decimal_places=4)
-
-    class Meta:
-        table = "budget_alert"
-        unique_together = (("period", "level"),)

@@ -28,9 +28,11 @@ from contextvars import Token
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry
 
 from .label_values import BoundedLabel
+from .loop_counter import LoopCounter, LoopCounterChild
+from .loop_histogram import LoopHistogram
 from .sql_statements import StatementCount, start_counting, stop_counting
 
 SERVER_FAULTS = frozenset({"INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE"})
@@ -98,26 +100,26 @@ def observe_request() -> RequestObservation:
 
 class RequestMetrics:
     def __init__(self, registry: CollectorRegistry, max_operation_names: int) -> None:
-        self.requests = Counter(
+        self.requests = LoopCounter(
             "rangex_graphql_requests",
             "GraphQL requests over HTTP, by operation name and outcome (ok, error, refused)",
             ["operation", "outcome"],
             registry=registry,
         )
-        self.seconds = Histogram(
+        self.seconds = LoopHistogram(
             "rangex_graphql_request_seconds",
             "Time from a GraphQL request's arrival to its response sent, by outcome",
             ["outcome"],
             buckets=SECONDS_BUCKETS,
             registry=registry,
         )
-        self.errors = Counter(
+        self.errors = LoopCounter(
             "rangex_graphql_errors",
             "Top-level errors in GraphQL responses over HTTP, by extensions.code",
             ["code"],
             registry=registry,
         )
-        self.statements = Histogram(
+        self.statements = LoopHistogram(
             "rangex_graphql_sql_statements_per_request",
             "SQL statements one GraphQL request over HTTP sent",
             buckets=STATEMENT_BUCKETS,
@@ -126,9 +128,9 @@ class RequestMetrics:
         self.operation_names = BoundedLabel(OPERATION_NAME, max_operation_names, OTHER)
         self.error_codes = BoundedLabel(ERROR_CODE, MAX_ERROR_CODES, "OTHER")
         # Children by label values: ``labels()`` validates and locks on every call.
-        self._requests: dict[tuple[str, Outcome], Counter] = {}
+        self._requests: dict[tuple[str, Outcome], LoopCounterChild] = {}
         self._seconds = {outcome: self.seconds.labels(outcome.value) for outcome in Outcome}
-        self._errors: dict[str, Counter] = {}
+        self._errors: dict[str, LoopCounterChild] = {}
 
     def record(self, observation: RequestObservation) -> None:
         """Count a request that has ended (``RequestObservation.end``)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter
+
+from .loop_histogram import LoopHistogram
 
 SECONDS_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
@@ -15,7 +17,7 @@ class JobMetrics:
             ["job", "outcome"],
             registry=registry,
         )
-        self.seconds = Histogram(
+        self.seconds = LoopHistogram(
             "rangex_graphql_job_seconds",
             "Duration of one pass of a background job",
             ["job"],

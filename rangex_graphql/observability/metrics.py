@@ -10,16 +10,17 @@ from __future__ import annotations
 from prometheus_client import (
     CollectorRegistry,
     Gauge,
-    ProcessCollector,
     disable_created_metrics,
-    generate_latest,
 )
 
 from ..settings import Settings
+from .broker_flow import BrokerMetrics
 from .database_gauges import DatabaseGauges
+from .exposition import text_exposition
 from .graphql_requests import RequestMetrics
 from .job_runs import JobMetrics
 from .orchestrator_calls import OrchestratorMetrics
+from .process_metrics import ProcessMetrics
 
 # The classic text format: what every Prometheus version reads.
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -32,7 +33,7 @@ class Metrics:
         # scrape about 40 % larger and slower.
         disable_created_metrics()  # type: ignore[no-untyped-call]
         self.registry = CollectorRegistry()
-        ProcessCollector(registry=self.registry)  # CPU, memory, open files of the process
+        ProcessMetrics(self.registry)  # CPU, memory, open files of the process
         self.requests = RequestMetrics(self.registry, settings.metrics_max_operation_names)
         self.websocket_connections = Gauge(
             "rangex_graphql_websocket_connections",
@@ -45,9 +46,10 @@ class Metrics:
             registry=self.registry,
         )
         self.orchestrator = OrchestratorMetrics(self.registry)
+        self.broker = BrokerMetrics(self.registry)
         self.jobs = JobMetrics(self.registry)
         self.database = DatabaseGauges(self.registry, settings.metrics_database_cache_seconds)
 
     def exposition(self) -> bytes:
         """Every metric in Prometheus's text format."""
-        return generate_latest(self.registry)
+        return text_exposition(self.registry)

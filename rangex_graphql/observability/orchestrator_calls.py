@@ -15,7 +15,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter
 
 from ..orchestrator.protocol import (
     Driver,
@@ -24,6 +24,7 @@ from ..orchestrator.protocol import (
     MachineStatus,
     SessionPlan,
 )
+from .loop_histogram import LoopHistogram
 
 if TYPE_CHECKING:
     from .spans import Tracing
@@ -41,7 +42,7 @@ class OrchestratorMetrics:
             ["engine", "operation", "outcome"],
             registry=registry,
         )
-        self.seconds = Histogram(
+        self.seconds = LoopHistogram(
             "rangex_graphql_orchestrator_operation_seconds",
             "Duration of calls to the orchestrator engine, by engine and operation",
             ["engine", "operation"],

@@ -42,6 +42,7 @@ class Purpose(StrEnum):
     SESSION_FLAG = "session-flag"
     FILE_URL = "file-url"
     REGISTRY_CREDENTIAL = "registry-credential"
+    USER_PSEUDONYM = "user-pseudonym"
 
 
 class SecretKeyError(ValueError):

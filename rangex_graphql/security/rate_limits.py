@@ -52,6 +52,7 @@ class RateRules:
     account_mail: RateRule
     reset_per_ip: RateRule
     register_per_ip: RateRule
+    data_export: RateRule
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RateRules:
@@ -66,6 +67,9 @@ class RateRules:
             ),
             register_per_ip=RateRule(
                 "register-ip", settings.register_ip_max, settings.register_ip_window_seconds
+            ),
+            data_export=RateRule(
+                "data-export", settings.data_export_max, settings.data_export_window_seconds
             ),
         )
 

@@ -24,3 +24,7 @@ class AccountCode(ErrorCode):
     SELF_CHANGE = "SELF_CHANGE"
     NOT_FOUND = "NOT_FOUND"
     SCOPE_NOT_ALLOWED = "SCOPE_NOT_ALLOWED"
+    # Registration under the run-time platform settings (services/platform_settings).
+    MAINTENANCE = "MAINTENANCE"
+    REGISTRATION_CLOSED = "REGISTRATION_CLOSED"
+    USER_LIMIT_REACHED = "USER_LIMIT_REACHED"

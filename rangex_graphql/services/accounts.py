@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
@@ -19,6 +20,8 @@ from ..security.secrets import new_secret
 from .account_errors import AccountCode
 from .audit import RequestMeta, audit
 from .errors import DomainError, DomainErrors
+from .platform_settings.values import PlatformValues
+from .sessions.platform_lock import hold, with_lock_row
 from .tokens import (
     TokenPair,
     account_key,
@@ -37,6 +40,8 @@ USERNAME = re.compile(r"^[a-z0-9_]{3,30}$")
 # Deliberately loose: one @, something on each side, a dot in the domain. The mailbox
 # is proven by the reset flow, not by a regex.
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+# The platform_lock row registrations take turns on while the platform has a user cap.
+USER_REGISTRATIONS = "user-registrations"
 
 
 def _password_errors(password: str, username: str, email: str, field: str) -> list[DomainError]:
@@ -61,6 +66,8 @@ async def register(
     an account. Usernames are public, so a taken one is said."""
     limits = runtime.rate_limits
     await _within(limits, limits.rules.register_per_ip, meta, "account.register_throttled")
+    platform = runtime.platform.current
+    _check_registrations_open(platform)
     email, username = email.strip().lower(), username.strip()
     errors: list[DomainError] = []
     if not EMAIL.match(email) or len(email) > 254:
@@ -74,14 +81,20 @@ async def register(
         errors.append(DomainError(AccountCode.INVALID, "1-100 characters", "displayName"))
     if errors:
         raise DomainErrors(errors)
+    # Before the address is looked up: a full platform refuses every address alike.
+    await _check_user_cap(platform.max_total_users)
     password_hash = await hash_password(password)
     shown_name = (display_name or username).strip()
     owner = await User.filter(email=email).first()
     if owner is None:
-        try:
-            user = await User.create(
+
+        async def create() -> User:
+            return await User.create(
                 email=email, username=username, display_name=shown_name, password_hash=password_hash
             )
+
+        try:
+            user = await _create_within_cap(platform.max_total_users, create)
         except IntegrityError:
             owner = await User.filter(email=email).first()
             if owner is None:
@@ -105,6 +118,37 @@ async def register(
         mfa_enabled=False,
         created_at=now(),
     )
+
+
+def _check_registrations_open(platform: PlatformValues) -> None:
+    if platform.maintenance_enabled:
+        raise DomainError(
+            AccountCode.MAINTENANCE,
+            platform.maintenance_message or "the platform is under maintenance; try again later",
+        )
+    if not platform.registrations_open:
+        raise DomainError(AccountCode.REGISTRATION_CLOSED, "registrations are closed for now")
+
+
+async def _check_user_cap(cap: int | None) -> None:
+    if cap is not None and await User.all().count() >= cap:
+        raise DomainError(
+            AccountCode.USER_LIMIT_REACHED, "the platform has as many accounts as it may"
+        )
+
+
+async def _create_within_cap(cap: int | None, create: Callable[[], Awaitable[User]]) -> User:
+    """``create`` the user; under a cap, counted again under the registrations' lock, so
+    concurrent registrations cannot pass it together."""
+    if cap is None:
+        return await create()
+
+    async def locked() -> User:
+        await hold(USER_REGISTRATIONS)
+        await _check_user_cap(cap)
+        return await create()
+
+    return await with_lock_row(USER_REGISTRATIONS, lambda: retrying_transaction(locked))
 
 
 async def _notify_owner(mailer: Mailer, limits: RateLimits, owner: User, meta: RequestMeta) -> None:
@@ -189,7 +233,10 @@ async def request_password_reset(runtime: Runtime, email: str, meta: RequestMeta
     settings, limits = runtime.settings, runtime.rate_limits
     address = email.strip().lower()[:254]
     await _within(limits, limits.rules.reset_per_ip, meta, "password.reset_request_throttled")
-    user = await User.filter(email=address, status=UserStatus.ACTIVE).first()
+    # An INVITED account may ask again: its invitation code may have run out.
+    user = await User.filter(
+        email=address, status__in=(UserStatus.ACTIVE, UserStatus.INVITED)
+    ).first()
     if user is None:
         await audit("password.reset_request_unknown", meta, email=address)
         return
@@ -253,6 +300,8 @@ async def confirm_password_reset(runtime: Runtime, token: str, new: str, meta: R
 
     async def reset() -> None:
         await User.filter(id=user.id).update(password_hash=password_hash)
+        # The first password of an invited account (services/users/invitations.py).
+        await User.filter(id=user.id, status=UserStatus.INVITED).update(status=UserStatus.ACTIVE)
         # Every reset code of the user ends with the first one used.
         await OneTimeToken.filter(
             user_id=user.id, purpose=PASSWORD_RESET, used_at__isnull=True
@@ -269,7 +318,8 @@ async def _admin_target(admin_id: UUID, user_id: UUID) -> User:
             AccountCode.SELF_CHANGE, "admins cannot change their own role or status", "userId"
         )
     user = await User.filter(id=user_id).first()
-    if user is None:
+    # A deleted account is erased for good: no role or status brings it back.
+    if user is None or user.status is UserStatus.DELETED:
         raise DomainError(AccountCode.NOT_FOUND, "no such user", "userId")
     return user
 
@@ -294,6 +344,9 @@ async def set_role(admin_id: UUID, user_id: UUID, role: UserRole, meta: RequestM
 async def set_status(
     runtime: Runtime, admin_id: UUID, user_id: UUID, status: UserStatus, meta: RequestMeta
 ) -> User:
+    if status not in (UserStatus.ACTIVE, UserStatus.SUSPENDED):
+        # INVITED and DELETED are reached through userCreate and userDelete alone.
+        raise DomainError(AccountCode.INVALID, "only ACTIVE or SUSPENDED", "status")
     user = await _admin_target(admin_id, user_id)
     previous = user.status
     user.status = status

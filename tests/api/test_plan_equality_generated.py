@@ -263,6 +263,7 @@ async def argument_values(rng: random.Random) -> ArgumentValues:
         "action": await column(rng, AuditLog, "action"),
         "search": ["", "a", "web", "net", "no-such-text"],
         "DateTime": ["2024-01-01T00:00:00+00:00", "2030-01-01T00:00:00+00:00"],
+        "Date": ["2024-01-01", "2024-02-01"],
     }
     for slugs in SLUG_TYPES.values():
         strings[slugs].append("no-such-slug")

@@ -1,5 +1,5 @@
-"""Cost accounting: running time charged once, even by two replicas; the soft budget
-notifies each admin once a month."""
+"""Cost accounting: running time charged once, even by two replicas (the budget checks
+that follow: tests/budgets)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from rangex_graphql.jobs.usage import account_usage
-from rangex_graphql.models import BudgetAlert, EnvironmentSession, Notification
-from rangex_graphql.models.enums import SessionState, UserRole
+from rangex_graphql.models import EnvironmentSession
+from rangex_graphql.models.enums import SessionState
 from rangex_graphql.orchestrator.simulated import SimulatedDriver
 from rangex_graphql.runtime import Runtime, build_runtime
 from rangex_graphql.services.sessions.cost import session_hourly_rm
-from tests import factories
 from tests.jobs.conftest import RecordingBroker, deployed_session
 
 S = SessionState
@@ -62,22 +61,3 @@ async def test_two_replicas_accounting_at_once_charge_once(
     )
     assert first + second == total
     assert total > 0
-
-
-async def test_the_soft_budget_notifies_every_admin_once_a_month(
-    db: None, runtime: Runtime, sim: SimulatedDriver
-) -> None:
-    admins = [await factories.user(UserRole.ADMIN) for _ in range(2)]
-    learner = await factories.user()
-    runtime.settings = runtime.settings.model_copy(update={"budget_soft_rm": Decimal("0.01")})
-    now = datetime.now(UTC)
-    await deployed_session(sim, S.RUNNING, cost_accounted_at=now - timedelta(hours=3))
-
-    await account_usage(runtime, now)
-    await account_usage(runtime, now + timedelta(minutes=1))
-
-    alerts = await BudgetAlert.all().values_list("period", "level")
-    assert alerts == [(now.strftime("%Y-%m"), "SOFT")]
-    notified = await Notification.filter(kind="budget.soft").values_list("user_id", flat=True)
-    assert sorted(map(str, notified)) == sorted(str(a.id) for a in admins)
-    assert await Notification.filter(user_id=learner.id).count() == 0

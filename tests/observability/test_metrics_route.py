@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,8 @@ from starlette.applications import Starlette
 
 from rangex_graphql.api.http.metrics import bearer_matches
 from rangex_graphql.api.http.routes import http_routes
-from rangex_graphql.models.enums import SessionState
+from rangex_graphql.models import UsageDaily
+from rangex_graphql.models.enums import ResourceProfile, SessionState
 from rangex_graphql.runtime import build_runtime
 from rangex_graphql.settings import Settings
 from tests import factories
@@ -110,8 +112,12 @@ async def test_sessions_by_state_and_spend_come_from_the_database_at_most_once_p
     version = await factories.version(await factories.scenario(owner))
     for state in (SessionState.RUNNING, SessionState.RUNNING, SessionState.PAUSED):
         session = await factories.session(owner, version, state)
-    session.cost_rm = Decimal("12.50")
-    await session.save(update_fields=["cost_rm"])
+    await UsageDaily.create(
+        day=datetime.now(UTC).date(),
+        session_id=session.id,
+        resource_profile=ResourceProfile.SMALL,
+        total_rm=Decimal("12.50"),
+    )
     app = await metrics_app(metrics_database_cache_seconds=60)
     sql_counter.reset()
     scrape = await app.scrape()

@@ -145,7 +145,8 @@ class UserRoleUpdateInput:
 class UserStatusUpdateInput:
     user_id: strawberry.ID = strawberry.field(description="A User ID, not the admin's own.")
     status: UserStatus = strawberry.field(
-        description="SUSPENDED signs the user out everywhere; ACTIVE lets them back in."
+        description="SUSPENDED signs the user out everywhere; ACTIVE lets them back in. "
+        "INVITED and DELETED come from userCreate and userDelete alone (INVALID here)."
     )
 
 

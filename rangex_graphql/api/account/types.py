@@ -72,6 +72,16 @@ class AccountErrorCode(Enum):
     SCOPE_NOT_ALLOWED = strawberry.enum_value(
         "SCOPE_NOT_ALLOWED", description="A scope beyond what the user's role may grant."
     )
+    MAINTENANCE = strawberry.enum_value(
+        "MAINTENANCE",
+        description="The platform is under maintenance: no registrations (the message says why).",
+    )
+    REGISTRATION_CLOSED = strawberry.enum_value(
+        "REGISTRATION_CLOSED", description="New accounts are not accepted for now."
+    )
+    USER_LIMIT_REACHED = strawberry.enum_value(
+        "USER_LIMIT_REACHED", description="The platform has as many accounts as it may."
+    )
 
 
 @strawberry.type(description="An expected failure: which input field, why, in words.")

@@ -17,6 +17,7 @@ from ...services.errors import DomainError
 from ...services.files import assets, uploads
 from ...services.files.errors import FileCode
 from ...services.files.rules import Placement, UploadRequest
+from ...services.files.storage import StorageQuotas
 from ..context import Info
 from ..errors import ApiError
 from ..ids import from_global_id, to_global_id
@@ -187,7 +188,12 @@ class FileMutation:
         request = UploadRequest(input.kind, input.filename, input.size, input.content_type)
         settings = info.context.settings
         created = await uploads.create_upload(
-            actor(info), request, settings, build_store(settings), info.context.meta
+            actor(info),
+            request,
+            settings,
+            StorageQuotas.of(info.context.platform),
+            build_store(settings),
+            info.context.meta,
         )
         return UploadCreatePayload(
             upload=Upload(id=strawberry.ID(to_global_id("Upload", created.file_id))),
@@ -232,6 +238,7 @@ class FileMutation:
             file_id,
             uploads.AttachTarget(version_id, asset),
             settings,
+            StorageQuotas.of(info.context.platform),
             build_store(settings),
             info.context.meta,
         )

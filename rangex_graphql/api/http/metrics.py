@@ -22,7 +22,7 @@ from starlette.routing import BaseRoute, Route
 from ...observability.database_gauges import DatabaseFigures
 from ...observability.metrics import CONTENT_TYPE, Metrics
 from ...security.client_ip import client_ip
-from ...services.sessions.cost import month_spend_rm
+from ...services.budgets.spend import month_spend_rm
 from ...services.sessions.counts import sessions_by_state
 from ...settings import Settings
 

@@ -48,6 +48,7 @@ from ...services.authoring.validation import (
     TIME_LIMIT_MINUTES,
 )
 from ...services.authoring.yaml_loader import MAX_DOCUMENT_BYTES
+from ...services.budgets.update import REASON_MAX_LENGTH as BUDGET_REASON_MAX_LENGTH
 from ...services.files.rules import FILENAME_MAX_LENGTH, TARGET_PATH_MAX_LENGTH
 from ...services.hints.rules import MAX_BODY as MAX_HINT_BODY
 from ...services.images.catalog import TOOL_MAX_LENGTH
@@ -224,6 +225,10 @@ def _declared() -> dict[str, int]:
         **{f"RegistryCredentialCreateInput.{n}": length for n, length in registry.items()},
         "RegistryCredentialUpdateInput.username": registry["username"],
         "RegistryCredentialUpdateInput.secret": registry["secret"],
+        "BudgetUpdateInput.reason": BUDGET_REASON_MAX_LENGTH,
+        # Above the 500 characters the settings take (MESSAGE_TOO_LONG, a payload error).
+        "MaintenanceModeSetInput.message": TEXT_MAX_LENGTH,
+        "MaintenanceModeSetInput.reason": TEXT_MAX_LENGTH,
     }
 
 

@@ -117,6 +117,7 @@ def _is_deleted(row: Mapping[str, Any]) -> bool:
             "updated_at",
             "rating_count",
             "sessions_started",
+            "max_active_sessions",
         ),
     },
     computed={
@@ -156,6 +157,10 @@ class ScenarioNode(RowNode, Node):
     rating_count: int = strawberry.field(description="How many users rated it.")
     sessions_started: int = strawberry.field(
         description="Sessions started on any of its versions (its popularity)."
+    )
+    max_active_sessions: int | None = strawberry.field(
+        description="Most active sessions of it at once (a start beyond it gets "
+        "SCENARIO_SESSION_LIMIT); null: no cap of its own. Admins set it (scenarioCapSet)."
     )
     pk: strawberry.Private[UUID]
     author_id: strawberry.Private[UUID]

@@ -13,7 +13,9 @@ class SessionStartInput:
         description="Size of the entry machine; null: the version's default profile.",
     )
     duration_minutes: int = strawberry.field(
-        default=60, description="Running time, 30-480 minutes; the clock starts at RUNNING."
+        default=60,
+        description="Running time, 30 minutes to the platform's maximum session duration "
+        "(`platformStatus.maxSessionMinutes`, 480 by default); the clock starts at RUNNING.",
     )
     event_id: strawberry.ID | None = strawberry.field(
         default=None,

@@ -56,7 +56,7 @@ class SessionMutation:
         description="Start a session on a PUBLISHED version. Returns at once in REQUESTED; "
         "the machines are provisioned in the background (PROVISIONING, then RUNNING, or "
         "FAILED with a reason): follow it with the session subscription or by polling. "
-        "Refused beyond the limits (per user, platform, scenario) or the monthly budget. "
+        "Refused beyond the limits (per user, platform, scenario) or the daily or monthly budget. "
         "With `eventId`: an event session (see the input field), its version one of the "
         "event's challenges (the version the event pinned, PUBLISHED or not since).",
     )
@@ -151,7 +151,8 @@ class SessionMutation:
         ],
     ) -> SessionHeartbeatPayload:
         session_id = _session_pk(input.session_id)
-        beat = await heartbeat.heartbeat(info.context.settings, actor(info).id, session_id)
+        idle = heartbeat.IdleTimeouts.of(info.context.settings, info.context.platform)
+        beat = await heartbeat.heartbeat(idle, actor(info).id, session_id)
         payload = await payload_of(session_id)
         return SessionHeartbeatPayload(session=payload.session, idle_deadline=beat.idle_deadline)
 

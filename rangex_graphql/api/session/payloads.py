@@ -35,7 +35,19 @@ class SessionErrorCode(Enum):
         "SCENARIO_SESSION_LIMIT", description="The scenario runs as many sessions as it may."
     )
     BUDGET_EXHAUSTED = strawberry.enum_value(
-        "BUDGET_EXHAUSTED", description="The platform's monthly budget is spent."
+        "BUDGET_EXHAUSTED", description="The platform's daily or monthly budget is spent."
+    )
+    MAINTENANCE = strawberry.enum_value(
+        "MAINTENANCE",
+        description="The platform is under maintenance: no new sessions (the message says "
+        "why); running ones go on.",
+    )
+    START_LIMIT_REACHED = strawberry.enum_value(
+        "START_LIMIT_REACHED",
+        description="You started as many sessions in the last hour or day as you may.",
+    )
+    PLATFORM_MACHINE_LIMIT = strawberry.enum_value(
+        "PLATFORM_MACHINE_LIMIT", description="The platform runs as many machines as it may."
     )
     SESSION_NOT_FOUND = strawberry.enum_value(
         "SESSION_NOT_FOUND", description="No such session, or not yours."

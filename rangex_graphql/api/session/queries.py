@@ -156,7 +156,9 @@ class SessionQuery:
         ],
         duration_minutes: Annotated[
             int,
-            strawberry.argument(description="Running time to price, 30-480 minutes."),
+            strawberry.argument(
+                description="Running time to price, 30 minutes to the platform's maximum."
+            ),
         ] = 60,
         resource_profile: Annotated[
             ResourceProfile | None,
@@ -169,7 +171,8 @@ class SessionQuery:
         viewer = info.context.viewer
         assert viewer is not None  # guaranteed by the field's permission
         try:
-            check_duration(duration_minutes, "durationMinutes")
+            most = info.context.platform.max_session_minutes
+            check_duration(duration_minutes, most, "durationMinutes")
             version = await startable_version(Actor(viewer.id, viewer.is_admin), pk, "versionId")
         except DomainError as error:
             if error.code == "VERSION_NOT_FOUND":

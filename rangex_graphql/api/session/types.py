@@ -13,7 +13,7 @@ from ...models import EnvironmentSession, SessionMachine
 from ...models.enums import ResourceProfile, SessionMachineState, SessionState
 from ...services.sessions.clock import seconds_left
 from ...services.sessions.failures import FailureCode, learner_reason
-from ...services.sessions.heartbeat import idle_deadline
+from ...services.sessions.heartbeat import IdleTimeouts, idle_deadline
 from ..context import Info
 from ..hint.session_hints import SessionHint, session_hints
 from ..loader_shapes import many_by_key, one_by_id, required
@@ -118,7 +118,8 @@ class EnvironmentSessionNode(RowNode, Node):
     )
     end_reason: str | None = strawberry.field(
         description="Why it ended: user, admin, expired, idle (no activity), event_ended "
-        "(its event ended), completed (every question answered right), provision_failed, "
+        "(its event ended), completed (every question answered right), budget (the "
+        "platform's budget ran out), provision_failed, "
         "engine_error, ..."
     )
     pk: strawberry.Private[UUID]
@@ -132,12 +133,12 @@ class EnvironmentSessionNode(RowNode, Node):
 
     @strawberry.field(
         description="When the idle timeout ends it unless the learner is heard from "
-        "(sessionHeartbeat, an answer, a resume): 60 minutes after the last activity, 30 "
-        "in an event (UTC); null unless RUNNING."
+        "(sessionHeartbeat, an answer, a resume): the platform's idle timeout after the last "
+        "activity (60 minutes by default), 30 in an event (UTC); null unless RUNNING."
     )
     def idle_deadline(self, info: Info) -> datetime | None:
         return idle_deadline(
-            info.context.settings,
+            IdleTimeouts.of(info.context.settings, info.context.platform),
             self.state,
             self.last_activity_at,
             self.started_at,

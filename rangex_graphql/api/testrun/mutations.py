@@ -47,7 +47,7 @@ class TestRunErrorCode(Enum):
         "TEST_RUN_ENDED", description="The run has its verdict already (or was cancelled)."
     )
     BUDGET_EXHAUSTED = strawberry.enum_value(
-        "BUDGET_EXHAUSTED", description=LIMIT + "the platform's monthly budget is spent."
+        "BUDGET_EXHAUSTED", description=LIMIT + "the platform's daily or monthly budget is spent."
     )
     USER_SESSION_LIMIT = strawberry.enum_value(
         "USER_SESSION_LIMIT", description=LIMIT + "you hold as many active sessions as you may."
@@ -60,6 +60,16 @@ class TestRunErrorCode(Enum):
     )
     SCENARIO_SESSION_LIMIT = strawberry.enum_value(
         "SCENARIO_SESSION_LIMIT", description=LIMIT + "the scenario runs as many as it may."
+    )
+    MAINTENANCE = strawberry.enum_value(
+        "MAINTENANCE", description=LIMIT + "the platform is under maintenance."
+    )
+    START_LIMIT_REACHED = strawberry.enum_value(
+        "START_LIMIT_REACHED",
+        description=LIMIT + "you started as many sessions in the last hour or day as you may.",
+    )
+    PLATFORM_MACHINE_LIMIT = strawberry.enum_value(
+        "PLATFORM_MACHINE_LIMIT", description=LIMIT + "the range runs as many machines as it may."
     )
 
 

@@ -3,6 +3,7 @@ last reference went (its row, then its objects)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
@@ -13,8 +14,8 @@ from ...db.transactions import retrying_transaction
 from ...files.store import ObjectStore
 from ...models import ScenarioVersion, StoredFile, User, VersionAsset
 from ...models.enums import FileState
-from ...settings import Settings
 from ..errors import DomainError
+from ..platform_settings.values import PlatformValues
 from ..sessions.platform_lock import hold
 from .errors import FileCode
 
@@ -32,8 +33,21 @@ async def _bytes(where: Q) -> int:
     return int(rows[0]["total"] or 0) if rows else 0
 
 
+@dataclass(frozen=True, slots=True)
+class StorageQuotas:
+    """Bytes one user, and all users together, may store: run-time settings
+    (services/platform_settings)."""
+
+    per_user: int
+    total: int
+
+    @classmethod
+    def of(cls, platform: PlatformValues) -> StorageQuotas:
+        return cls(platform.files_user_quota_bytes, platform.files_total_quota_bytes)
+
+
 async def check_quota(
-    settings: Settings,
+    quotas: StorageQuotas,
     user_id: UUID,
     adding: int,
     now: datetime,
@@ -48,15 +62,15 @@ async def check_quota(
     await User.filter(id=user_id).select_for_update().only("id").first()
     others = ~Q(id=excluding) if excluding is not None else Q()
     used = await _bytes(Q(counted(now), others, owner_id=user_id))
-    if used + adding > settings.files_user_quota_bytes:
+    if used + adding > quotas.per_user:
         raise DomainError(
             FileCode.QUOTA_EXCEEDED,
             f"your files would take {used + adding} bytes, more than your quota of "
-            f"{settings.files_user_quota_bytes}",
+            f"{quotas.per_user}",
             field,
         )
     total = await _bytes(Q(counted(now), others))
-    if total + adding > settings.files_total_quota_bytes:
+    if total + adding > quotas.total:
         raise DomainError(
             FileCode.TOTAL_QUOTA_EXCEEDED, "the platform's file storage is full", field
         )

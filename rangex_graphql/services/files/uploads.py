@@ -32,7 +32,7 @@ from .rules import (
     placement_errors,
     request_errors,
 )
-from .storage import FILE_QUOTA, check_quota, delete_objects, release
+from .storage import FILE_QUOTA, StorageQuotas, check_quota, delete_objects, release
 
 UPLOAD_FIELD = "input.uploadId"
 
@@ -48,7 +48,12 @@ class CreatedUpload:
 
 
 async def create_upload(
-    actor: Actor, request: UploadRequest, settings: Settings, store: ObjectStore, meta: RequestMeta
+    actor: Actor,
+    request: UploadRequest,
+    settings: Settings,
+    quotas: StorageQuotas,
+    store: ObjectStore,
+    meta: RequestMeta,
 ) -> CreatedUpload:
     """Reserve ``request.size`` bytes of the user's quota and presign the upload."""
     errors = request_errors(request, settings)
@@ -59,7 +64,7 @@ async def create_upload(
     expires_at = started + timedelta(seconds=settings.files_url_seconds)
 
     async def insert() -> None:
-        await check_quota(settings, actor.id, request.size, started, "input.size")
+        await check_quota(quotas, actor.id, request.size, started, "input.size")
         await StoredFile.create(
             id=file_id,
             owner_id=actor.id,
@@ -221,6 +226,7 @@ async def complete_upload(
     file_id: UUID,
     target: AttachTarget,
     settings: Settings,
+    quotas: StorageQuotas,
     store: ObjectStore,
     meta: RequestMeta,
 ) -> Completed:
@@ -253,7 +259,7 @@ async def complete_upload(
         done, replaced = await with_lock_row(
             FILE_QUOTA,
             lambda: retrying_transaction(
-                lambda: _attach(actor, row, info.size, dimensions, target, settings, meta)
+                lambda: _attach(actor, row, info.size, dimensions, target, quotas, meta)
             ),
         )
     except (DomainError, DomainErrors):
@@ -269,13 +275,13 @@ async def _attach(
     size: int,
     dimensions: ImageSize | None,
     target: AttachTarget,
-    settings: Settings,
+    quotas: StorageQuotas,
     meta: RequestMeta,
 ) -> tuple[Completed, list[UUID]]:
     """In one transaction under the quota lock: the quota with the actual size, the
     target's rules again, the attachment. The files it replaced (to release)."""
     kind = FileKind(row.kind)
-    await check_quota(settings, actor.id, size, now(), UPLOAD_FIELD, excluding=row.id)
+    await check_quota(quotas, actor.id, size, now(), UPLOAD_FIELD, excluding=row.id)
     await _check_target(actor, kind, target)
     claimed = await StoredFile.filter(id=row.id, state=FileState.PENDING).update(
         state=FileState.ATTACHED,

@@ -1,7 +1,8 @@
 """The learner is still there: ``sessionHeartbeat`` keeps a RUNNING session from idling out.
 
-A RUNNING session with no activity for ``session_idle_minutes`` (60), or
-``event_session_idle_minutes`` (30) for an event session, is terminated by the idle job
+A RUNNING session with no activity for the run-time idle timeout (services/
+platform_settings; 60 by default), or ``event_session_idle_minutes`` (30) for an event
+session, is terminated by the idle job
 (``jobs/idle.py``, end reason ``idle``). Activity is ``last_activity_at``: set when the
 session starts running, by every answer, by a resume, and by a heartbeat. A PAUSED
 session does not idle out (its clock is stopped); a heartbeat on it is accepted all the
@@ -24,6 +25,7 @@ from ...models import EnvironmentSession
 from ...models.enums import SessionState
 from ...settings import Settings
 from ..errors import DomainError
+from ..platform_settings.values import PlatformValues, from_settings
 from .errors import SessionCode
 from .transitions import FINAL_STATES
 
@@ -39,14 +41,26 @@ class Beat:
     idle_deadline: datetime | None
 
 
-def idle_minutes(settings: Settings, event_id: UUID | None) -> int:
-    if event_id is None:
-        return settings.session_idle_minutes
-    return settings.event_session_idle_minutes
+@dataclass(frozen=True, slots=True)
+class IdleTimeouts:
+    """Minutes without activity before the idle job ends a session: outside events (the
+    run-time setting) and in events (the environment's)."""
+
+    outside_events: int
+    in_events: int
+
+    @classmethod
+    def of(cls, settings: Settings, platform: PlatformValues | None = None) -> IdleTimeouts:
+        """``platform``: the run-time settings (None: the environment's defaults)."""
+        platform = platform or from_settings(settings)
+        return cls(platform.idle_timeout_minutes, settings.event_session_idle_minutes)
+
+    def minutes(self, event_id: UUID | None) -> int:
+        return self.outside_events if event_id is None else self.in_events
 
 
 def idle_deadline(
-    settings: Settings,
+    idle: IdleTimeouts,
     state: SessionState,
     last_activity_at: datetime | None,
     started_at: datetime | None,
@@ -57,11 +71,11 @@ def idle_deadline(
     since = last_activity_at or started_at
     if state is not S.RUNNING or since is None:
         return None
-    return since + timedelta(minutes=idle_minutes(settings, event_id))
+    return since + timedelta(minutes=idle.minutes(event_id))
 
 
 async def heartbeat(
-    settings: Settings, user_id: UUID, session_id: UUID, now: datetime | None = None
+    idle: IdleTimeouts, user_id: UUID, session_id: UUID, now: datetime | None = None
 ) -> Beat:
     """Record that the owner is active on the session; its new idle deadline."""
     now = now or datetime.now(UTC)
@@ -89,6 +103,6 @@ async def heartbeat(
             last = now
     event_id = row["event_id"]
     deadline = idle_deadline(
-        settings, state, last, row["started_at"], UUID(str(event_id)) if event_id else None
+        idle, state, last, row["started_at"], UUID(str(event_id)) if event_id else None
     )
     return Beat(session_id, deadline)

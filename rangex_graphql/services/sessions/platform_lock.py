@@ -1,8 +1,8 @@
 """The platform lock: starts take turns on one row so the platform-wide caps are exact.
 
-A start that has to count every active session (``session_platform_max_active``,
-``session_platform_max_users``) first locks the ``platform_lock`` row named
-``SESSION_STARTS`` with ``SELECT ... FOR UPDATE``, in its own transaction: the next start
+A start that has to count every active session (the run-time caps of
+services/platform_settings: sessions, users, machines) first locks the ``platform_lock``
+row named ``SESSION_STARTS`` with ``SELECT ... FOR UPDATE``, in its own transaction: the next start
 waits until that transaction commits or rolls back, then counts the session the first one
 inserted. A row lock cannot outlive its transaction, whatever happens to the request or
 to the pooled connection. On SQLite, Tortoise sends a plain ``SELECT`` (no ``FOR UPDATE``)

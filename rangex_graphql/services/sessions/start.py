@@ -4,7 +4,8 @@ The limits are checked and the row inserted in one transaction that first takes 
 the checks need, so concurrent starts cannot pass a limit between a count and an insert
 (``SELECT ... FOR UPDATE`` on MySQL; SQLite runs a process's transactions one at a time):
 
-1. the platform lock (``platform_lock.py``), only when a platform-wide cap is set, so
+1. the platform lock (``platform_lock.py``), only when a platform-wide cap is set (the
+   run-time settings of services/platform_settings: sessions, users, machines), so
    that starts by different users at a platform cap take turns and the cap is exact;
 2. the user's row, so that two starts by one user at the per-user limit cannot both pass;
 3. the scenario's row, only when the scenario has a cap of its own.
@@ -26,7 +27,7 @@ per-user limit of sessions outside events.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -40,8 +41,9 @@ from ...runtime import Runtime
 from ...security.secret_box import seal
 from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
+from ..budgets.spend import budget_exhausted
 from ..errors import DomainError
-from .cost import budget_exhausted
+from ..platform_settings.values import PlatformValues
 from .errors import SessionCode
 from .event_sessions import (
     EventEntry,
@@ -57,7 +59,6 @@ from .provisioning import provision
 from .transitions import ACTIVE_STATES
 
 MIN_DURATION_MINUTES = 30
-MAX_DURATION_MINUTES = 480
 ACTIVE = [s.value for s in ACTIVE_STATES]
 
 
@@ -70,12 +71,22 @@ class StartRequest:
     is_test: bool = False  # a creator test run (services/testruns): unscored, unpopular
 
 
-def check_duration(minutes: int, field: str = "input.durationMinutes") -> None:
-    if not MIN_DURATION_MINUTES <= minutes <= MAX_DURATION_MINUTES:
+def check_duration(minutes: int, most: int, field: str = "input.durationMinutes") -> None:
+    """``most``: the run-time maximum session duration."""
+    if not MIN_DURATION_MINUTES <= minutes <= most:
         raise DomainError(
             SessionCode.INVALID_DURATION,
-            f"the duration must be {MIN_DURATION_MINUTES}-{MAX_DURATION_MINUTES} minutes",
+            f"the duration must be {MIN_DURATION_MINUTES}-{most} minutes",
             field,
+        )
+
+
+def check_open(platform: PlatformValues, actor: Actor) -> None:
+    """Maintenance mode refuses new sessions to everyone but admins; running ones go on."""
+    if platform.maintenance_enabled and not actor.is_admin:
+        raise DomainError(
+            SessionCode.MAINTENANCE,
+            platform.maintenance_message or "the platform is under maintenance; try again later",
         )
 
 
@@ -104,7 +115,9 @@ async def start(
     runtime: Runtime, actor: Actor, request: StartRequest, meta: RequestMeta
 ) -> EnvironmentSession:
     """A new session in REQUESTED; its machines are provisioned in the background."""
-    check_duration(request.duration_minutes)
+    platform = runtime.platform.current
+    check_open(platform, actor)
+    check_duration(request.duration_minutes, platform.max_session_minutes)
     entry: EventEntry | None = None
     if request.event_id is None:
         version = await startable_version(actor, request.version_id)
@@ -118,7 +131,7 @@ async def start(
         version = pinned
     if await budget_exhausted(runtime.settings):
         raise DomainError(
-            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
+            SessionCode.BUDGET_EXHAUSTED, "the platform's budget is spent; try again later"
         )
     session = await _create(runtime, actor, version, request, entry, meta)
     await publish_session_event(runtime.broker, session, "start")
@@ -133,9 +146,10 @@ async def create_test_session(
     status (``version.scenario`` fetched): the budget and every cap of ``start`` apply, but
     it is unscored and does not count as the scenario being started. Its caller runs
     ``provision``."""
+    check_open(runtime.platform.current, actor)
     if await budget_exhausted(runtime.settings):
         raise DomainError(
-            SessionCode.BUDGET_EXHAUSTED, "the platform's monthly budget is spent; try again later"
+            SessionCode.BUDGET_EXHAUSTED, "the platform's budget is spent; try again later"
         )
     request = StartRequest(version.id, None, minutes, is_test=True)
     session = await _create(runtime, actor, version, request, None, meta)
@@ -152,25 +166,29 @@ async def _create(
     meta: RequestMeta,
 ) -> EnvironmentSession:
     machines = await Machine.filter(version_id=version.id).order_by("position", "id")
+    # One read of the run-time settings for the whole start: whether to take the platform
+    # lock and the limits counted under it agree even if a change lands meanwhile.
+    platform = runtime.platform.current
 
     async def attempt() -> EnvironmentSession:
-        return await _insert(runtime, actor, version, machines, request, entry, meta)
+        return await _insert(runtime, platform, actor, version, machines, request, entry, meta)
 
-    if _platform_capped(runtime):
+    if _platform_capped(platform):
         return await with_lock_row(SESSION_STARTS, attempt)
     return await attempt()
 
 
-def _platform_capped(runtime: Runtime) -> bool:
-    settings = runtime.settings
+def _platform_capped(platform: PlatformValues) -> bool:
     return (
-        settings.session_platform_max_active is not None
-        or settings.session_platform_max_users is not None
+        platform.max_active_sessions is not None
+        or platform.max_concurrent_users is not None
+        or platform.max_total_machines is not None
     )
 
 
 async def _insert(
     runtime: Runtime,
+    platform: PlatformValues,
     actor: Actor,
     version: ScenarioVersion,
     machines: list[Machine],
@@ -182,7 +200,7 @@ async def _insert(
 
     async def insert() -> EnvironmentSession:
         # Locks first, widest first (see the module docstring), then the counts.
-        if _platform_capped(runtime):
+        if _platform_capped(platform):
             await hold(SESSION_STARTS)
         await User.filter(id=actor.id).select_for_update().only("id").first()
         if scenario.max_active_sessions is not None:
@@ -199,7 +217,7 @@ async def _insert(
             await check_event_limit(actor.id, entry.event_id, limit, ACTIVE)
         else:
             entry_fields = {}
-        await _check_limits(runtime, actor.id, scenario, entry is not None)
+        await _check_limits(platform, actor.id, scenario, len(machines), entry is not None)
         session = await EnvironmentSession.create(
             user_id=actor.id,
             version_id=version.id,
@@ -244,9 +262,13 @@ def _session_machine(runtime: Runtime, session_id: UUID, machine: Machine) -> Se
 
 
 async def _check_limits(
-    runtime: Runtime, user_id: UUID, scenario: Scenario, in_event: bool = False
+    platform: PlatformValues,
+    user_id: UUID,
+    scenario: Scenario,
+    machines: int,
+    in_event: bool = False,
 ) -> None:
-    settings = runtime.settings
+    await _check_start_rate(platform, user_id)
     mine = await EnvironmentSession.filter(user_id=user_id, state__in=ACTIVE).count()
     # Event sessions have their own limit (event_sessions.py), outside this one.
     outside_events = (
@@ -256,16 +278,16 @@ async def _check_limits(
             user_id=user_id, state__in=ACTIVE, event_id__isnull=True
         ).count()
     )
-    if outside_events >= settings.session_max_per_user:
+    if outside_events >= platform.sessions_per_user:
         raise DomainError(
             SessionCode.USER_SESSION_LIMIT,
             f"you already have {outside_events} active sessions (at most "
-            f"{settings.session_max_per_user}); end one first",
+            f"{platform.sessions_per_user}); end one first",
         )
-    cap = settings.session_platform_max_active
+    cap = platform.max_active_sessions
     if cap is not None and await EnvironmentSession.filter(state__in=ACTIVE).count() >= cap:
         raise DomainError(SessionCode.PLATFORM_SESSION_LIMIT, "the range is full; try again later")
-    user_cap = settings.session_platform_max_users
+    user_cap = platform.max_concurrent_users
     if user_cap is not None and not mine:
         rows = (
             await EnvironmentSession.filter(state__in=ACTIVE)
@@ -274,6 +296,14 @@ async def _check_limits(
         )
         if rows and rows[0]["users"] >= user_cap:
             raise DomainError(SessionCode.PLATFORM_USER_LIMIT, "the range is full; try again later")
+    machine_cap = platform.max_total_machines
+    if machine_cap is not None:
+        running = await SessionMachine.filter(session__state__in=ACTIVE).count()
+        if running + machines > machine_cap:
+            raise DomainError(
+                SessionCode.PLATFORM_MACHINE_LIMIT,
+                "the range runs as many machines as it may; try again later",
+            )
     if scenario.max_active_sessions is not None:
         running = await EnvironmentSession.filter(
             version__scenario_id=scenario.id, state__in=ACTIVE
@@ -284,3 +314,26 @@ async def _check_limits(
                 "this scenario runs as many sessions as it may; try again later",
                 "input.version",
             )
+
+
+async def _check_start_rate(platform: PlatformValues, user_id: UUID) -> None:
+    """Starts per user in the last hour and day: every session row the user created
+    (event and test sessions too), counted under the user's row lock, so exact."""
+    now = datetime.now(UTC)
+    mine = EnvironmentSession.filter(user_id=user_id)
+    today = await mine.filter(created_at__gt=now - timedelta(days=1)).count()
+    if today >= platform.starts_per_day:
+        raise DomainError(
+            SessionCode.START_LIMIT_REACHED,
+            f"you started {today} sessions in the last 24 hours (at most "
+            f"{platform.starts_per_day}); try again later",
+        )
+    if today < platform.starts_per_hour:
+        return
+    hour = await mine.filter(created_at__gt=now - timedelta(hours=1)).count()
+    if hour >= platform.starts_per_hour:
+        raise DomainError(
+            SessionCode.START_LIMIT_REACHED,
+            f"you started {hour} sessions in the last hour (at most "
+            f"{platform.starts_per_hour}); try again later",
+        )

@@ -45,6 +45,7 @@ PLACEHOLDERS: dict[str, Any] = {
     "Boolean": False,
     "DateTime": "2024-01-01T00:00:00+00:00",
     "Decimal": "1.5",
+    "Date": "2024-01-01",
 }
 Case = tuple[str, str, str, str, tuple[str, str] | None]
 VALUES = {"300": "%" * 300, "5000": "a" * 5_000, "surrogate": "ok\ud800"}

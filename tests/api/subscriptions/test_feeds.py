@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from rangex_graphql.api.ids import to_global_id
 from rangex_graphql.broker.protocol import topic_for_user
-from rangex_graphql.models import EnvironmentSession
-from rangex_graphql.models.enums import SessionState, UserRole
+from rangex_graphql.models import EnvironmentSession, UsageDaily
+from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
 from rangex_graphql.services.notifications import notify
+from rangex_graphql.services.sessions.cost import rounded, session_hourly_rm
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.subscriptions.client import Client
@@ -28,6 +30,7 @@ PLATFORM = """
 subscription {
   platformActivity {
     activeSessions activeUsers spendThisMonthRm budgetHardRm budgetUsed
+    todaySpendRm burnRatePerHourRm budgetDailyRm grace { cap }
     sessionsByState { state count }
   }
 }
@@ -85,10 +88,28 @@ async def test_notifications_arrive_for_their_recipient_only(
 async def test_platform_activity_counts_and_coalesces_bursts(
     settings: Settings, live: Callable[..., Any]
 ) -> None:
-    server = await live(platform_activity_interval_seconds=0.3, budget_hard_rm=Decimal(100))
+    server = await live(
+        platform_activity_interval_seconds=0.3,
+        budget_monthly_rm=Decimal(100),
+        budget_daily_rm=Decimal(50),
+    )
     admin = await factories.user(UserRole.ADMIN)
     owner, session = await learner_with_session()
-    await EnvironmentSession.filter(id=session.id).update(cost_rm=Decimal("25"))
+    await EnvironmentSession.filter(id=session.id).update(cost_accounted_at=datetime.now(UTC))
+    today = datetime.now(UTC).date()
+    for day, total in ((today, "25"), (today - timedelta(days=40), "70")):
+        await UsageDaily.create(
+            day=day,
+            session_id=session.id,
+            user_id=owner.id,
+            resource_profile=ResourceProfile.SMALL,
+            total_rm=Decimal(total),
+        )
+    hourly = await session_hourly_rm(
+        settings,
+        session.version_id,  # type: ignore[attr-defined]
+        session.resource_profile,
+    )
     async with Client.open(server.url, token_for(settings, admin)) as client:
         await client.subscribe("p", PLATFORM)
         first = (await client.receive())["payload"]["data"]["platformActivity"]
@@ -96,6 +117,10 @@ async def test_platform_activity_counts_and_coalesces_bursts(
         assert first["activeUsers"] == 1
         assert Decimal(first["spendThisMonthRm"]) == Decimal(25)
         assert first["budgetUsed"] == 0.25
+        assert Decimal(first["todaySpendRm"]) == Decimal(25)
+        assert Decimal(first["budgetDailyRm"]) == Decimal(50)
+        assert Decimal(first["burnRatePerHourRm"]) == rounded(hourly) > 0
+        assert first["grace"] is None
         counts = {c["state"]: c["count"] for c in first["sessionsByState"]}
         assert counts["RUNNING"] == 1
         assert counts["PAUSED"] == 0

@@ -1,28 +1,22 @@
-"""Prices, estimates, accrual of running time, the monthly spend and the budgets."""
+"""Prices, estimates and the accrual of running time (the budgets: tests/budgets)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from rangex_graphql.broker import MemoryBroker
-from rangex_graphql.models import BudgetAlert, EnvironmentSession, Notification, ScenarioVersion
-from rangex_graphql.models.enums import ResourceProfile, SessionState, UserRole
-from rangex_graphql.orchestrator.simulated import SimulatedDelays, SimulatedDriver
-from rangex_graphql.runtime import Runtime, build_runtime
+from rangex_graphql.models import EnvironmentSession, ScenarioVersion
+from rangex_graphql.models.enums import ResourceProfile, SessionState
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
-from rangex_graphql.services.errors import DomainError
 from rangex_graphql.services.sessions import controls
 from rangex_graphql.services.sessions.cost import (
     accrue,
-    check_budget_alerts,
     estimate,
-    month_spend_rm,
 )
 from rangex_graphql.services.sessions.start import StartRequest, start
 from rangex_graphql.settings import Settings
@@ -104,64 +98,3 @@ async def test_pausing_charges_up_to_the_pause(runtime: Runtime) -> None:
     )
     paused = await controls.pause(runtime, Actor(user.id), session.id, SYSTEM)
     assert paused.cost_rm >= (fargate_hourly_rm("0.5", 1024) * 2).quantize(Decimal("0.0001"))
-
-
-async def test_month_spend_counts_active_and_this_months_ended_sessions() -> None:
-    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
-    await running_session(cost_rm=Decimal("10"))
-    await running_session(
-        state=S.TERMINATED, ended_at=datetime(2026, 11, 2, tzinfo=UTC), cost_rm=Decimal("2.5")
-    )
-    await running_session(
-        state=S.TERMINATED, ended_at=datetime(2026, 10, 31, tzinfo=UTC), cost_rm=Decimal("99")
-    )
-    assert await month_spend_rm(now) == Decimal("12.5")
-
-
-@pytest.fixture
-async def budget_runtime(settings: Settings) -> AsyncIterator[Runtime]:
-    tight = settings.model_copy(
-        update={"budget_soft_rm": Decimal("5"), "budget_hard_rm": Decimal("20")}
-    )
-    built = build_runtime(
-        tight, driver=SimulatedDriver(SimulatedDelays.none()), broker=MemoryBroker()
-    )
-    yield built
-    await settle(built)
-    await built.aclose()
-
-
-async def test_crossing_the_soft_budget_notifies_every_admin_once(
-    budget_runtime: Runtime,
-) -> None:
-    admins = [await factories.user(UserRole.ADMIN) for _ in range(2)]
-    await factories.user()  # not an admin: not told
-    settings = budget_runtime.settings
-    session = await running_session(cost_rm=Decimal("4.99"), cost_accounted_at=datetime.now(UTC))
-    assert await check_budget_alerts(settings, broker=budget_runtime.broker) == []
-
-    await EnvironmentSession.filter(id=session.id).update(
-        cost_accounted_at=datetime.now(UTC) - timedelta(hours=1)
-    )
-    await accrue(settings, session.id, broker=budget_runtime.broker)  # crosses RM 5
-
-    notes = await Notification.filter(kind="budget.soft").values_list("user_id", flat=True)
-    assert sorted(notes) == sorted(a.id for a in admins)
-    assert await BudgetAlert.filter(level="SOFT").count() == 1
-    # The month's alert is sent once.
-    assert await check_budget_alerts(settings, broker=budget_runtime.broker) == []
-    assert await Notification.filter(kind="budget.soft").count() == 2
-
-
-async def test_the_hard_budget_blocks_new_starts(budget_runtime: Runtime) -> None:
-    await running_session(cost_rm=Decimal("20"))
-    user = await factories.user()
-    with pytest.raises(DomainError) as caught:
-        await start(
-            budget_runtime,
-            Actor(user.id),
-            StartRequest((await version_of_two()).id, ResourceProfile.SMALL, 60),
-            SYSTEM,
-        )
-    assert caught.value.code == "BUDGET_EXHAUSTED"
-    assert await EnvironmentSession.filter(user_id=user.id).count() == 0

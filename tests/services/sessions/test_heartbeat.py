@@ -12,7 +12,7 @@ from rangex_graphql.models import EnvironmentSession, User
 from rangex_graphql.models.enums import SessionState, UserRole
 from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.errors import DomainError
-from rangex_graphql.services.sessions.heartbeat import heartbeat
+from rangex_graphql.services.sessions.heartbeat import IdleTimeouts, heartbeat
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
@@ -53,7 +53,7 @@ async def test_a_beat_records_activity_and_tells_the_idle_deadline(settings: Set
     at = now()
     session = await session_of(last_activity_at=at - timedelta(minutes=10))
 
-    beat = await heartbeat(settings, session.user_id, session.id, at)  # type: ignore[attr-defined]
+    beat = await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id, at)  # type: ignore[attr-defined]
 
     assert await last_activity(session) == at
     assert beat.idle_deadline == at + timedelta(minutes=60)
@@ -64,7 +64,7 @@ async def test_an_event_session_idles_out_after_thirty_minutes(settings: Setting
     event = await factories.event()
     session = await session_of(last_activity_at=at - timedelta(minutes=10), event_id=event.id)
 
-    beat = await heartbeat(settings, session.user_id, session.id, at)  # type: ignore[attr-defined]
+    beat = await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id, at)  # type: ignore[attr-defined]
 
     assert beat.idle_deadline == at + timedelta(minutes=30)
 
@@ -76,7 +76,7 @@ async def test_beats_closer_than_fifteen_seconds_write_nothing(
     session = await session_of(last_activity_at=at - timedelta(seconds=5))
 
     sql_counter.reset()
-    beat = await heartbeat(settings, session.user_id, session.id, at)  # type: ignore[attr-defined]
+    beat = await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id, at)  # type: ignore[attr-defined]
     statements = sql_counter.count
 
     assert statements == 1  # the read; no UPDATE
@@ -84,7 +84,7 @@ async def test_beats_closer_than_fifteen_seconds_write_nothing(
     assert beat.idle_deadline == at - timedelta(seconds=5) + timedelta(minutes=60)
     # Fifteen seconds on, the next beat writes.
     later = at + timedelta(seconds=10)
-    await heartbeat(settings, session.user_id, session.id, later)  # type: ignore[attr-defined]
+    await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id, later)  # type: ignore[attr-defined]
     assert await last_activity(session) == later
 
 
@@ -94,7 +94,7 @@ async def test_a_paused_session_takes_a_beat_but_has_no_idle_deadline(
     at = now()
     session = await session_of(state=S.PAUSED, last_activity_at=at - timedelta(minutes=5))
 
-    beat = await heartbeat(settings, session.user_id, session.id, at)  # type: ignore[attr-defined]
+    beat = await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id, at)  # type: ignore[attr-defined]
 
     assert await last_activity(session) == at
     assert beat.idle_deadline is None
@@ -118,7 +118,7 @@ async def test_a_session_that_is_not_running_or_paused_takes_no_beat(
     session = await session_of(state=state, last_activity_at=before)
 
     with pytest.raises(DomainError) as caught:
-        await heartbeat(settings, session.user_id, session.id)  # type: ignore[attr-defined]
+        await heartbeat(IdleTimeouts.of(settings), session.user_id, session.id)  # type: ignore[attr-defined]
 
     assert (caught.value.code, caught.value.field) == (code, "input.sessionId")
     assert await last_activity(session) == before
@@ -133,7 +133,7 @@ async def test_someone_elses_session_is_not_found_and_unchanged(
     stranger = await factories.user(role)
 
     with pytest.raises(DomainError) as caught:
-        await heartbeat(settings, stranger.id, session.id)
+        await heartbeat(IdleTimeouts.of(settings), stranger.id, session.id)
 
     assert (caught.value.code, caught.value.field) == ("SESSION_NOT_FOUND", "input.sessionId")
     assert await last_activity(session) == before

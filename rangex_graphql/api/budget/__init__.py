@@ -1,0 +1,1 @@
+"""The platform budget for admins: status, daily usage, cost breakdowns, budgetUpdate."""

@@ -1,0 +1,1 @@
+"""platformStatistics: the platform in numbers, for admins."""

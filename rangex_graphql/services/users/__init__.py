@@ -1,0 +1,1 @@
+"""Admin user management (invitations, erasure) and the viewer's own data export."""

@@ -147,6 +147,12 @@ def _declared() -> dict[str, int]:
         "AccountRegisterInput.username": username,
         "AccountRegisterInput.password": PASSWORD_MAX_LENGTH,
         "AccountRegisterInput.displayName": display_name,
+        "UserCreateInput.email": email,
+        "UserCreateInput.username": username,
+        "UserCreateInput.displayName": display_name,
+        # Above the 500 characters erasure keeps (a payload error, INVALID on reason).
+        "UserDeleteInput.reason": TEXT_MAX_LENGTH,
+        "AccountDeleteInput.password": PASSWORD_MAX_LENGTH,
         "AccountUpdateInput.displayName": display_name,
         "AnswerSubmitInput.answer": ANSWER_MAX_LENGTH,
         "ApiTokenCreateInput.name": column(ApiToken, "name"),

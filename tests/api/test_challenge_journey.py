@@ -374,6 +374,16 @@ async def test_a_challenge_from_draft_to_a_completed_session(
     )
     assert described["asset"] == {"description": "Passwords to try.", "delivery": "DOWNLOAD"}
 
+    # The image is the creator's own: an admin approves it for the catalog (the engine
+    # has it, no registry serves it: the tag stays); then it may run in a test run and
+    # the version may be submitted.
+    requested = await api.call(creator, IMAGE_REQUEST, name="Lab base", imageRef=IMAGE)
+    assert requested["imageVariant"]["approval"] == "PENDING"
+    approved_image = await api.call(
+        admin, IMAGE_REVIEW, id=requested["imageVariant"]["id"], approve=True
+    )
+    assert approved_image["imageVariant"] == {"approval": "APPROVED", "pinnedRef": None}
+
     # A test run on the engine, followed over the subscription until it passes.
     started = await api.call(creator, TEST_RUN_START, versionId=version_id)
     values = await watch_test_run(api, creator, started["testRun"]["id"])
@@ -387,15 +397,6 @@ async def test_a_challenge_from_draft_to_a_completed_session(
         assert checks[name] == "PASSED", verdict["checks"]
     assert checks["healthchecks"] == "PASSED"
     await settle(api.server.runtime)  # the test session's teardown
-
-    # The image is the creator's own: an admin approves it for the catalog (the engine
-    # has it, no registry serves it: the tag stays), then the version may be submitted.
-    requested = await api.call(creator, IMAGE_REQUEST, name="Lab base", imageRef=IMAGE)
-    assert requested["imageVariant"]["approval"] == "PENDING"
-    approved_image = await api.call(
-        admin, IMAGE_REVIEW, id=requested["imageVariant"]["id"], approve=True
-    )
-    assert approved_image["imageVariant"] == {"approval": "APPROVED", "pinnedRef": None}
 
     # Submitted without a warning: a passed run exists.
     submitted = await api.call(creator, SUBMIT, versionId=version_id)

@@ -9,6 +9,7 @@ from rangex_graphql.models import Machine, ScenarioVersion, User
 from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests.api.graphql import run
+from tests.support.images import approve_images
 from tests.support.sessions import settle
 
 RUN_FIELDS = """testRun { id status failureMessage startedAt finishedAt
@@ -29,9 +30,18 @@ LATEST = """query($id: ID!) { node(id: $id) { ... on ScenarioVersion {
 
 
 async def start_run(
-    settings: Settings, runtime: Runtime, who: User, version: ScenarioVersion
+    settings: Settings,
+    runtime: Runtime,
+    who: User,
+    version: ScenarioVersion,
+    *,
+    approve: bool = True,
 ) -> dict[str, Any]:
-    """The payload of versionTestRunStart (no top-level error)."""
+    """The payload of versionTestRunStart (no top-level error); the version's images are
+    put in the catalog, APPROVED, first unless ``approve`` is false."""
+    if approve:
+        refs = await Machine.filter(version=version).values_list("image_ref", flat=True)
+        await approve_images(*map(str, refs))
     data, errors = await run(
         settings,
         START_RUN,

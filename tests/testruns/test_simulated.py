@@ -220,6 +220,27 @@ async def test_refusals_by_status_and_role(
     assert not await VersionTestRun.filter(version_id=version.id).exists()
 
 
+async def test_an_image_not_approved_is_not_run(settings: Settings, runtime: Runtime) -> None:
+    """Nothing a creator typed runs on the engine before an admin approves the image."""
+    author, version = await draft()
+    refs = sorted(
+        map(str, await Machine.filter(version=version).values_list("image_ref", flat=True))
+    )
+    await approve_images(refs[0])  # one of them approved, the others not
+    payload = await start_run(settings, runtime, author, version, approve=False)
+    assert payload["testRun"] is None
+    [error] = payload["errors"]
+    assert (error["field"], error["code"]) == ("input.versionId", "IMAGE_NOT_APPROVED")
+    assert refs[1] in error["message"]
+    assert refs[0] not in error["message"]
+    assert not await VersionTestRun.filter(version_id=version.id).exists()
+    assert not await EnvironmentSession.filter(version_id=version.id).exists()
+    assert await runtime.driver.list_owned() == {}
+    # Once approved, the same version runs.
+    await approve_images(*refs)
+    assert (await run_to_verdict(settings, runtime, author, version))["status"] == "PASSED"
+
+
 @pytest.mark.parametrize("status", [S.SUBMITTED, S.APPROVED])
 async def test_an_admin_tests_what_is_in_review(
     settings: Settings, runtime: Runtime, status: S

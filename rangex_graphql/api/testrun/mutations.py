@@ -71,6 +71,11 @@ class TestRunErrorCode(Enum):
     PLATFORM_MACHINE_LIMIT = strawberry.enum_value(
         "PLATFORM_MACHINE_LIMIT", description=LIMIT + "the range runs as many machines as it may."
     )
+    IMAGE_NOT_APPROVED = strawberry.enum_value(
+        "IMAGE_NOT_APPROVED",
+        description="A machine's image is not an approved catalog image: nothing a creator "
+        "typed runs before an admin approves it (imageApprovalRequest).",
+    )
 
 
 @strawberry.type(description="Why a test run mutation did nothing.")

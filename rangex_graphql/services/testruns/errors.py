@@ -22,6 +22,7 @@ class TestRunCode(ErrorCode):
     MAINTENANCE = "MAINTENANCE"
     START_LIMIT_REACHED = "START_LIMIT_REACHED"
     PLATFORM_MACHINE_LIMIT = "PLATFORM_MACHINE_LIMIT"
+    IMAGE_NOT_APPROVED = "IMAGE_NOT_APPROVED"
 
 
 #: The session start's refusals a test run answers with, under the same code.

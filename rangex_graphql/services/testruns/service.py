@@ -14,13 +14,14 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from ...db.transactions import retrying_transaction
-from ...models import ScenarioVersion
+from ...models import Machine, ScenarioVersion
 from ...models.enums import VersionStatus
 from ...models.test_run import TestRunStatus, VersionTestRun
 from ...runtime import Runtime
 from ..audit import RequestMeta, audit
 from ..authoring.access import Actor
 from ..errors import DomainError
+from ..images.catalog import unapproved_image_errors
 from ..sessions.start import create_test_session
 from .errors import SESSION_REFUSALS, TestRunCode
 from .events import publish_test_run
@@ -66,12 +67,31 @@ async def _testable(actor: Actor, version_id: UUID) -> ScenarioVersion:
     raise DomainError(TestRunCode.TEST_RUN_NOT_ALLOWED, why, VERSION_FIELD)
 
 
+async def _images_approved(version_id: UUID) -> None:
+    """A test run deploys on the real engine: only catalog images an admin approved run,
+    as for learners (``versionSubmit`` checks the same)."""
+    images = (
+        await Machine.filter(version_id=version_id)
+        .order_by("position", "id")
+        .values_list("image_ref", flat=True)
+    )
+    refused = await unapproved_image_errors([str(ref) for ref in images])
+    if refused:
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        raise DomainError(
+            TestRunCode.IMAGE_NOT_APPROVED,
+            f"{refused[0].field}: {refused[0].message}{more}",
+            VERSION_FIELD,
+        )
+
+
 async def start_test_run(
     runtime: Runtime, actor: Actor, version_id: UUID, meta: RequestMeta
 ) -> VersionTestRun:
     """A PENDING run of the version with its REQUESTED test session; deployed and checked
     in the background."""
     version = await _testable(actor, version_id)
+    await _images_approved(version_id)
 
     async def insert() -> VersionTestRun:
         await ScenarioVersion.filter(id=version_id).select_for_update().only("id").first()

@@ -6,12 +6,12 @@ format from its values (the request counter has a child per operation name: up t
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 from prometheus_client import CollectorRegistry
 from prometheus_client.metrics_core import CounterMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from .lazy_family import LazySamples
 from .text_format import LabelTexts, labels_text, value_text
 
 
@@ -28,30 +28,17 @@ class LoopCounterChild:
         self.value += amount
 
 
-class LoopCounterFamily(CounterMetricFamily):
-    """What ``LoopCounter.collect`` yields: samples built only if something reads them."""
+class LoopCounterFamily(LazySamples, CounterMetricFamily):
+    """What ``LoopCounter.collect`` yields."""
 
     def __init__(self, counter: LoopCounter) -> None:
         Metric.__init__(self, counter.name, counter.documentation, "counter")
         self._labelnames = counter.labelnames
         self._counter = counter
 
-    @property
-    def samples(self) -> list[Any]:
-        built: list[Any] | None = self.__dict__.get("_built")
-        if built is None:
-            self.__dict__["_built"] = built = []
-            self.__dict__["_samples"] = built
-            for values, child in self._counter.children():
-                CounterMetricFamily.add_metric(self, list(values), child.value)
-        return built
-
-    @samples.setter
-    def samples(self, value: list[Any]) -> None:
-        self.__dict__["_samples"] = value  # Metric.__init__ sets an empty list
-
-    def add_metric(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("a LoopCounter's family is read, not added to")
+    def _build(self) -> None:
+        for values, child in self._counter.children():
+            CounterMetricFamily.add_metric(self, list(values), child.value)
 
     def text(self) -> str:
         return "".join(

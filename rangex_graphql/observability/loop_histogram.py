@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 from prometheus_client import CollectorRegistry
 from prometheus_client.metrics_core import HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from .lazy_family import LazySamples
 from .text_format import LabelTexts, count_text, go_float, labels_text, value_text
 
 _INF = float("inf")
@@ -41,30 +41,17 @@ class LoopHistogramChild:
         self.sum += value
 
 
-class LoopHistogramFamily(HistogramMetricFamily):
-    """What ``LoopHistogram.collect`` yields: samples built only if something reads them."""
+class LoopHistogramFamily(LazySamples, HistogramMetricFamily):
+    """What ``LoopHistogram.collect`` yields."""
 
     def __init__(self, histogram: LoopHistogram) -> None:
         Metric.__init__(self, histogram.name, histogram.documentation, "histogram")
         self._labelnames = histogram.labelnames
         self._histogram = histogram
 
-    @property
-    def samples(self) -> list[Any]:
-        built: list[Any] | None = self.__dict__.get("_built")
-        if built is None:
-            self.__dict__["_built"] = built = []
-            self.__dict__["_samples"] = built
-            for values, buckets, total in self._histogram.cumulative():
-                HistogramMetricFamily.add_metric(self, list(values), buckets, total)
-        return built
-
-    @samples.setter
-    def samples(self, value: list[Any]) -> None:
-        self.__dict__["_samples"] = value  # Metric.__init__ sets an empty list
-
-    def add_metric(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("a LoopHistogram's family is read, not added to")
+    def _build(self) -> None:
+        for values, buckets, total in self._histogram.cumulative():
+            HistogramMetricFamily.add_metric(self, list(values), buckets, total)
 
     def text(self) -> str:
         return self._histogram.sample_lines()

@@ -19,8 +19,11 @@ from typing import Any
 import aiodocker
 import pytest
 
+from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.orchestrator.docker import DockerDriver, DockerDriverConfig
 from rangex_graphql.orchestrator.ecs import EcsConfig, EcsDriver
+from rangex_graphql.runtime import Runtime, build_runtime
+from rangex_graphql.settings import Settings
 from tests.conftest import require_service
 from tests.support.dockerd import DockerdUnavailable, PrivateDockerd, start_private_dockerd
 from tests.support.moto_server import (
@@ -31,6 +34,7 @@ from tests.support.moto_server import (
     create_environment,
     start_moto_server,
 )
+from tests.support.sessions import settle
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +63,24 @@ def driver_config(engine: PrivateDockerd) -> DockerDriverConfig:
     return DockerDriverConfig(
         url=str(engine.socket), subnet_pool=engine.subnet_pool, api_timeout=30, pull_timeout=30
     )
+
+
+@pytest.fixture
+async def docker_runtime(
+    settings: Settings, private_dockerd: PrivateDockerd
+) -> AsyncIterator[Runtime]:
+    """A runtime on the private engine (jobs off); the sessions the test leaves are
+    settled, then removed."""
+    driver = DockerDriver(driver_config(private_dockerd))
+    runtime = build_runtime(
+        settings.model_copy(update={"jobs_enabled": False}), driver=driver, broker=MemoryBroker()
+    )
+    before = set(await driver.list_owned())
+    yield runtime
+    await settle(runtime)
+    for session_id in set(await driver.list_owned()) - before:
+        await driver.destroy(session_id)
+    await runtime.aclose()
 
 
 @pytest.fixture

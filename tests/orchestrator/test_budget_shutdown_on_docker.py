@@ -18,7 +18,6 @@ from rangex_graphql.services.budgets.record import current_budget
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.orchestrator.test_sessions_on_docker import (
-    docker_runtime,
     engine_state,
     lab_image,
     session_labelled,
@@ -26,7 +25,7 @@ from tests.orchestrator.test_sessions_on_docker import (
 )
 from tests.support.sessions import start_session
 
-__all__ = ["docker_runtime", "lab_image"]  # the fixtures, shared
+__all__ = ["lab_image"]  # the fixture, shared
 
 S = SessionState
 pytestmark = pytest.mark.usefixtures("db")

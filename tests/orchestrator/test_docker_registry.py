@@ -12,23 +12,21 @@ import aiodocker
 import pytest
 from aiodocker.exceptions import DockerError
 
-from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import EnvironmentSession, Machine, RegistryCredential
 from rangex_graphql.models.enums import MachineRole, SessionState, UserRole
 from rangex_graphql.orchestrator.docker import DockerDriver
 from rangex_graphql.orchestrator.protocol import LABEL_SESSION, MachineState, ProvisionFailed
-from rangex_graphql.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.services.audit import SYSTEM
 from rangex_graphql.services.authoring.access import Actor
 from rangex_graphql.services.errors import DomainError
 from rangex_graphql.services.images import catalog, credentials
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.orchestrator.conftest import driver_config
 from tests.orchestrator.plans import HTTP_80, plan, target
 from tests.support.dockerd import PrivateDockerd, cache_dir, labbase_tar, prepare_engine
 from tests.support.fake_registry import FakeRegistry, serving
-from tests.support.sessions import settle, start_session
+from tests.support.sessions import start_session
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -49,22 +47,6 @@ async def registry(
         finally:
             with contextlib.suppress(DockerError):  # never pulled
                 await docker_api.images.delete(fake.image_ref, force=True)
-
-
-@pytest.fixture
-async def docker_runtime(
-    settings: Settings, private_dockerd: PrivateDockerd
-) -> AsyncIterator[Runtime]:
-    driver = DockerDriver(driver_config(private_dockerd))
-    runtime = build_runtime(
-        settings.model_copy(update={"jobs_enabled": False}), driver=driver, broker=MemoryBroker()
-    )
-    before = set(await driver.list_owned())
-    yield runtime
-    await settle(runtime)
-    for session_id in set(await driver.list_owned()) - before:
-        await driver.destroy(session_id)
-    await runtime.aclose()
 
 
 async def admin() -> Actor:

@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +29,20 @@ import aiodocker
 import pytest
 
 from rangex_graphql.api.ids import from_global_id, to_global_id
-from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.jobs.engine_events import watch_engine_events
 from rangex_graphql.models import AuditLog, EnvironmentSession, Machine, ScenarioVersion, User
 from rangex_graphql.models.enums import MachineRole, SessionState
-from rangex_graphql.orchestrator.docker import DockerDriver
 from rangex_graphql.orchestrator.protocol import (
     LABEL_MACHINE,
     LABEL_ROLE,
     LABEL_SCENARIO,
     LABEL_SESSION,
 )
-from rangex_graphql.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.security.tokens import issue_access_token
 from rangex_graphql.settings import Settings
 from tests import factories
 from tests.api.graphql import run
-from tests.orchestrator.conftest import driver_config
 from tests.orchestrator.plans import HTTP_80
 from tests.support.dockerd import PrivateDockerd, api, cache_dir, labbase_tar, prepare_engine
 from tests.support.sessions import FIELDS, START, settle, start_session
@@ -106,22 +103,6 @@ async def session_labelled(
     containers = await docker.containers.list(all=True, filters=label)
     networks = await docker.networks.list(filters={"label": f"{LABEL_SESSION}={session_id}"})
     return containers, networks
-
-
-@pytest.fixture
-async def docker_runtime(
-    settings: Settings, private_dockerd: PrivateDockerd
-) -> AsyncIterator[Runtime]:
-    driver = DockerDriver(driver_config(private_dockerd))
-    runtime = build_runtime(
-        settings.model_copy(update={"jobs_enabled": False}), driver=driver, broker=MemoryBroker()
-    )
-    before = set(await driver.list_owned())
-    yield runtime
-    await settle(runtime)
-    for session_id in set(await driver.list_owned()) - before:
-        await driver.destroy(session_id)
-    await runtime.aclose()
 
 
 async def engine_state(docker: aiodocker.Docker, session_id: str) -> set[str]:

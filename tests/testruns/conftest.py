@@ -5,9 +5,10 @@ from __future__ import annotations
 from tests.orchestrator.conftest import (
     aws,
     docker_api,
+    docker_runtime,
     ecs_env,
     moto_server,
     private_dockerd,
 )
 
-__all__ = ["aws", "docker_api", "ecs_env", "moto_server", "private_dockerd"]
+__all__ = ["aws", "docker_api", "docker_runtime", "ecs_env", "moto_server", "private_dockerd"]

@@ -10,23 +10,18 @@ message. Whatever the verdict, no container nor network of the session is left.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import aiodocker
 import pytest
 
-from rangex_graphql.broker import MemoryBroker
 from rangex_graphql.models import EnvironmentSession, ScenarioVersion, User
 from rangex_graphql.models.enums import MachineRole, SessionState, UserRole, VersionStatus
 from rangex_graphql.models.test_run import VersionTestRun
-from rangex_graphql.orchestrator.docker import DockerDriver
 from rangex_graphql.orchestrator.protocol import LABEL_SESSION
-from rangex_graphql.runtime import Runtime, build_runtime
+from rangex_graphql.runtime import Runtime
 from rangex_graphql.settings import Settings
 from tests import factories
-from tests.orchestrator.conftest import driver_config
-from tests.support.dockerd import IMAGE, PrivateDockerd
-from tests.support.sessions import settle
+from tests.support.dockerd import IMAGE
 from tests.testruns.support import checks_by_name, machine, run_to_verdict
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -39,22 +34,6 @@ HEALTHY = {
     "retries": 5,
     "start_period_seconds": 0,
 }
-
-
-@pytest.fixture
-async def docker_runtime(
-    settings: Settings, private_dockerd: PrivateDockerd
-) -> AsyncIterator[Runtime]:
-    driver = DockerDriver(driver_config(private_dockerd))
-    runtime = build_runtime(
-        settings.model_copy(update={"jobs_enabled": False}), driver=driver, broker=MemoryBroker()
-    )
-    before = set(await driver.list_owned())
-    yield runtime
-    await settle(runtime)
-    for session_id in set(await driver.list_owned()) - before:
-        await driver.destroy(session_id)
-    await runtime.aclose()
 
 
 async def two_groups(author: User, web_port: int = 80, db_group: str = "lan") -> ScenarioVersion:

@@ -159,6 +159,44 @@ async def test_delete_replaces_every_personal_field_and_keeps_the_scored_work(
     assert deletion.data == {"pseudonym": name, "reason": "asked by mail"}
 
 
+async def test_what_others_and_the_unknown_logged_about_the_user_is_scrubbed(
+    api: Api, runtime: Runtime
+) -> None:
+    """Before registering, someone asked a reset for the address and tried the username;
+    an admin acted on the account: those rows lose the typed names (and the unknown
+    someone's address); a stranger's rows stay as they were."""
+    admin = await person(UserRole.ADMIN, username="root")
+    seen: dict[str, Any] = {"ip": "198.51.100.9", "user_agent": "curl/8"}
+    asked = await AuditLog.create(
+        action="password.reset_request_unknown", data={"email": "Ivy@Example.test"}, **seen
+    )
+    tried = await AuditLog.create(action="login.failure", data={"login": "ivy_lind"}, **seen)
+    stranger = await AuditLog.create(
+        action="password.reset_request_unknown", data={"email": "ann@example.test"}, **seen
+    )
+    ivy = await person(email="ivy@example.test", username="ivy_lind", display_name="Ivy Lind")
+    about = await AuditLog.create(
+        action="user.role_update",
+        actor=admin,
+        target_type="User",
+        target_id=str(ivy.id),
+        data={"role": "CREATOR", "email": "ivy@example.test"},
+        ip="192.0.2.1",
+    )
+
+    await delete(api, admin, ivy)
+
+    name = pseudonym(runtime.settings, ivy.id)
+    for row in (asked, tried):
+        found = await AuditLog.get(id=row.id)
+        assert (found.ip, found.user_agent, found.data) == (name, None, {}), found.action
+    kept = await AuditLog.get(id=stranger.id)
+    assert (kept.ip, kept.data) == ("198.51.100.9", {"email": "ann@example.test"})
+    admins_row = await AuditLog.get(id=about.id)
+    assert (admins_row.ip, admins_row.data) == ("192.0.2.1", {"role": "CREATOR"})
+    assert "ivy" not in str(await AuditLog.all().values()).lower()
+
+
 async def test_the_pseudonym_is_stable_per_user_and_reveals_nothing(
     api: Api, runtime: Runtime
 ) -> None:

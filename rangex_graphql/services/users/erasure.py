@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 PSEUDONYM_PREFIX = "deleted-"
 # Audit data keys that can hold what a person typed to name themselves.
 PERSONAL_AUDIT_KEYS = ("login", "email", "username", "display_name", "displayName")
+# Actions recorded with what someone typed while the server did not know them: a reset
+# asked for an address without an account, a sign-in with an unknown login. Made before
+# the person registered, they name them all the same.
+TYPED_BY_SOMEONE_UNKNOWN = ("password.reset_request_unknown", "login.failure")
+SCAN_BATCH = 500
 
 
 def pseudonym(settings: Settings, user_id: UUID) -> str:
@@ -71,11 +76,35 @@ def _scrubbed(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in PERSONAL_AUDIT_KEYS}
 
 
-async def _anonymise_audit(user_id: UUID, name: str) -> None:
+async def _anonymise_audit(user_id: UUID, name: str, typed: set[str]) -> None:
+    """The rows the user acted in lose the address, the user agent and typed names; the
+    rows about the user (others' actions on them) their typed names; the rows of an
+    unknown someone who typed the user's e-mail or username (``typed``, lower-cased) are
+    treated as the user's own."""
     await AuditLog.filter(actor_id=user_id).update(ip=name, user_agent=None)
     for entry in await AuditLog.filter(actor_id=user_id).only("id", "data"):
         if any(key in entry.data for key in PERSONAL_AUDIT_KEYS):
             await AuditLog.filter(id=entry.id).update(data=_scrubbed(entry.data))
+    about = AuditLog.filter(target_type="User", target_id=str(user_id))
+    for entry in await about.only("id", "data"):
+        if any(key in entry.data for key in PERSONAL_AUDIT_KEYS):
+            await AuditLog.filter(id=entry.id).update(data=_scrubbed(entry.data))
+    # No JSON filter works alike on both databases: the (indexed) actions, by pages.
+    after: Any = None
+    while True:
+        page = AuditLog.filter(actor_id=None, action__in=TYPED_BY_SOMEONE_UNKNOWN)
+        if after is not None:
+            page = page.filter(id__gt=after)
+        entries = await page.order_by("id").limit(SCAN_BATCH).only("id", "data")
+        for entry in entries:
+            said = {str(entry.data.get(key, "")).strip().lower() for key in ("email", "login")}
+            if said & typed:
+                await AuditLog.filter(id=entry.id).update(
+                    ip=name, user_agent=None, data=_scrubbed(entry.data)
+                )
+        if len(entries) < SCAN_BATCH:
+            return
+        after = entries[-1].id
 
 
 async def _erase(user_id: UUID, name: str) -> tuple[list[UUID], list[str]]:
@@ -115,7 +144,7 @@ async def _erase(user_id: UUID, name: str) -> tuple[list[UUID], list[str]]:
     # Free text the user wrote may name them; the rows stay for the counts they feed.
     await TeamJoinRequest.filter(user_id=user_id).update(message="")
     await ScenarioRating.filter(user_id=user_id).update(comment=None)
-    await _anonymise_audit(user_id, name)
+    await _anonymise_audit(user_id, name, {user.email.lower(), user.username.lower()})
     # The avatar in use and any other avatar upload of theirs (pending, or replaced and
     # not yet swept): a face and a file name are personal data.
     keys: list[str] = []

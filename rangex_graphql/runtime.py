@@ -9,7 +9,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 from .broker import Broker
@@ -108,9 +108,10 @@ class Runtime:
             for task in stuck:
                 log.error(
                     "background task %s did not stop within %.0f s of its cancellation; "
-                    "closing without it",
+                    "closing without it; it waits at:\n%s",
                     task.get_name(),
                     CLOSE_WAIT_SECONDS,
+                    where_it_waits(task),
                 )
         await self.mailer.drain()
         await self.login_guard.aclose()
@@ -126,6 +127,37 @@ class Runtime:
         if self.tracing is not None:
             # Exports the spans still queued (the exporter's timeout bounds the wait).
             await asyncio.to_thread(self.tracing.shutdown)
+
+
+def where_it_waits(task: asyncio.Task[None]) -> str:
+    """The chain of awaits the stuck task is suspended in, outermost first: the last line
+    is the call that did not take the cancellation (``Task.get_stack`` gives only the
+    outermost frame of a coroutine)."""
+    lines = []
+    awaiting: Any = task.get_coro()
+    while awaiting is not None:
+        frame = next(
+            (
+                getattr(awaiting, a)
+                for a in ("cr_frame", "gi_frame", "ag_frame")
+                if hasattr(awaiting, a)
+            ),
+            None,
+        )
+        if frame is None:
+            lines.append(f"  awaiting {awaiting!r}")
+            break
+        code = frame.f_code
+        lines.append(f'  File "{code.co_filename}", line {frame.f_lineno}, in {code.co_name}')
+        awaiting = next(
+            (
+                getattr(awaiting, a)
+                for a in ("cr_await", "gi_yieldfrom", "ag_await")
+                if getattr(awaiting, a, None) is not None
+            ),
+            None,
+        )
+    return "\n".join(lines)
 
 
 def build_runtime(

@@ -110,5 +110,8 @@ async def test_closing_does_not_hang_on_a_task_that_ignores_its_cancellation(
     assert ended.cancelled()
     assert not stuck.done()
     assert "background task stubborn did not stop" in caplog.text
+    # Where it waits: down to the call that ignored the cancellation.
+    assert "in stubborn" in caplog.text
+    assert "in wait" in caplog.text  # asyncio.Event.wait, awaited by stubborn
     released.set()
     await stuck
